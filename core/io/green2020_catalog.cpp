@@ -1,0 +1,255 @@
+#include "core/io/green2020_catalog.h"
+
+#include "core/common/input_error.h"
+#include "core/io/hdf5_handle.h"
+
+#include <Eigen/Core>
+#include <cstring>
+
+namespace starlocus::core {
+namespace {
+
+using hdf5::Handle;
+
+constexpr const char* kData = "data";
+
+// Reads one numeric member of the compound `data` (scalar or array of `dims`) as doubles.
+std::vector<double> readMember(hid_t dataset, hid_t fileType, const std::string& fileName, const char* member,
+                               const std::vector<hsize_t>& dims, std::size_t n) {
+    const std::string field = std::string(kData) + "/" + member;
+    const int index = H5Tget_member_index(fileType, member);
+    if (index < 0)
+        throw InputError(fileName, field, "field missing from the compound dataset");
+    Handle memberType(H5Tget_member_type(fileType, unsigned(index)));
+    const H5T_class_t cls = H5Tget_class(memberType.get());
+    std::size_t perStar = 1;
+    if (dims.empty()) {
+        if (cls != H5T_FLOAT && cls != H5T_INTEGER)
+            throw InputError(fileName, field, "expected a number");
+    } else {
+        if (cls != H5T_ARRAY)
+            throw InputError(fileName, field, "expected an array of " + std::to_string(dims.size()) + " dimension(s)");
+        const int rank = H5Tget_array_ndims(memberType.get());
+        std::vector<hsize_t> got(rank > 0 ? rank : 0);
+        if (rank > 0)
+            H5Tget_array_dims2(memberType.get(), got.data());
+        if (got != dims) {
+            std::string want, have;
+            for (auto d : dims)
+                want += (want.empty() ? "" : "×") + std::to_string(d);
+            for (auto d : got)
+                have += (have.empty() ? "" : "×") + std::to_string(d);
+            throw InputError(fileName, field, "array shape " + (have.empty() ? "()" : have) + ", expected " + want);
+        }
+        Handle base(H5Tget_super(memberType.get()));
+        const H5T_class_t bc = H5Tget_class(base.get());
+        if (bc != H5T_FLOAT && bc != H5T_INTEGER)
+            throw InputError(fileName, field, "expected numbers in the array");
+        for (auto d : dims)
+            perStar *= d;
+    }
+    Handle element(dims.empty() ? H5Tcopy(H5T_NATIVE_DOUBLE)
+                                : H5Tarray_create2(H5T_NATIVE_DOUBLE, unsigned(dims.size()), dims.data()));
+    Handle memType(H5Tcreate(H5T_COMPOUND, perStar * sizeof(double)));
+    H5Tinsert(memType.get(), member, 0, element.get());
+    std::vector<double> values(n * perStar);
+    if (n > 0 && H5Dread(dataset, memType.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()) < 0)
+        throw InputError(fileName, field, "read failed");
+    return values;
+}
+
+std::vector<std::string> readStringMember(hid_t dataset, hid_t fileType, const std::string& fileName,
+                                          const char* member, std::size_t n) {
+    const std::string field = std::string(kData) + "/" + member;
+    const int index = H5Tget_member_index(fileType, member);
+    if (index < 0)
+        throw InputError(fileName, field, "field missing from the compound dataset");
+    Handle memberType(H5Tget_member_type(fileType, unsigned(index)));
+    if (H5Tget_class(memberType.get()) != H5T_STRING)
+        throw InputError(fileName, field, "expected a string");
+    std::vector<std::string> out(n);
+    if (n == 0)
+        return out;
+    if (H5Tis_variable_str(memberType.get()) > 0) {
+        Handle str(H5Tcopy(H5T_C_S1));
+        H5Tset_size(str.get(), H5T_VARIABLE);
+        Handle memType(H5Tcreate(H5T_COMPOUND, sizeof(char*)));
+        H5Tinsert(memType.get(), member, 0, str.get());
+        std::vector<char*> ptrs(n, nullptr);
+        if (H5Dread(dataset, memType.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, ptrs.data()) < 0)
+            throw InputError(fileName, field, "read failed");
+        for (std::size_t i = 0; i < n; ++i) {
+            out[i] = ptrs[i] ? ptrs[i] : "";
+            H5free_memory(ptrs[i]);
+        }
+        return out;
+    }
+    const std::size_t width = H5Tget_size(memberType.get());
+    Handle str(H5Tcopy(H5T_C_S1));
+    H5Tset_size(str.get(), width);
+    H5Tset_strpad(str.get(), H5T_STR_NULLPAD);
+    Handle memType(H5Tcreate(H5T_COMPOUND, width));
+    H5Tinsert(memType.get(), member, 0, str.get());
+    std::vector<char> raw(n * width);
+    if (H5Dread(dataset, memType.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, raw.data()) < 0)
+        throw InputError(fileName, field, "read failed");
+    for (std::size_t i = 0; i < n; ++i) {
+        const char* s = raw.data() + i * width;
+        out[i].assign(s, strnlen(s, width));
+    }
+    return out;
+}
+
+template <std::size_t K>
+void scatter(const std::vector<double>& flat, std::vector<std::array<double, K>>& out) {
+    for (std::size_t i = 0; i < out.size(); ++i)
+        std::memcpy(out[i].data(), flat.data() + i * K, K * sizeof(double));
+}
+
+std::optional<std::array<double, 3>> triple(const std::optional<std::vector<double>>& v) {
+    if (!v || v->size() != 3)
+        return std::nullopt;
+    return std::array<double, 3>{(*v)[0], (*v)[1], (*v)[2]};
+}
+
+} // namespace
+
+Catalog readGreen2020Catalog(const std::string& path) {
+    Handle file = hdf5::openReadOnly(path);
+    Handle ds = hdf5::openDataset(file.get(), path, kData);
+    Handle type(H5Dget_type(ds.get()));
+    if (H5Tget_class(type.get()) != H5T_COMPOUND)
+        throw InputError(path, kData, "expected a compound dataset (one record per star)");
+    const std::vector<hsize_t> shape = hdf5::datasetShape(ds.get());
+    if (shape.size() != 1)
+        throw InputError(path, kData, "expected a one-dimensional table of stars");
+    const std::size_t n = shape[0];
+
+    Catalog cat;
+    cat.sourceFile = path;
+    cat.resize(n);
+    const hid_t d = ds.get(), t = type.get();
+    scatter(readMember(d, t, path, "atm_param", {3}, n), cat.theta);
+    scatter(readMember(d, t, path, "atm_param_cov", {3, 3}, n), cat.thetaCov);
+    scatter(readMember(d, t, path, "mag", {kBandCount}, n), cat.mag);
+    scatter(readMember(d, t, path, "mag_err", {kBandCount}, n), cat.magErr);
+    cat.reddening = readMember(d, t, path, "r", {}, n);
+    cat.reddeningErr = readMember(d, t, path, "r_err", {}, n);
+    cat.parallaxMas = readMember(d, t, path, "parallax", {}, n);
+    cat.parallaxErrMas = readMember(d, t, path, "parallax_err", {}, n);
+    cat.atmSource = readStringMember(d, t, path, "atm_source", n);
+    cat.rSource = readStringMember(d, t, path, "r_source", n);
+    cat.labelMedian = triple(hdf5::readDoubleAttribute(d, "atm_param_med"));
+    cat.labelStd = triple(hdf5::readDoubleAttribute(d, "atm_param_std"));
+
+    for (const char* name : {"r_fit", "r_var"}) {
+        if (!hdf5::exists(file.get(), name))
+            continue;
+        auto values = hdf5::readDoubles(file.get(), path, name, {hsize_t(n)});
+        (std::string(name) == "r_fit" ? cat.reddeningFit : cat.reddeningFitVar) = std::move(values);
+    }
+    return cat;
+}
+
+namespace {
+
+// The on-disk record, float32 as published.
+struct Record {
+    float atmParam[3];
+    float atmParamCov[3][3];
+    float atmParamP[3];
+    float atmParamCovP[3][3];
+    float r;
+    float rErr;
+    float mag[kBandCount];
+    float magErr[kBandCount];
+    float parallax;
+    float parallaxErr;
+    char atmSource[16];
+    char rSource[16];
+};
+
+Handle recordType() {
+    Handle t(H5Tcreate(H5T_COMPOUND, sizeof(Record)));
+    const hsize_t d3[1] = {3}, d33[2] = {3, 3}, d13[1] = {kBandCount};
+    Handle a3(H5Tarray_create2(H5T_IEEE_F32LE, 1, d3));
+    Handle a33(H5Tarray_create2(H5T_IEEE_F32LE, 2, d33));
+    Handle a13(H5Tarray_create2(H5T_IEEE_F32LE, 1, d13));
+    Handle s16(H5Tcopy(H5T_C_S1));
+    H5Tset_size(s16.get(), 16);
+    H5Tset_strpad(s16.get(), H5T_STR_NULLPAD);
+    H5Tinsert(t.get(), "atm_param", HOFFSET(Record, atmParam), a3.get());
+    H5Tinsert(t.get(), "atm_param_cov", HOFFSET(Record, atmParamCov), a33.get());
+    H5Tinsert(t.get(), "atm_param_p", HOFFSET(Record, atmParamP), a3.get());
+    H5Tinsert(t.get(), "atm_param_cov_p", HOFFSET(Record, atmParamCovP), a33.get());
+    H5Tinsert(t.get(), "r", HOFFSET(Record, r), H5T_IEEE_F32LE);
+    H5Tinsert(t.get(), "r_err", HOFFSET(Record, rErr), H5T_IEEE_F32LE);
+    H5Tinsert(t.get(), "mag", HOFFSET(Record, mag), a13.get());
+    H5Tinsert(t.get(), "mag_err", HOFFSET(Record, magErr), a13.get());
+    H5Tinsert(t.get(), "parallax", HOFFSET(Record, parallax), H5T_IEEE_F32LE);
+    H5Tinsert(t.get(), "parallax_err", HOFFSET(Record, parallaxErr), H5T_IEEE_F32LE);
+    H5Tinsert(t.get(), "atm_source", HOFFSET(Record, atmSource), s16.get());
+    H5Tinsert(t.get(), "r_source", HOFFSET(Record, rSource), s16.get());
+    return t;
+}
+
+void copyTag(char (&dst)[16], const std::string& src) {
+    std::memset(dst, 0, sizeof dst);
+    std::memcpy(dst, src.data(), std::min(src.size(), sizeof dst));
+}
+
+} // namespace
+
+void writeGreen2020Catalog(const std::string& path, const Catalog& cat, const LabelNormalization& norm,
+                           const std::function<void(hid_t)>& extra) {
+    const std::size_t n = cat.size();
+    std::vector<Record> records(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        Record& rec = records[i];
+        std::memset(&rec, 0, sizeof rec);
+        const Eigen::Vector3d th(cat.theta[i][0], cat.theta[i][1], cat.theta[i][2]);
+        const Eigen::Matrix3d cov = Eigen::Map<const Eigen::Matrix<double, 3, 3, Eigen::RowMajor>>(cat.thetaCov[i].data());
+        const Eigen::Vector3d x = norm.normalize(th);
+        const Eigen::Matrix3d covX = norm.normalizeCovariance(cov);
+        for (int a = 0; a < 3; ++a) {
+            rec.atmParam[a] = float(th[a]);
+            rec.atmParamP[a] = float(x[a]);
+            for (int b = 0; b < 3; ++b) {
+                rec.atmParamCov[a][b] = float(cov(a, b));
+                rec.atmParamCovP[a][b] = float(covX(a, b));
+            }
+        }
+        rec.r = float(cat.reddening[i]);
+        rec.rErr = float(cat.reddeningErr[i]);
+        for (std::size_t b = 0; b < kBandCount; ++b) {
+            rec.mag[b] = float(cat.mag[i][b]);
+            rec.magErr[b] = float(cat.magErr[i][b]);
+        }
+        rec.parallax = float(cat.parallaxMas[i]);
+        rec.parallaxErr = float(cat.parallaxErrMas[i]);
+        copyTag(rec.atmSource, cat.atmSource[i]);
+        copyTag(rec.rSource, cat.rSource[i]);
+    }
+
+    hdf5::AtomicFileWrite out(path);
+    Handle type = recordType();
+    const hsize_t dims[1] = {hsize_t(n)};
+    Handle space(H5Screate_simple(1, dims, nullptr));
+    Handle dcpl(H5Pcreate(H5P_DATASET_CREATE));
+    H5Pset_obj_track_times(dcpl.get(), false);
+    Handle ds(H5Dcreate2(out.file(), kData, type.get(), space.get(), H5P_DEFAULT, dcpl.get(), H5P_DEFAULT));
+    if (!ds.valid() || (n > 0 && H5Dwrite(ds.get(), type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, records.data()) < 0))
+        throw InputError(path, kData, "cannot write the star table");
+    hdf5::writeDoubleAttribute(ds.get(), path, "atm_param_med", {norm.median.begin(), norm.median.end()});
+    hdf5::writeDoubleAttribute(ds.get(), path, "atm_param_std", {norm.stddev.begin(), norm.stddev.end()});
+    if (cat.reddeningFit)
+        hdf5::writeDoubles(out.file(), path, "r_fit", {hsize_t(n)}, cat.reddeningFit->data(), H5T_IEEE_F32LE);
+    if (cat.reddeningFitVar)
+        hdf5::writeDoubles(out.file(), path, "r_var", {hsize_t(n)}, cat.reddeningFitVar->data(), H5T_IEEE_F32LE);
+    if (extra)
+        extra(out.file());
+    ds.reset();
+    out.commit();
+}
+
+} // namespace starlocus::core

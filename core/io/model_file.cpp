@@ -1,0 +1,113 @@
+#include "core/io/model_file.h"
+
+#include "core/common/input_error.h"
+#include "core/io/hdf5_handle.h"
+#include "core/io/keras_model_import.h"
+#include "core/io/normalization_json.h"
+
+namespace starlocus::core {
+namespace {
+
+constexpr const char* kFormat = "starlocus-model";
+constexpr int kFormatVersion = 1;
+
+void writeLayer(hid_t layers, const std::string& path, const std::string& group, const DenseLayer& layer) {
+    hdf5::Handle g = hdf5::createGroup(layers, path, group);
+    hdf5::writeDoubles(g.get(), path, "kernel", {hsize_t(layer.inputs), hsize_t(layer.outputs)}, layer.kernel.data());
+    hdf5::writeDoubles(g.get(), path, "bias", {hsize_t(layer.outputs)}, layer.bias.data());
+    hdf5::writeStringAttribute(g.get(), path, "activation", std::string(activationName(layer.activation)));
+    hdf5::writeStringAttribute(g.get(), path, "name", layer.name);
+}
+
+DenseLayer readLayer(hid_t file, const std::string& path, const std::string& group) {
+    hdf5::Handle g = hdf5::openGroup(file, path, group);
+    DenseLayer layer;
+    std::vector<hsize_t> shape;
+    layer.kernel = hdf5::readDoubles(file, path, group + "/kernel", {0, 0}, &shape);
+    layer.inputs = int(shape[0]);
+    layer.outputs = int(shape[1]);
+    layer.bias = hdf5::readDoubles(file, path, group + "/bias", {shape[1]});
+    const std::string act = hdf5::readStringAttribute(g.get(), "activation").value_or("");
+    const auto activation = activationFromName(act);
+    if (!activation)
+        throw InputError(path, group + "/activation", "unknown activation '" + act + "'");
+    layer.activation = *activation;
+    layer.name = hdf5::readStringAttribute(g.get(), "name").value_or(group);
+    return layer;
+}
+
+std::string bandList() {
+    std::string s;
+    for (const Band& b : bands())
+        s += (s.empty() ? "" : ",") + std::string(b.name);
+    return s;
+}
+
+} // namespace
+
+void saveModel(const std::string& path, const StellarModel& model) {
+    hdf5::AtomicFileWrite out(path);
+    const hid_t f = out.file();
+    hdf5::writeStringAttribute(f, path, "format", kFormat);
+    hdf5::writeDoubleAttribute(f, path, "format_version", {double(kFormatVersion)});
+    hdf5::writeStringAttribute(f, path, "bands", bandList());
+    hdf5::writeStringAttribute(f, path, "origin", model.provenance().origin);
+    hdf5::writeStringAttribute(f, path, "source_file", model.provenance().sourceFile);
+    hdf5::writeStringAttribute(f, path, "description", model.provenance().description);
+    {
+        hdf5::Handle norm = hdf5::createGroup(f, path, "normalization");
+        hdf5::writeDoubles(norm.get(), path, "median", {3}, model.normalization().median.data());
+        hdf5::writeDoubles(norm.get(), path, "stddev", {3}, model.normalization().stddev.data());
+    }
+    hdf5::Handle layers = hdf5::createGroup(f, path, "layers");
+    hdf5::writeDoubleAttribute(layers.get(), path, "hidden_count", {double(model.hiddenLayers().size())});
+    for (std::size_t k = 0; k < model.hiddenLayers().size(); ++k)
+        writeLayer(layers.get(), path, "hidden_" + std::to_string(k + 1), model.hiddenLayers()[k]);
+    writeLayer(layers.get(), path, "color_output", model.colorOutputLayer());
+    writeLayer(layers.get(), path, "extinction", model.extinctionLayer());
+    layers.reset();
+    out.commit();
+}
+
+StellarModel loadStarlocusModel(const std::string& path) {
+    hdf5::Handle file = hdf5::openReadOnly(path);
+    const hid_t f = file.get();
+    if (hdf5::readStringAttribute(f, "format").value_or("") != kFormat)
+        throw InputError(path, "format", "not a StarLocus model file");
+    const auto version = hdf5::readDoubleAttribute(f, "format_version");
+    if (!version || version->size() != 1 || (*version)[0] > kFormatVersion)
+        throw InputError(path, "format_version", "unsupported model file version");
+    if (hdf5::readStringAttribute(f, "bands").value_or("") != bandList())
+        throw InputError(path, "bands", "band set differs from G,BP,RP,g,r,i,z,y,J,H,Ks,W1,W2");
+    LabelNormalization norm;
+    const auto med = hdf5::readDoubles(f, path, "normalization/median", {3});
+    const auto sd = hdf5::readDoubles(f, path, "normalization/stddev", {3});
+    std::copy(med.begin(), med.end(), norm.median.begin());
+    std::copy(sd.begin(), sd.end(), norm.stddev.begin());
+    hdf5::Handle layers = hdf5::openGroup(f, path, "layers");
+    const auto count = hdf5::readDoubleAttribute(layers.get(), "hidden_count");
+    if (!count || count->size() != 1 || (*count)[0] < 0 || (*count)[0] > 64)
+        throw InputError(path, "layers/hidden_count", "missing or invalid");
+    std::vector<DenseLayer> hidden;
+    for (int k = 1; k <= int((*count)[0]); ++k)
+        hidden.push_back(readLayer(f, path, "layers/hidden_" + std::to_string(k)));
+    ModelProvenance prov{hdf5::readStringAttribute(f, "origin").value_or(""),
+                         hdf5::readStringAttribute(f, "source_file").value_or(""),
+                         hdf5::readStringAttribute(f, "description").value_or("")};
+    StellarModel checked(norm, hidden, readLayer(f, path, "layers/color_output"),
+                         readLayer(f, path, "layers/extinction"), ModelProvenance{"", path, ""});
+    return StellarModel(checked.normalization(), checked.hiddenLayers(), checked.colorOutputLayer(),
+                        checked.extinctionLayer(), prov);
+}
+
+StellarModel loadAnyModel(const std::string& path, const std::string& normalizationPath) {
+    if (!isKerasModelFile(path))
+        return loadStarlocusModel(path);
+    std::string normPath = normalizationPath.empty() ? findNormalizationBeside(path) : normalizationPath;
+    if (normPath.empty())
+        throw InputError(path, "normalization",
+                         "Keras model without a normalisation JSON beside it: pass --normalization FILE");
+    return importKerasModel(path, readNormalizationJson(normPath));
+}
+
+} // namespace starlocus::core

@@ -1,0 +1,22 @@
+#pragma once
+// StarLocus's own model file (HDF5), and the one entry point that opens any model.
+//   /            attrs format="starlocus-model", format_version=1, bands, origin,
+//                source_file, description
+//   /normalization/median, /normalization/stddev   (3 doubles each)
+//   /layers/hidden_<k>, /layers/color_output, /layers/extinction
+//                kernel (inputs × outputs, float64), bias (outputs), attr activation, name
+// Weights are stored in double, so save → load gives bit-identical predictions.
+#include "core/model/stellar_model.h"
+
+#include <string>
+
+namespace starlocus::core {
+
+void saveModel(const std::string& path, const StellarModel& model);
+StellarModel loadStarlocusModel(const std::string& path);
+
+// Opens our model file or a Keras file. For Keras, the normalisation comes from
+// `normalizationPath`, or is looked for beside the model (InputError if not found).
+StellarModel loadAnyModel(const std::string& path, const std::string& normalizationPath = {});
+
+} // namespace starlocus::core

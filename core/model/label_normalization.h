@@ -1,0 +1,24 @@
+#pragma once
+// Input normalisation of the network: x = (θ − θ_med) / θ_std (METHOD.md §2).
+#include <Eigen/Core>
+#include <array>
+
+namespace starlocus::core {
+
+struct LabelNormalization {
+    std::array<double, 3> median{0.0, 0.0, 0.0};
+    std::array<double, 3> stddev{1.0, 1.0, 1.0};
+
+    Eigen::Vector3d normalize(const Eigen::Vector3d& theta) const {
+        return {(theta[0] - median[0]) / stddev[0], (theta[1] - median[1]) / stddev[1],
+                (theta[2] - median[2]) / stddev[2]};
+    }
+    // C_x = D⁻¹ C_θ D⁻¹ with D = diag(θ_std) (METHOD.md §3).
+    Eigen::Matrix3d normalizeCovariance(const Eigen::Matrix3d& thetaCov) const {
+        const Eigen::Vector3d inv(1.0 / stddev[0], 1.0 / stddev[1], 1.0 / stddev[2]);
+        return inv.asDiagonal() * thetaCov * inv.asDiagonal();
+    }
+    bool operator==(const LabelNormalization&) const = default;
+};
+
+} // namespace starlocus::core
