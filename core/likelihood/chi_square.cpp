@@ -1,0 +1,24 @@
+#include "core/likelihood/chi_square.h"
+
+#include "core/likelihood/star_covariance.h"
+
+#include <Eigen/Cholesky>
+#include <cmath>
+
+namespace starlocus::core {
+
+std::optional<double> chiSquare(const StarObservation& obs, const Vec13& prediction, const Mat13& covariance) {
+    if (obs.keptCount == 0)
+        return 0.0;
+    const Eigen::LLT<KeptMatrix> llt(keptBlock(obs, covariance));
+    if (llt.info() != Eigen::Success)
+        return std::nullopt;
+    KeptVector r = keptEntries(obs, prediction - obs.target);
+    llt.matrixL().solveInPlace(r);
+    const double chi2 = r.squaredNorm();
+    if (!std::isfinite(chi2))
+        return std::nullopt;
+    return chi2;
+}
+
+} // namespace starlocus::core

@@ -1,0 +1,45 @@
+#include "core/likelihood/reddening_update.h"
+
+#include "core/likelihood/star_covariance.h"
+
+#include <Eigen/Cholesky>
+#include <algorithm>
+#include <cmath>
+
+namespace starlocus::core {
+
+std::optional<ReddeningPosterior> refitReddening(const StarObservation& obs, const ModelEvaluation& eval,
+                                                 const ReddeningUpdateSettings& settings) {
+    const double priorPrecision = 1.0 / (obs.priorSigmaE * obs.priorSigmaE);
+    double a = 0.0; // (BR)ᵀ C_pred⁻¹ (BR)
+    double b = 0.0; // (BR)ᵀ C_pred⁻¹ (c_obs − c_pred)
+    if (obs.keptCount > 0) {
+        const Mat13 cPred = colorSpaceCovariance(obs, eval, 0.0, 0.0);
+        const Eigen::LLT<KeptMatrix> llt(keptBlock(obs, cPred));
+        if (llt.info() != Eigen::Success)
+            return std::nullopt;
+        KeptVector br = keptEntries(obs, toColorSpace(eval.extinction));
+        KeptVector residual = keptEntries(obs, obs.target - eval.colorMagnitudes);
+        llt.matrixL().solveInPlace(br);
+        llt.matrixL().solveInPlace(residual);
+        a = br.squaredNorm();
+        b = br.dot(residual);
+    }
+    const double precision = a + priorPrecision;
+    ReddeningPosterior post;
+    post.mean = (obs.priorE * priorPrecision + b) / precision; // Eq. 8
+    post.variance = 1.0 / precision;                           // Eq. 9
+    if (post.mean < 0.0) {
+        post.mean = 0.0;
+        post.clipped = true;
+    }
+    const double floor = settings.varianceFloorMag * settings.varianceFloorMag +
+                         std::pow(settings.varianceFloorFraction * post.mean, 2);
+    if (post.variance < floor) {
+        post.variance = floor;
+        post.floored = true;
+    }
+    return post;
+}
+
+} // namespace starlocus::core

@@ -1,0 +1,38 @@
+#include "core/likelihood/star_covariance.h"
+
+namespace starlocus::core {
+
+Mat13 colorSpaceCovariance(const StarObservation& obs, const ModelEvaluation& eval, double e, double varE) {
+    const Mat13x3 j = eval.colorPredictionJacobianX(e);
+    const Vec13 br = toColorSpace(eval.extinction);
+    Mat13 c = obs.noiseCovariance;
+    c.noalias() += j * obs.labelCovX * j.transpose();
+    c.noalias() += varE * br * br.transpose();
+    return c;
+}
+
+KeptVector keptEntries(const StarObservation& obs, const Vec13& v) {
+    KeptVector out(obs.keptCount);
+    Eigen::Index k = 0;
+    for (std::size_t b = 0; b < kBandCount; ++b)
+        if (obs.kept[b])
+            out[k++] = v[Eigen::Index(b)];
+    return out;
+}
+
+KeptMatrix keptBlock(const StarObservation& obs, const Mat13& m) {
+    KeptMatrix out(obs.keptCount, obs.keptCount);
+    Eigen::Index r = 0;
+    for (std::size_t a = 0; a < kBandCount; ++a) {
+        if (!obs.kept[a])
+            continue;
+        Eigen::Index c = 0;
+        for (std::size_t b = 0; b < kBandCount; ++b)
+            if (obs.kept[b])
+                out(r, c++) = m(Eigen::Index(a), Eigen::Index(b));
+        ++r;
+    }
+    return out;
+}
+
+} // namespace starlocus::core

@@ -1,0 +1,22 @@
+#pragma once
+// The per-star whitening of Eq. 10 used for training: W = K⁻¹ with K the lower Cholesky
+// factor of C_c on the kept entries, so Wᵀ W = C_c⁻¹ there and |W Δc|² = χ². Embedded in
+// a fixed 13×13 with zero rows AND columns for dropped entries (METHOD.md §3), so the
+// training kernel is dense and a dropped entry can never inject NaN. W is lower
+// triangular (kept entries keep band order), so 91 numbers store it.
+#include "core/likelihood/star_observation.h"
+
+#include <array>
+#include <optional>
+
+namespace starlocus::core {
+
+inline constexpr std::size_t kPackedTriangleSize = kBandCount * (kBandCount + 1) / 2; // 91
+
+std::optional<Mat13> whiteningMatrix(const StarObservation& obs, const Mat13& covariance);
+
+// Row-major lower triangle: (0,0), (1,0), (1,1), (2,0), …
+std::array<float, kPackedTriangleSize> packLowerTriangle(const Mat13& w);
+Mat13 unpackLowerTriangle(const std::array<float, kPackedTriangleSize>& packed);
+
+} // namespace starlocus::core
