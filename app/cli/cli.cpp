@@ -1,0 +1,53 @@
+#include "app/cli/cli.h"
+
+#include "app/cli/cli_arguments.h"
+#include "core/common/input_error.h"
+
+#include <exception>
+#include <ostream>
+
+namespace starlocus::cli {
+namespace {
+
+constexpr const char* kUsage =
+    "usage: starlocus-cli <command> [options]\n"
+    "commands:\n"
+    "  predict --model FILE [--normalization FILE] --teff K --logg DEX --feh DEX [--E MAG] [--json]\n"
+    "      B(M+ER), M+ER and R(theta) for one star\n"
+    "  evaluate --model FILE [--normalization FILE] --catalog FILE [--reddening catalog|refit] [--json]\n"
+    "      chi^2 and chi^2/dof per group of stars (all, r_source:*, atm_source:*)\n"
+    "  refit-reddening --model FILE [--normalization FILE] --catalog FILE --out FILE.h5 [--json]\n"
+    "      reddening posterior of Eqs. 8-9 per star (datasets r_fit, r_var, star_status)\n"
+    "exit codes: 0 ok, 2 bad input (message names the file and field), 1 internal error\n";
+
+} // namespace
+
+int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+        (args.empty() ? err : out) << kUsage;
+        return args.empty() ? kExitBadInput : kExitOk;
+    }
+    const std::string command = args[0];
+    const std::vector<std::string> rest(args.begin() + 1, args.end());
+    try {
+        if (command == "predict")
+            return runPredict(rest, out);
+        if (command == "evaluate")
+            return runEvaluate(rest, out);
+        if (command == "refit-reddening")
+            return runRefitReddening(rest, out);
+        err << "starlocus-cli: unknown command '" << command << "'\n" << kUsage;
+        return kExitBadInput;
+    } catch (const UsageError& e) {
+        err << "starlocus-cli " << command << ": " << e.what() << '\n';
+        return kExitBadInput;
+    } catch (const core::InputError& e) {
+        err << "starlocus-cli " << command << ": " << e.what() << '\n';
+        return kExitBadInput;
+    } catch (const std::exception& e) {
+        err << "starlocus-cli " << command << ": internal error: " << e.what() << '\n';
+        return kExitInternal;
+    }
+}
+
+} // namespace starlocus::cli

@@ -1,0 +1,23 @@
+#pragma once
+// starlocus-cli as a function, so tests run it in-process. Exit codes: 0 success,
+// 2 bad input (usage or an unusable file: one line naming the file and the field),
+// 1 an unexpected internal failure.
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace starlocus::cli {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitInternal = 1;
+inline constexpr int kExitBadInput = 2;
+
+int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
+// The subcommands (args after the subcommand name). They throw UsageError or
+// core::InputError for bad input; runCli turns those into exit code 2.
+int runPredict(const std::vector<std::string>& args, std::ostream& out);
+int runEvaluate(const std::vector<std::string>& args, std::ostream& out);
+int runRefitReddening(const std::vector<std::string>& args, std::ostream& out);
+
+} // namespace starlocus::cli

@@ -1,0 +1,54 @@
+// starlocus-cli refit-reddening: the reddening posterior of Eqs. 8–9 for every star.
+#include "app/cli/cli.h"
+#include "app/cli/defect_report.h"
+#include "app/cli/model_option.h"
+#include "core/io/green2020_catalog.h"
+#include "core/io/hdf5_handle.h"
+
+#include <ostream>
+
+namespace starlocus::cli {
+
+int runRefitReddening(const std::vector<std::string>& argv, std::ostream& out) {
+    std::set<std::string> valued = kModelOptions;
+    valued.insert({"catalog", "out"});
+    const CliArguments args(argv, valued, {"json"});
+    const std::string catalogPath = args.required("catalog");
+    const std::string outPath = args.required("out");
+    const core::StellarModel model = loadModelOption(args);
+    const core::Catalog catalog = core::readGreen2020Catalog(catalogPath);
+    const core::CatalogFit fit = core::refitCatalogReddening(model, catalog);
+
+    // Excluded stars have no posterior: NaN there, and star_status says why (0 = fitted).
+    const std::size_t n = catalog.size();
+    std::vector<double> status(n);
+    std::string legend;
+    for (int code = 0; code <= int(core::StarExclusion::CovarianceNotPositiveDefinite); ++code)
+        legend += (legend.empty() ? "" : ", ") + std::to_string(code) + "=" +
+                  std::string(core::exclusionName(core::StarExclusion(code)));
+    for (std::size_t i = 0; i < n; ++i)
+        status[i] = double(fit.exclusion[i]);
+    {
+        core::hdf5::AtomicFileWrite file(outPath);
+        core::hdf5::writeDoubles(file.file(), outPath, "r_fit", {n}, fit.reddening.data());
+        core::hdf5::writeDoubles(file.file(), outPath, "r_var", {n}, fit.reddeningVar.data());
+        core::hdf5::writeDoubles(file.file(), outPath, "star_status", {n}, status.data(), H5T_STD_U8LE);
+        core::hdf5::writeStringAttribute(file.file(), outPath, "star_status_codes", legend);
+        core::hdf5::writeStringAttribute(file.file(), outPath, "model", model.provenance().sourceFile);
+        core::hdf5::writeStringAttribute(file.file(), outPath, "catalog", catalogPath);
+        file.commit();
+    }
+    std::size_t fitted = 0;
+    for (auto ex : fit.exclusion)
+        fitted += ex == core::StarExclusion::None ? 1 : 0;
+    if (args.flag("json")) {
+        nlohmann::json doc{{"out", outPath}, {"stars", n}, {"fitted", fitted}, {"defects", defectsJson(fit)}};
+        out << doc.dump(2) << '\n';
+    } else {
+        out << "wrote " << outPath << ": r_fit, r_var for " << fitted << " of " << n << " stars\n";
+        printDefects(out, fit);
+    }
+    return kExitOk;
+}
+
+} // namespace starlocus::cli
