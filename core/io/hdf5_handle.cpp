@@ -223,7 +223,11 @@ void writeDoubleAttribute(hid_t object, const std::string& fileName, const std::
 AtomicFileWrite::AtomicFileWrite(std::string path) : path_(std::move(path)) {
     std::random_device rd;
     temporary_ = path_ + ".tmp-" + std::to_string(rd() % 1000000u);
-    file_ = createFile(temporary_);
+    try {
+        file_ = createFile(temporary_);
+    } catch (const InputError& e) {
+        throw InputError(path_, "", e.reason()); // name the file the user asked for
+    }
 }
 
 AtomicFileWrite::~AtomicFileWrite() {
