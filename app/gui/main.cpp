@@ -1,0 +1,110 @@
+// starlocus: the desktop application. Command line, translators and the main window;
+// everything else lives in starlocus_ui.
+#include "ui/main_window.h"
+#include "ui/session/session_loader.h"
+#include "ui/translators.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QFileInfo>
+#include <QIcon>
+#include <QPixmap>
+#include <QTimer>
+#include <cstdio>
+
+namespace {
+
+void printError(const QString& text) { std::fprintf(stderr, "starlocus: %s\n", qPrintable(text)); }
+
+// --screenshot: once every requested file is open and the event loop has settled, grab the
+// window to a PNG and quit (0), or quit with 1 when a file could not be opened or saved.
+void scheduleScreenshot(starlocus::ui::MainWindow& window, const QString& pngPath, bool& failed) {
+    auto grabWhenSettled = [&window, pngPath, &failed] {
+        QTimer::singleShot(400, &window, [&window, pngPath, &failed] {
+            if (failed) {
+                QCoreApplication::exit(1);
+                return;
+            }
+            if (!window.grab().save(pngPath, "PNG")) {
+                printError(QCoreApplication::translate("main", "could not write the screenshot %1").arg(pngPath));
+                QCoreApplication::exit(1);
+                return;
+            }
+            QCoreApplication::exit(0);
+        });
+    };
+    auto* loader = window.loader();
+    if (!loader->isBusy()) {
+        grabWhenSettled();
+        return;
+    }
+    QObject::connect(loader, &starlocus::ui::SessionLoader::busyChanged, &window, [loader, grabWhenSettled](bool busy) {
+        if (!busy && !loader->isBusy())
+            grabWhenSettled();
+    });
+}
+
+} // namespace
+
+int main(int argc, char* argv[]) {
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("StarLocus"));
+    QApplication::setApplicationDisplayName(QStringLiteral("StarLocus"));
+    QApplication::setApplicationVersion(QStringLiteral(STARLOCUS_VERSION));
+    QApplication::setOrganizationName(QStringLiteral("StarLocus"));
+    QApplication::setDesktopFileName(QStringLiteral("starlocus"));
+    starlocus::ui::initResources();
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/starlocus.svg")));
+    starlocus::ui::installTranslators(QLocale::system());
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "main", "StarLocus: data-driven stellar models after Green et al. (Data-Driven Stellar Models)."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption modelOption(
+        QStringLiteral("model"),
+        QCoreApplication::translate("main", "Open a stellar model (Keras .h5 or StarLocus model file)."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption normalizationOption(
+        QStringLiteral("normalization"),
+        QCoreApplication::translate("main", "Normalisation JSON of a Keras model (default: found beside it)."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption catalogOption(
+        QStringLiteral("catalog"),
+        QCoreApplication::translate("main", "Open a catalog in the Green et al. HDF5 layout."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption screenshotOption(
+        QStringLiteral("screenshot"),
+        QCoreApplication::translate("main", "Open the files, save a PNG of the main window to FILE and quit."),
+        QStringLiteral("FILE"));
+    parser.addOptions({modelOption, normalizationOption, catalogOption, screenshotOption});
+    parser.process(app);
+
+    if (parser.isSet(normalizationOption) && !parser.isSet(modelOption)) {
+        printError(QCoreApplication::translate("main", "--normalization needs --model"));
+        return 2;
+    }
+
+    starlocus::ui::MainWindow window;
+    const bool screenshot = parser.isSet(screenshotOption);
+    bool failed = false;
+    if (screenshot) {
+        // Nothing modal: print the warning and remember that the run failed.
+        window.setWarningPresenter([&failed](const QString&, const QString& text) {
+            printError(text);
+            failed = true;
+        });
+        window.setNormalizationChooser([](const QString&) { return QString(); });
+    }
+    window.show();
+
+    if (parser.isSet(modelOption))
+        window.openModelFile(parser.value(modelOption), parser.value(normalizationOption));
+    if (parser.isSet(catalogOption))
+        window.openCatalogFile(parser.value(catalogOption));
+    if (screenshot)
+        scheduleScreenshot(window, QFileInfo(parser.value(screenshotOption)).absoluteFilePath(), failed);
+
+    return QApplication::exec();
+}

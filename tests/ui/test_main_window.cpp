@@ -1,0 +1,267 @@
+// The main window: menus and shortcuts, About text, the empty state, opening the
+// published files, failures that leave the session as it was, the German translation.
+#include "tests/support/shared_data.h"
+#include "ui/dialogs/about_dialog.h"
+#include "ui/main_window.h"
+#include "ui/session/session.h"
+#include "ui/session/session_loader.h"
+#include "ui/translators.h"
+#include "ui/views/fact_table.h"
+#include "ui/views/session_overview_view.h"
+
+#include <QAction>
+#include <QLabel>
+#include <QLocale>
+#include <QMenu>
+#include <QMenuBar>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTranslator>
+#include <cmath>
+
+using starlocus::ui::AboutDialog;
+using starlocus::ui::FactTable;
+using starlocus::ui::MainWindow;
+
+namespace {
+
+QMenu* menuNamed(MainWindow& w, const char* objectName) { return w.menuBar()->findChild<QMenu*>(objectName); }
+
+QStringList actionTexts(QMenu* menu) {
+    QStringList texts;
+    for (QAction* a : menu->actions())
+        if (!a->isSeparator())
+            texts << a->text();
+    return texts;
+}
+
+QString labelText(MainWindow& w, const char* objectName) {
+    auto* label = w.findChild<QLabel*>(objectName);
+    return label ? label->text() : QStringLiteral("<missing %1>").arg(QLatin1String(objectName));
+}
+
+FactTable* table(MainWindow& w, const char* objectName) { return w.findChild<FactTable*>(objectName); }
+
+// Records warnings instead of showing a modal box.
+struct WarningLog {
+    QStringList titles;
+    QStringList texts;
+    void install(MainWindow& w) {
+        w.setWarningPresenter([this](const QString& title, const QString& text) {
+            titles << title;
+            texts << text;
+        });
+    }
+};
+
+void waitIdle(MainWindow& w) { QTRY_VERIFY_WITH_TIMEOUT(!w.loader()->isBusy(), 30000); }
+
+} // namespace
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() { QLocale::setDefault(QLocale::c()); }
+
+    void menusAndShortcuts() {
+        MainWindow w;
+        QCOMPARE(w.windowTitle(), QStringLiteral("StarLocus"));
+        QMenu* file = menuNamed(w, "fileMenu");
+        QMenu* view = menuNamed(w, "viewMenu");
+        QMenu* help = menuNamed(w, "helpMenu");
+        QVERIFY(file && view && help);
+        QCOMPARE(actionTexts(file), (QStringList{"Open &Model…", "Open &Catalog…", "&Quit"}));
+        QCOMPARE(actionTexts(help), (QStringList{"&About StarLocus", "About &Qt"}));
+        QCOMPARE(actionTexts(view).size(), 2); // tool bar and status bar toggles
+        QCOMPARE(w.openModelAction()->shortcut(), QKeySequence(QKeySequence::Open));
+        QCOMPARE(w.openCatalogAction()->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+        auto* quit = w.findChild<QAction*>("quitAction");
+        QVERIFY(quit);
+        const auto platformQuit = QKeySequence::keyBindings(QKeySequence::Quit);
+        QCOMPARE(quit->shortcut(), platformQuit.isEmpty() ? QKeySequence(Qt::CTRL | Qt::Key_Q) : platformQuit.front());
+        QVERIFY(!w.windowIcon().isNull());
+    }
+
+    void aboutCitesThePaper() {
+        const QString html = AboutDialog::aboutHtml();
+        QVERIFY(html.contains(QStringLiteral("Data-Driven Stellar Models")));
+        QVERIFY(html.contains(QStringLiteral("Green, G. M., Rix, H.-W., Tschesche, L.")));
+        QVERIFY(html.contains(QStringLiteral("Speagle, J. S.")));
+        QVERIFY(html.contains(QStringLiteral("ApJ, 907, 57")));
+        QVERIFY(html.contains(QStringLiteral("MIT License")));
+        QVERIFY(html.contains(QStringLiteral("10.5281/zenodo.3902382")));
+        QVERIFY(html.contains(QStringLiteral(STARLOCUS_VERSION)));
+        QVERIFY(html.contains(QStringLiteral("Qt")));
+
+        MainWindow w;
+        w.show();
+        w.aboutAction()->trigger();
+        auto* dialog = w.findChild<AboutDialog*>();
+        QVERIFY(dialog);
+        QTRY_VERIFY(dialog->isVisible());
+        QVERIFY(dialog->findChild<QLabel*>("aboutText")->text().contains(QStringLiteral("ApJ, 907, 57")));
+        dialog->close();
+    }
+
+    void emptyStateOffersBothOpenActions() {
+        MainWindow w;
+        w.show();
+        QVERIFY(w.overview()->isShowingEmptyState());
+        QSignalSpy modelTriggered(w.openModelAction(), &QAction::triggered);
+        QSignalSpy catalogTriggered(w.openCatalogAction(), &QAction::triggered);
+        // Disconnect the file dialogs: only check that the buttons trigger the actions.
+        w.openModelAction()->disconnect(&w);
+        w.openCatalogAction()->disconnect(&w);
+        w.findChild<QPushButton*>("welcomeOpenModelButton")->click();
+        w.findChild<QPushButton*>("welcomeOpenCatalogButton")->click();
+        QCOMPARE(modelTriggered.count(), 1);
+        QCOMPARE(catalogTriggered.count(), 1);
+    }
+
+    void openingPublishedFilesShowsRealNumbers() {
+        STARLOCUS_SHARED_FILE(modelPath, "green2020/green2020_nn_model.h5");
+        STARLOCUS_SHARED_FILE(normPath, "green2020/green2020_theta_normalization.json");
+        STARLOCUS_SHARED_FILE(catalogPath, "green2020/green2020_test_data_small.h5");
+        MainWindow w;
+        WarningLog log;
+        log.install(w);
+        w.show();
+        w.openModelFile(modelPath, normPath);
+        w.openCatalogFile(catalogPath);
+        waitIdle(w);
+        QVERIFY2(log.texts.isEmpty(), qPrintable(log.texts.join('\n')));
+        QVERIFY(!w.overview()->isShowingEmptyState());
+
+        // Model: 3 → 32 → 32 → 13 sigmoid stellar sector, 3 → 13 exponential extinction.
+        QCOMPARE(labelText(w, "modelFileValue"), QStringLiteral("green2020_nn_model.h5"));
+        QCOMPARE(labelText(w, "modelNormalizationFileValue"), QStringLiteral("green2020_theta_normalization.json"));
+        QVERIFY(labelText(w, "modelArchitectureValue").contains(QStringLiteral("3 → 32 → 32 → 13")));
+        const auto model = w.session()->model();
+        QCOMPARE(labelText(w, "modelParameterCountValue"), QLocale().toString(qulonglong(model->parameterCount())));
+        FactTable* layers = table(w, "modelLayerTable");
+        QCOMPARE(layers->rowCount(), 4);
+        QCOMPARE(layers->cellText(0, 2), QStringLiteral("3 → 32"));
+        QCOMPARE(layers->cellText(0, 3), QStringLiteral("sigmoid"));
+        QCOMPARE(layers->cellText(1, 2), QStringLiteral("32 → 32"));
+        QCOMPARE(layers->cellText(2, 2), QStringLiteral("32 → 13"));
+        QCOMPARE(layers->cellText(3, 2), QStringLiteral("3 → 13"));
+        QVERIFY(layers->cellText(3, 3).startsWith(QStringLiteral("exp")));
+        QCOMPARE(layers->cellText(0, 4), QStringLiteral("128")); // 3·32 + 32
+        FactTable* norm = table(w, "modelNormalizationTable");
+        QCOMPARE(norm->rowCount(), 3);
+        QCOMPARE(norm->cellText(0, 1), QStringLiteral("5372.0")); // θ_med Teff from the JSON
+        QCOMPARE(norm->cellText(1, 2), QStringLiteral("0.889"));  // θ_std log g
+
+        // Catalog: 10 000 stars, 13 bands named by the registry.
+        QCOMPARE(labelText(w, "catalogStarCountValue"), QStringLiteral("10000"));
+        FactTable* bands = table(w, "catalogBandTable");
+        QCOMPARE(bands->rowCount(), 13);
+        QCOMPARE(bands->cellText(0, 0), QStringLiteral("Gaia G"));
+        QCOMPARE(bands->cellText(10, 0), QStringLiteral("2MASS Ks"));
+        const auto summary = w.session()->catalogSummary();
+        for (int b = 0; b < 13; ++b)
+            QCOMPARE(bands->cellText(b, 2), QString::number(summary->observedPerBand[std::size_t(b)]));
+        FactTable* labels = table(w, "catalogLabelTable");
+        QCOMPARE(labels->rowCount(), 3);
+        QCOMPARE(labels->cellText(0, 0), QStringLiteral("Teff (K)"));
+        const double teffMin = labels->cellText(0, 1).toDouble();
+        const double teffMax = labels->cellText(0, 3).toDouble();
+        const double teffMedian = labels->cellText(0, 2).toDouble();
+        QVERIFY(teffMin > 2000 && teffMin < teffMedian && teffMedian < teffMax && teffMax < 20000);
+        QCOMPARE(teffMedian, std::round(summary->labels[0].median));
+        QVERIFY(table(w, "catalogRSourceTable")->rowCount() >= 1);
+        QVERIFY(table(w, "catalogAtmSourceTable")->rowCount() >= 1);
+        QVERIFY(!labelText(w, "catalogReddeningFitValue").isEmpty());
+        QVERIFY(w.statusBar()->currentMessage().contains(QStringLiteral("10000")));
+    }
+
+    void missingFileWarnsAndKeepsSession() {
+        STARLOCUS_SHARED_FILE(catalogPath, "green2020/green2020_test_data_small.h5");
+        MainWindow w;
+        WarningLog log;
+        log.install(w);
+        w.openCatalogFile(catalogPath);
+        waitIdle(w);
+        const auto before = w.session()->catalog();
+        QVERIFY(before);
+
+        const QString missing = QStringLiteral("/nonexistent/no_such_catalog.h5");
+        w.openCatalogFile(missing);
+        waitIdle(w);
+        QCOMPARE(log.texts.size(), 1);
+        QVERIFY(log.texts.front().contains(missing));
+        QCOMPARE(w.lastError(), log.texts.front());
+        QCOMPARE(w.session()->catalog(), before); // unchanged
+        QCOMPARE(labelText(w, "catalogStarCountValue"), QStringLiteral("10000"));
+    }
+
+    void nonHdf5FileWarnsAndKeepsSession() {
+        STARLOCUS_SHARED_FILE(modelPath, "green2020/green2020_nn_model.h5");
+        MainWindow w;
+        WarningLog log;
+        log.install(w);
+        w.openModelFile(modelPath);
+        waitIdle(w);
+        const auto before = w.session()->model();
+        QVERIFY(before);
+
+        QTemporaryDir dir;
+        const QString bogus = dir.filePath(QStringLiteral("not_a_model.h5"));
+        QFile f(bogus);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("this is plain text, not HDF5\n");
+        f.close();
+        w.openModelFile(bogus);
+        w.openCatalogFile(bogus);
+        waitIdle(w);
+        QCOMPARE(log.texts.size(), 2);
+        QVERIFY(log.texts[0].contains(bogus));
+        QVERIFY(log.texts[1].contains(bogus));
+        QCOMPARE(w.session()->model(), before);
+        QVERIFY(!w.session()->catalog());
+    }
+
+    void asksForNormalizationWhenNoneBeside() {
+        STARLOCUS_SHARED_FILE(modelPath, "green2020/green2020_nn_model.h5");
+        STARLOCUS_SHARED_FILE(normPath, "green2020/green2020_theta_normalization.json");
+        QTemporaryDir dir;
+        const QString copy = dir.filePath(QStringLiteral("model.h5"));
+        QVERIFY(QFile::copy(modelPath, copy));
+        MainWindow w;
+        WarningLog log;
+        log.install(w);
+        QStringList asked;
+        w.setNormalizationChooser([&](const QString& path) {
+            asked << path;
+            return normPath;
+        });
+        w.openModelFile(copy);
+        waitIdle(w);
+        QCOMPARE(asked, QStringList{copy});
+        QVERIFY(log.texts.isEmpty());
+        QVERIFY(w.session()->model());
+        QCOMPARE(w.session()->modelNormalizationFile(), normPath);
+
+        // Declining gives the warning and keeps the model.
+        w.setNormalizationChooser([](const QString&) { return QString(); });
+        const auto before = w.session()->model();
+        w.openModelFile(copy);
+        waitIdle(w);
+        QCOMPARE(log.texts.size(), 1);
+        QCOMPARE(w.session()->model(), before);
+    }
+
+    void germanTranslationIsEmbedded() {
+        QTranslator german;
+        QVERIFY(german.load(QLocale(QLocale::German, QLocale::Germany), QStringLiteral("starlocus"),
+                            QStringLiteral("_"), QStringLiteral(":/i18n")));
+        QCOMPARE(german.translate("starlocus::ui::MainWindow", "&File"), QStringLiteral("&Datei"));
+        QVERIFY(!german.translate("starlocus::ui::AboutDialog", "About StarLocus").isEmpty());
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "test_main_window.moc"

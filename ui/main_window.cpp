@@ -1,0 +1,204 @@
+#include "ui/main_window.h"
+
+#include "ui/dialogs/about_dialog.h"
+#include "ui/session/session.h"
+#include "ui/session/session_loader.h"
+#include "ui/translators.h"
+#include "ui/views/display_text.h"
+#include "ui/views/session_overview_view.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QIcon>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QStatusBar>
+#include <QToolBar>
+
+namespace starlocus::ui {
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent), session_(new Session(this)), loader_(new SessionLoader(session_, this)) {
+    initResources();
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("StarLocus"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/starlocus.svg")));
+    resize(1280, 800);
+
+    overview_ = new SessionOverviewView(session_, this);
+    setCentralWidget(overview_);
+    createActions();
+    createMenus();
+    overview_->setOpenActions(openModelAction_, openCatalogAction_);
+
+    busyIndicator_ = new QProgressBar(this);
+    busyIndicator_->setRange(0, 0); // indeterminate: HDF5 reads report no progress
+    busyIndicator_->setMaximumWidth(160);
+    busyIndicator_->setVisible(false);
+    statusBar()->addPermanentWidget(busyIndicator_);
+    statusBar()->showMessage(tr("Ready. Open a model (%1) or a catalog (%2).")
+                                 .arg(openModelAction_->shortcut().toString(QKeySequence::NativeText),
+                                      openCatalogAction_->shortcut().toString(QKeySequence::NativeText)));
+
+    warningPresenter_ = [this](const QString& title, const QString& text) {
+        QMessageBox::warning(this, title, text);
+    };
+    normalizationChooser_ = [this](const QString& modelPath) {
+        return QFileDialog::getOpenFileName(
+            this, tr("Normalisation JSON for %1").arg(QFileInfo(modelPath).fileName()),
+            QFileInfo(modelPath).absolutePath(), tr("Normalisation JSON (*.json);;All files (*)"));
+    };
+    connectLoader();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions() {
+    openModelAction_ = new QAction(QIcon::fromTheme(QStringLiteral("document-open")), tr("Open &Model…"), this);
+    openModelAction_->setObjectName(QStringLiteral("openModelAction"));
+    openModelAction_->setShortcut(QKeySequence::Open);
+    openModelAction_->setStatusTip(tr("Open a Keras stellar model (.h5) or a StarLocus model file"));
+    connect(openModelAction_, &QAction::triggered, this, &MainWindow::chooseModelFile);
+
+    openCatalogAction_ = new QAction(QIcon::fromTheme(QStringLiteral("document-open")), tr("Open &Catalog…"), this);
+    openCatalogAction_->setObjectName(QStringLiteral("openCatalogAction"));
+    openCatalogAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    openCatalogAction_->setStatusTip(tr("Open a catalog of stars in the Green et al. HDF5 layout"));
+    connect(openCatalogAction_, &QAction::triggered, this, &MainWindow::chooseCatalogFile);
+
+    quitAction_ = new QAction(QIcon::fromTheme(QStringLiteral("application-exit")), tr("&Quit"), this);
+    quitAction_->setObjectName(QStringLiteral("quitAction"));
+    quitAction_->setShortcuts(QKeySequence::Quit);
+    if (quitAction_->shortcuts().isEmpty()) // some platforms (e.g. offscreen) define none
+        quitAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
+    quitAction_->setMenuRole(QAction::QuitRole);
+    quitAction_->setStatusTip(tr("Quit StarLocus"));
+    connect(quitAction_, &QAction::triggered, this, &QWidget::close);
+
+    aboutAction_ = new QAction(tr("&About StarLocus"), this);
+    aboutAction_->setObjectName(QStringLiteral("aboutAction"));
+    aboutAction_->setShortcut(QKeySequence::HelpContents);
+    aboutAction_->setMenuRole(QAction::AboutRole);
+    aboutAction_->setStatusTip(tr("Version, the paper to cite and licences"));
+    connect(aboutAction_, &QAction::triggered, this, &MainWindow::showAbout);
+
+    aboutQtAction_ = new QAction(tr("About &Qt"), this);
+    aboutQtAction_->setObjectName(QStringLiteral("aboutQtAction"));
+    aboutQtAction_->setMenuRole(QAction::AboutQtRole);
+    connect(aboutQtAction_, &QAction::triggered, qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::createMenus() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->setObjectName(QStringLiteral("fileMenu"));
+    file->addAction(openModelAction_);
+    file->addAction(openCatalogAction_);
+    file->addSeparator();
+    file->addAction(quitAction_);
+
+    toolBar_ = addToolBar(tr("Session"));
+    toolBar_->setObjectName(QStringLiteral("sessionToolBar"));
+    toolBar_->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolBar_->setMovable(false);
+    toolBar_->addAction(openModelAction_);
+    toolBar_->addAction(openCatalogAction_);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->setObjectName(QStringLiteral("viewMenu"));
+    QAction* toggleToolBar = toolBar_->toggleViewAction();
+    toggleToolBar->setText(tr("Show &Tool Bar"));
+    toggleToolBar->setObjectName(QStringLiteral("toggleToolBarAction"));
+    view->addAction(toggleToolBar);
+    auto* toggleStatusBar = new QAction(tr("Show &Status Bar"), this);
+    toggleStatusBar->setObjectName(QStringLiteral("toggleStatusBarAction"));
+    toggleStatusBar->setCheckable(true);
+    toggleStatusBar->setChecked(true);
+    connect(toggleStatusBar, &QAction::toggled, statusBar(), &QStatusBar::setVisible);
+    view->addAction(toggleStatusBar);
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->setObjectName(QStringLiteral("helpMenu"));
+    help->addAction(aboutAction_);
+    help->addAction(aboutQtAction_);
+}
+
+void MainWindow::connectLoader() {
+    connect(loader_, &SessionLoader::busyChanged, busyIndicator_, &QWidget::setVisible);
+    connect(loader_, &SessionLoader::modelLoadStarted, this, [this](const QString& path) {
+        statusBar()->showMessage(tr("Opening model %1…").arg(QFileInfo(path).fileName()));
+    });
+    connect(loader_, &SessionLoader::catalogLoadStarted, this, [this](const QString& path) {
+        statusBar()->showMessage(tr("Opening catalog %1…").arg(QFileInfo(path).fileName()));
+    });
+    connect(loader_, &SessionLoader::modelLoaded, this, [this](const QString& path) {
+        const auto model = session_->model();
+        statusBar()->showMessage(tr("Model %1 opened: %2 parameters.")
+                                     .arg(QFileInfo(path).fileName(), countText(model->parameterCount())));
+    });
+    connect(loader_, &SessionLoader::catalogLoaded, this, [this](const QString& path) {
+        statusBar()->showMessage(tr("Catalog %1 opened: %2 stars.")
+                                     .arg(QFileInfo(path).fileName(), countText(session_->catalog()->size())));
+    });
+    connect(loader_, &SessionLoader::modelLoadFailed, this,
+            [this](const QString& path, const QString& message, bool needsNormalization) {
+                if (needsNormalization) {
+                    const QString json = normalizationChooser_ ? normalizationChooser_(path) : QString();
+                    if (!json.isEmpty()) {
+                        loader_->loadModel(path, json);
+                        return;
+                    }
+                }
+                statusBar()->showMessage(tr("Could not open model %1.").arg(QFileInfo(path).fileName()));
+                warn(tr("Could not open model"), message);
+            });
+    connect(loader_, &SessionLoader::catalogLoadFailed, this, [this](const QString& path, const QString& message) {
+        statusBar()->showMessage(tr("Could not open catalog %1.").arg(QFileInfo(path).fileName()));
+        warn(tr("Could not open catalog"), message);
+    });
+}
+
+void MainWindow::openModelFile(const QString& path, const QString& normalizationPath) {
+    lastDirectory_ = QFileInfo(path).absolutePath();
+    loader_->loadModel(path, normalizationPath);
+}
+
+void MainWindow::openCatalogFile(const QString& path) {
+    lastDirectory_ = QFileInfo(path).absolutePath();
+    loader_->loadCatalog(path);
+}
+
+void MainWindow::chooseModelFile() {
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open Model"), lastDirectory_,
+        tr("Stellar models (*.h5 *.hdf5);;All files (*)"));
+    if (!path.isEmpty())
+        openModelFile(path);
+}
+
+void MainWindow::chooseCatalogFile() {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Catalog"), lastDirectory_,
+                                                      tr("HDF5 catalogs (*.h5 *.hdf5);;All files (*)"));
+    if (!path.isEmpty())
+        openCatalogFile(path);
+}
+
+void MainWindow::showAbout() {
+    auto* dialog = new AboutDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open(); // window-modal, does not block the event loop
+}
+
+void MainWindow::setWarningPresenter(WarningPresenter presenter) { warningPresenter_ = std::move(presenter); }
+
+void MainWindow::setNormalizationChooser(NormalizationChooser chooser) { normalizationChooser_ = std::move(chooser); }
+
+void MainWindow::warn(const QString& title, const QString& text) {
+    lastError_ = text;
+    if (warningPresenter_)
+        warningPresenter_(title, text);
+}
+
+} // namespace starlocus::ui

@@ -1,0 +1,51 @@
+#pragma once
+// SessionLoader: opens model and catalog files off the GUI thread and hands the results
+// to the Session. Each request is a QtConcurrent job watched by its own QFutureWatcher,
+// so no request is dropped; the jobs run one at a time on the loader's own pool because
+// the core reads HDF5 files from one thread at a time (core/io/hdf5_handle.h).
+// A failed request leaves the Session as it was and reports the error's text.
+#include <QObject>
+#include <QString>
+#include <QThreadPool>
+
+namespace starlocus::ui {
+
+class Session;
+
+class SessionLoader : public QObject {
+    Q_OBJECT
+public:
+    explicit SessionLoader(Session* session, QObject* parent = nullptr);
+    // Waits for the job that is running (HDF5 reads cannot be interrupted); queued,
+    // not yet started jobs are discarded.
+    ~SessionLoader() override;
+
+    // Keras .h5 (normalisation JSON from `normalizationPath`, else found beside it) or a
+    // StarLocus model file.
+    void loadModel(const QString& path, const QString& normalizationPath = {});
+    // A catalog in the published Green2020 HDF5 layout.
+    void loadCatalog(const QString& path);
+
+    bool isBusy() const { return pending_ > 0; }
+
+signals:
+    void busyChanged(bool busy);
+    void modelLoadStarted(const QString& path);
+    void modelLoaded(const QString& path);
+    // `needsNormalization`: a Keras model whose normalisation JSON was neither given nor
+    // found beside it; the caller may ask the user for one and try again.
+    void modelLoadFailed(const QString& path, const QString& message, bool needsNormalization);
+    void catalogLoadStarted(const QString& path);
+    void catalogLoaded(const QString& path);
+    void catalogLoadFailed(const QString& path, const QString& message);
+
+private:
+    void beginJob();
+    void endJob();
+
+    Session* session_;
+    QThreadPool pool_;
+    int pending_ = 0;
+};
+
+} // namespace starlocus::ui

@@ -1,0 +1,165 @@
+#include "ui/views/model_summary_panel.h"
+
+#include "ui/session/session.h"
+#include "ui/views/display_text.h"
+#include "ui/views/fact_table.h"
+
+#include <QAction>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QVBoxLayout>
+
+namespace starlocus::ui {
+namespace {
+
+QLabel* valueLabel(const QString& objectName, QWidget* parent) {
+    auto* label = new QLabel(parent);
+    label->setObjectName(objectName);
+    label->setWordWrap(true);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    return label;
+}
+
+QString originText(const std::string& origin) {
+    if (origin == "keras-import")
+        return ModelSummaryPanel::tr("Keras model file (imported)");
+    if (origin == "starlocus-training")
+        return ModelSummaryPanel::tr("Trained with StarLocus");
+    return origin.empty() ? ModelSummaryPanel::tr("not recorded") : QString::fromStdString(origin);
+}
+
+QString activationText(core::Activation activation) {
+    return QString::fromLatin1(core::activationName(activation).data(),
+                               static_cast<qsizetype>(core::activationName(activation).size()));
+}
+
+QStringList layerRow(const core::DenseLayer& layer, const QString& role) {
+    return {QString::fromStdString(layer.name), role,
+            QStringLiteral("%1 → %2").arg(layer.inputs).arg(layer.outputs), activationText(layer.activation),
+            countText(layer.kernel.size() + layer.bias.size())};
+}
+
+} // namespace
+
+ModelSummaryPanel::ModelSummaryPanel(Session* session, QWidget* parent)
+    : QGroupBox(tr("Stellar model"), parent), session_(session) {
+    setObjectName(QStringLiteral("modelSummaryPanel"));
+    stack_ = new QStackedWidget(this);
+
+    // Empty state: say what a model is and offer to open one.
+    auto* empty = new QWidget(stack_);
+    auto* emptyLayout = new QVBoxLayout(empty);
+    auto* emptyText = new QLabel(
+        tr("No model is open. A stellar model maps (Teff, log g, [Fe/H]) to absolute magnitudes in "
+           "13 passbands and to the extinction vector R. Open the published Keras model "
+           "(green2020_nn_model.h5 with its normalisation JSON) or a StarLocus model file."),
+        empty);
+    emptyText->setObjectName(QStringLiteral("modelEmptyText"));
+    emptyText->setWordWrap(true);
+    openButton_ = new QPushButton(tr("Open Model…"), empty);
+    openButton_->setObjectName(QStringLiteral("openModelButton"));
+    connect(openButton_, &QPushButton::clicked, this, [this] {
+        if (openAction_)
+            openAction_->trigger();
+    });
+    emptyLayout->addWidget(emptyText);
+    emptyLayout->addWidget(openButton_, 0, Qt::AlignLeft);
+    emptyLayout->addStretch();
+
+    // Loaded state.
+    auto* content = new QWidget(stack_);
+    auto* layout = new QVBoxLayout(content);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto* form = new QFormLayout;
+    form->setRowWrapPolicy(QFormLayout::DontWrapRows);
+    fileValue_ = valueLabel(QStringLiteral("modelFileValue"), content);
+    folderValue_ = valueLabel(QStringLiteral("modelFolderValue"), content);
+    originValue_ = valueLabel(QStringLiteral("modelOriginValue"), content);
+    descriptionValue_ = valueLabel(QStringLiteral("modelDescriptionValue"), content);
+    normalizationFileValue_ = valueLabel(QStringLiteral("modelNormalizationFileValue"), content);
+    architectureValue_ = valueLabel(QStringLiteral("modelArchitectureValue"), content);
+    parameterCountValue_ = valueLabel(QStringLiteral("modelParameterCountValue"), content);
+    form->addRow(tr("File:"), fileValue_);
+    form->addRow(tr("Folder:"), folderValue_);
+    form->addRow(tr("Origin:"), originValue_);
+    form->addRow(tr("Description:"), descriptionValue_);
+    form->addRow(tr("Normalisation:"), normalizationFileValue_);
+    form->addRow(tr("Network:"), architectureValue_);
+    form->addRow(tr("Parameters:"), parameterCountValue_);
+    layout->addLayout(form);
+
+    layout->addWidget(sectionHeading(tr("Layers"), content));
+    layerTable_ = new FactTable(content);
+    layerTable_->setObjectName(QStringLiteral("modelLayerTable"));
+    layerTable_->setColumns({tr("Layer"), tr("Sector"), tr("Shape"), tr("Activation"), tr("Parameters")}, {4});
+    layout->addWidget(layerTable_);
+
+    layout->addWidget(sectionHeading(tr("Label normalisation  x = (θ − θ_med) / θ_std"), content));
+    normalizationTable_ = new FactTable(content);
+    normalizationTable_->setObjectName(QStringLiteral("modelNormalizationTable"));
+    normalizationTable_->setColumns({tr("Label"), tr("θ_med"), tr("θ_std")}, {1, 2});
+    layout->addWidget(normalizationTable_);
+    layout->addStretch();
+
+    stack_->addWidget(empty);
+    stack_->addWidget(content);
+    auto* outer = new QVBoxLayout(this);
+    outer->addWidget(stack_);
+
+    connect(session_, &Session::modelChanged, this, &ModelSummaryPanel::showModel);
+    showModel();
+}
+
+void ModelSummaryPanel::setOpenAction(QAction* openModel) { openAction_ = openModel; }
+
+void ModelSummaryPanel::showModel() {
+    const auto model = session_->model();
+    if (!model) {
+        stack_->setCurrentIndex(0);
+        return;
+    }
+    const auto& provenance = model->provenance();
+    const QFileInfo source(QString::fromStdString(provenance.sourceFile));
+    fileValue_->setText(source.fileName());
+    fileValue_->setToolTip(source.absoluteFilePath());
+    folderValue_->setText(wrappablePath(source.absolutePath()));
+    originValue_->setText(originText(provenance.origin));
+    descriptionValue_->setText(provenance.description.empty() ? tr("none")
+                                                              : QString::fromStdString(provenance.description));
+    const QString normFile = session_->modelNormalizationFile();
+    normalizationFileValue_->setText(normFile.isEmpty() ? tr("stored in the model file")
+                                                        : QFileInfo(normFile).fileName());
+    normalizationFileValue_->setToolTip(normFile);
+
+    QStringList widths{QString::number(model->hiddenLayers().empty() ? model->colorOutputLayer().inputs
+                                                                      : model->hiddenLayers().front().inputs)};
+    for (const auto& layer : model->hiddenLayers())
+        widths << QString::number(layer.outputs);
+    widths << QString::number(model->colorOutputLayer().outputs);
+    architectureValue_->setText(tr("stellar sector %1; extinction sector %2 → %3")
+                                    .arg(widths.join(QStringLiteral(" → ")))
+                                    .arg(model->extinctionLayer().inputs)
+                                    .arg(model->extinctionLayer().outputs));
+    parameterCountValue_->setText(countText(model->parameterCount()));
+
+    QList<QStringList> layers;
+    for (const auto& layer : model->hiddenLayers())
+        layers << layerRow(layer, tr("stellar, hidden"));
+    layers << layerRow(model->colorOutputLayer(), tr("stellar, output B·M"));
+    layers << layerRow(model->extinctionLayer(), tr("extinction R"));
+    layerTable_->setRows(layers);
+
+    QList<QStringList> norm;
+    const auto& n = model->normalization();
+    for (std::size_t k = 0; k < 3; ++k) {
+        const int decimals = kLabelDisplays[k].decimals + 1;
+        norm << QStringList{labelName(k), numberText(n.median[k], decimals), numberText(n.stddev[k], decimals)};
+    }
+    normalizationTable_->setRows(norm);
+    stack_->setCurrentIndex(1);
+}
+
+} // namespace starlocus::ui

@@ -1,0 +1,42 @@
+#pragma once
+// ModelSummaryPanel: the facts of the open stellar model (where it came from, its layers
+// and activations, parameter count, label normalisation), or an empty state that offers
+// to open one.
+#include <QGroupBox>
+
+class QAction;
+class QLabel;
+class QPushButton;
+class QStackedWidget;
+
+namespace starlocus::ui {
+
+class FactTable;
+class Session;
+
+class ModelSummaryPanel : public QGroupBox {
+    Q_OBJECT
+public:
+    explicit ModelSummaryPanel(Session* session, QWidget* parent = nullptr);
+    // The action the empty state's button triggers.
+    void setOpenAction(QAction* openModel);
+
+private:
+    void showModel();
+
+    Session* session_;
+    QAction* openAction_ = nullptr;
+    QStackedWidget* stack_;
+    QPushButton* openButton_;
+    QLabel* fileValue_;
+    QLabel* folderValue_;
+    QLabel* originValue_;
+    QLabel* descriptionValue_;
+    QLabel* normalizationFileValue_;
+    QLabel* architectureValue_;
+    QLabel* parameterCountValue_;
+    FactTable* layerTable_;
+    FactTable* normalizationTable_;
+};
+
+} // namespace starlocus::ui
