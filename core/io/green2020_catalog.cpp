@@ -13,9 +13,50 @@ using hdf5::Handle;
 
 constexpr const char* kData = "data";
 
+// The whole table as stored (memory type = file type, so HDF5 converts nothing). Fields
+// of little-endian IEEE floats are then decoded straight from these bytes: a compound
+// subset read converts element by element and is ~50× slower.
+struct RawRecords {
+    std::vector<unsigned char> bytes;
+    std::size_t recordSize = 0;
+};
+
+RawRecords readRawRecords(hid_t dataset, hid_t fileType, const std::string& fileName, std::size_t n) {
+    RawRecords raw;
+    raw.recordSize = H5Tget_size(fileType);
+    raw.bytes.resize(n * raw.recordSize);
+    if (n > 0 && H5Dread(dataset, fileType, H5S_ALL, H5S_ALL, H5P_DEFAULT, raw.bytes.data()) < 0)
+        throw InputError(fileName, kData, "read failed");
+    return raw;
+}
+
+// Decodes `perStar` floats of `element` type at `offset` of each record; false when the
+// element is not a little-endian IEEE float of 4 or 8 bytes (the caller then lets HDF5
+// convert).
+bool decodeFloats(const RawRecords& raw, std::size_t offset, hid_t element, std::size_t perStar, std::size_t n,
+                  std::vector<double>& out) {
+    const bool f32 = H5Tequal(element, H5T_IEEE_F32LE) > 0, f64 = H5Tequal(element, H5T_IEEE_F64LE) > 0;
+    if (!f32 && !f64)
+        return false;
+    out.resize(n * perStar);
+    for (std::size_t i = 0; i < n; ++i) {
+        const unsigned char* p = raw.bytes.data() + i * raw.recordSize + offset;
+        for (std::size_t k = 0; k < perStar; ++k) {
+            if (f32) {
+                float v;
+                std::memcpy(&v, p + 4 * k, 4);
+                out[i * perStar + k] = v;
+            } else {
+                std::memcpy(&out[i * perStar + k], p + 8 * k, 8);
+            }
+        }
+    }
+    return true;
+}
+
 // Reads one numeric member of the compound `data` (scalar or array of `dims`) as doubles.
-std::vector<double> readMember(hid_t dataset, hid_t fileType, const std::string& fileName, const char* member,
-                               const std::vector<hsize_t>& dims, std::size_t n) {
+std::vector<double> readMember(hid_t dataset, hid_t fileType, const RawRecords& raw, const std::string& fileName,
+                               const char* member, const std::vector<hsize_t>& dims, std::size_t n) {
     const std::string field = std::string(kData) + "/" + member;
     const int index = H5Tget_member_index(fileType, member);
     if (index < 0)
@@ -48,6 +89,12 @@ std::vector<double> readMember(hid_t dataset, hid_t fileType, const std::string&
         for (auto d : dims)
             perStar *= d;
     }
+    {
+        std::vector<double> fast;
+        Handle base(dims.empty() ? H5Tcopy(memberType.get()) : H5Tget_super(memberType.get()));
+        if (decodeFloats(raw, H5Tget_member_offset(fileType, unsigned(index)), base.get(), perStar, n, fast))
+            return fast;
+    }
     Handle element(dims.empty() ? H5Tcopy(H5T_NATIVE_DOUBLE)
                                 : H5Tarray_create2(H5T_NATIVE_DOUBLE, unsigned(dims.size()), dims.data()));
     Handle memType(H5Tcreate(H5T_COMPOUND, perStar * sizeof(double)));
@@ -58,8 +105,8 @@ std::vector<double> readMember(hid_t dataset, hid_t fileType, const std::string&
     return values;
 }
 
-std::vector<std::string> readStringMember(hid_t dataset, hid_t fileType, const std::string& fileName,
-                                          const char* member, std::size_t n) {
+std::vector<std::string> readStringMember(hid_t dataset, hid_t fileType, const RawRecords& raw,
+                                          const std::string& fileName, const char* member, std::size_t n) {
     const std::string field = std::string(kData) + "/" + member;
     const int index = H5Tget_member_index(fileType, member);
     if (index < 0)
@@ -84,18 +131,14 @@ std::vector<std::string> readStringMember(hid_t dataset, hid_t fileType, const s
         }
         return out;
     }
+    // Fixed-length strings: straight from the raw records.
     const std::size_t width = H5Tget_size(memberType.get());
-    Handle str(H5Tcopy(H5T_C_S1));
-    H5Tset_size(str.get(), width);
-    H5Tset_strpad(str.get(), H5T_STR_NULLPAD);
-    Handle memType(H5Tcreate(H5T_COMPOUND, width));
-    H5Tinsert(memType.get(), member, 0, str.get());
-    std::vector<char> raw(n * width);
-    if (H5Dread(dataset, memType.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, raw.data()) < 0)
-        throw InputError(fileName, field, "read failed");
+    const std::size_t offset = H5Tget_member_offset(fileType, unsigned(index));
     for (std::size_t i = 0; i < n; ++i) {
-        const char* s = raw.data() + i * width;
+        const char* s = reinterpret_cast<const char*>(raw.bytes.data() + i * raw.recordSize + offset);
         out[i].assign(s, strnlen(s, width));
+        while (!out[i].empty() && out[i].back() == ' ') // space-padded (Fortran-style) strings
+            out[i].pop_back();
     }
     return out;
 }
@@ -129,16 +172,17 @@ Catalog readGreen2020Catalog(const std::string& path) {
     cat.sourceFile = path;
     cat.resize(n);
     const hid_t d = ds.get(), t = type.get();
-    scatter(readMember(d, t, path, "atm_param", {3}, n), cat.theta);
-    scatter(readMember(d, t, path, "atm_param_cov", {3, 3}, n), cat.thetaCov);
-    scatter(readMember(d, t, path, "mag", {kBandCount}, n), cat.mag);
-    scatter(readMember(d, t, path, "mag_err", {kBandCount}, n), cat.magErr);
-    cat.reddening = readMember(d, t, path, "r", {}, n);
-    cat.reddeningErr = readMember(d, t, path, "r_err", {}, n);
-    cat.parallaxMas = readMember(d, t, path, "parallax", {}, n);
-    cat.parallaxErrMas = readMember(d, t, path, "parallax_err", {}, n);
-    cat.atmSource = readStringMember(d, t, path, "atm_source", n);
-    cat.rSource = readStringMember(d, t, path, "r_source", n);
+    const RawRecords raw = readRawRecords(d, t, path, n);
+    scatter(readMember(d, t, raw, path, "atm_param", {3}, n), cat.theta);
+    scatter(readMember(d, t, raw, path, "atm_param_cov", {3, 3}, n), cat.thetaCov);
+    scatter(readMember(d, t, raw, path, "mag", {kBandCount}, n), cat.mag);
+    scatter(readMember(d, t, raw, path, "mag_err", {kBandCount}, n), cat.magErr);
+    cat.reddening = readMember(d, t, raw, path, "r", {}, n);
+    cat.reddeningErr = readMember(d, t, raw, path, "r_err", {}, n);
+    cat.parallaxMas = readMember(d, t, raw, path, "parallax", {}, n);
+    cat.parallaxErrMas = readMember(d, t, raw, path, "parallax_err", {}, n);
+    cat.atmSource = readStringMember(d, t, raw, path, "atm_source", n);
+    cat.rSource = readStringMember(d, t, raw, path, "r_source", n);
     cat.labelMedian = triple(hdf5::readDoubleAttribute(d, "atm_param_med"));
     cat.labelStd = triple(hdf5::readDoubleAttribute(d, "atm_param_std"));
 

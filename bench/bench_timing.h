@@ -1,0 +1,33 @@
+#pragma once
+// Minimal timing support for the benchmarks: medians of repeated wall-clock runs, and
+// the shared data folder.
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+namespace starlocus::bench {
+
+template <typename F> std::vector<double> timeRepeated(int repeats, F&& body) {
+    std::vector<double> seconds;
+    for (int r = 0; r < repeats; ++r) {
+        const auto t0 = std::chrono::steady_clock::now();
+        body();
+        seconds.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+    }
+    return seconds;
+}
+
+inline double median(std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    const std::size_t n = v.size();
+    return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
+}
+
+inline std::string sharedDir() {
+    const char* env = std::getenv("STARLOCUS_SHARED_DIR");
+    return env && *env ? env : STARLOCUS_DEFAULT_SHARED_DIR;
+}
+
+} // namespace starlocus::bench
