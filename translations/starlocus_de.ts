@@ -283,6 +283,22 @@
         <source>Ready. Open a model (%1) or a catalog (%2).</source>
         <translation>Bereit. Öffnen Sie ein Modell (%1) oder einen Katalog (%2).</translation>
     </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>Model: %1</source>
+        <translation>Modell: %1</translation>
+    </message>
+    <message>
+        <source>Catalog: %1</source>
+        <translation>Katalog: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Clear List</source>
+        <translation>Liste &amp;leeren</translation>
+    </message>
 </context>
 <context>
     <name>starlocus::ui::ModelSummaryPanel</name>

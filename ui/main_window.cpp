@@ -54,7 +54,10 @@ MainWindow::MainWindow(QWidget* parent)
     connectLoader();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() {
+    // The loader first: it waits for a running file job, whose result then goes nowhere.
+    delete loader_;
+}
 
 void MainWindow::createActions() {
     openModelAction_ = new QAction(QIcon::fromTheme(QStringLiteral("document-open")), tr("Open &Model…"), this);
@@ -96,6 +99,9 @@ void MainWindow::createMenus() {
     file->setObjectName(QStringLiteral("fileMenu"));
     file->addAction(openModelAction_);
     file->addAction(openCatalogAction_);
+    recentMenu_ = file->addMenu(tr("Open &Recent"));
+    recentMenu_->setObjectName(QStringLiteral("recentFilesMenu"));
+    rebuildRecentFilesMenu();
     file->addSeparator();
     file->addAction(quitAction_);
 
@@ -135,10 +141,14 @@ void MainWindow::connectLoader() {
     });
     connect(loader_, &SessionLoader::modelLoaded, this, [this](const QString& path) {
         const auto model = session_->model();
+        recentFiles_.add({RecentFile::Kind::Model, path, session_->modelNormalizationFile()});
+        rebuildRecentFilesMenu();
         statusBar()->showMessage(tr("Model %1 opened: %2 parameters.")
                                      .arg(QFileInfo(path).fileName(), countText(model->parameterCount())));
     });
     connect(loader_, &SessionLoader::catalogLoaded, this, [this](const QString& path) {
+        recentFiles_.add({RecentFile::Kind::Catalog, path, {}});
+        rebuildRecentFilesMenu();
         statusBar()->showMessage(tr("Catalog %1 opened: %2 stars.")
                                      .arg(QFileInfo(path).fileName(), countText(session_->catalog()->size())));
     });
@@ -158,6 +168,35 @@ void MainWindow::connectLoader() {
         statusBar()->showMessage(tr("Could not open catalog %1.").arg(QFileInfo(path).fileName()));
         warn(tr("Could not open catalog"), message);
     });
+}
+
+void MainWindow::rebuildRecentFilesMenu() {
+    recentMenu_->clear();
+    const QList<RecentFile> files = recentFiles_.entries();
+    for (const RecentFile& file : files) {
+        const bool model = file.kind == RecentFile::Kind::Model;
+        const QString name = QFileInfo(file.path).fileName();
+        QAction* action = recentMenu_->addAction(model ? tr("Model: %1").arg(name) : tr("Catalog: %1").arg(name));
+        action->setToolTip(file.path);
+        action->setStatusTip(file.path);
+        connect(action, &QAction::triggered, this, [this, file] {
+            if (file.kind == RecentFile::Kind::Model)
+                openModelFile(file.path, file.normalizationPath);
+            else
+                openCatalogFile(file.path);
+        });
+    }
+    if (!files.isEmpty()) {
+        recentMenu_->addSeparator();
+        QAction* clear = recentMenu_->addAction(tr("&Clear List"));
+        clear->setObjectName(QStringLiteral("clearRecentFilesAction"));
+        connect(clear, &QAction::triggered, this, [this] {
+            recentFiles_.clear();
+            // Not from inside the triggered action's own signal: the rebuild deletes it.
+            QMetaObject::invokeMethod(this, &MainWindow::rebuildRecentFilesMenu, Qt::QueuedConnection);
+        });
+    }
+    recentMenu_->setEnabled(!files.isEmpty());
 }
 
 void MainWindow::openModelFile(const QString& path, const QString& normalizationPath) {

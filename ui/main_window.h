@@ -3,11 +3,14 @@
 // overview as central view, and the status bar. Opening a file goes through the
 // SessionLoader (background job); a failure is shown as a warning and the session keeps
 // what it had.
+#include "ui/session/recent_files.h"
+
 #include <QMainWindow>
 #include <functional>
 
 class QAction;
 class QLabel;
+class QMenu;
 class QProgressBar;
 class QToolBar;
 
@@ -46,6 +49,7 @@ public:
     QAction* openModelAction() const { return openModelAction_; }
     QAction* openCatalogAction() const { return openCatalogAction_; }
     QAction* aboutAction() const { return aboutAction_; }
+    QMenu* recentFilesMenu() const { return recentMenu_; }
 
 public slots:
     void chooseModelFile();
@@ -56,6 +60,7 @@ private:
     void createActions();
     void createMenus();
     void connectLoader();
+    void rebuildRecentFilesMenu();
     void warn(const QString& title, const QString& text);
 
     Session* session_;
@@ -68,6 +73,8 @@ private:
     QAction* quitAction_ = nullptr;
     QAction* aboutAction_ = nullptr;
     QAction* aboutQtAction_ = nullptr;
+    QMenu* recentMenu_ = nullptr;
+    RecentFiles recentFiles_;
     WarningPresenter warningPresenter_;
     NormalizationChooser normalizationChooser_;
     QString lastError_;

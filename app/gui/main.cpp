@@ -44,50 +44,81 @@ void scheduleScreenshot(starlocus::ui::MainWindow& window, const QString& pngPat
     });
 }
 
+// The command line; built after the translators are installed so the help is translated.
+struct CommandLine {
+    QCommandLineOption model{QStringLiteral("model"),
+                             QCoreApplication::translate("main", "Open a stellar model (Keras .h5 or StarLocus model file)."),
+                             QStringLiteral("FILE")};
+    QCommandLineOption normalization{
+        QStringLiteral("normalization"),
+        QCoreApplication::translate("main", "Normalisation JSON of a Keras model (default: found beside it)."),
+        QStringLiteral("FILE")};
+    QCommandLineOption catalog{QStringLiteral("catalog"),
+                               QCoreApplication::translate("main", "Open a catalog in the Green et al. HDF5 layout."),
+                               QStringLiteral("FILE")};
+    QCommandLineOption screenshot{
+        QStringLiteral("screenshot"),
+        QCoreApplication::translate("main", "Open the files, save a PNG of the main window to FILE and quit."),
+        QStringLiteral("FILE")};
+
+    void addTo(QCommandLineParser& parser) const {
+        parser.setApplicationDescription(QCoreApplication::translate(
+            "main", "StarLocus: data-driven stellar models after Green et al. (Data-Driven Stellar Models)."));
+        parser.addHelpOption();
+        parser.addVersionOption();
+        parser.addOptions({model, normalization, catalog, screenshot});
+    }
+};
+
+// --help and --version need no display: answer them without a QApplication.
+bool asksOnlyForInformation(int argc, char* argv[]) {
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "-h" || arg == "--help" || arg == "-?" || arg == "--help-all" || arg == "-v" || arg == "--version")
+            return true;
+    }
+    return false;
+}
+
+void describeApplication() {
+    QCoreApplication::setApplicationName(QStringLiteral("StarLocus"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(STARLOCUS_VERSION));
+    QCoreApplication::setOrganizationName(QStringLiteral("StarLocus"));
+}
+
 } // namespace
 
 int main(int argc, char* argv[]) {
+    describeApplication();
+    if (asksOnlyForInformation(argc, argv)) {
+        QCoreApplication app(argc, argv);
+        starlocus::ui::initResources();
+        starlocus::ui::installTranslators(QLocale::system());
+        QCommandLineParser parser;
+        const CommandLine options;
+        options.addTo(parser);
+        parser.process(app); // prints help or version and exits
+        return 0;
+    }
+
     QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("StarLocus"));
     QApplication::setApplicationDisplayName(QStringLiteral("StarLocus"));
-    QApplication::setApplicationVersion(QStringLiteral(STARLOCUS_VERSION));
-    QApplication::setOrganizationName(QStringLiteral("StarLocus"));
     QApplication::setDesktopFileName(QStringLiteral("starlocus"));
     starlocus::ui::initResources();
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/starlocus.svg")));
     starlocus::ui::installTranslators(QLocale::system());
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QCoreApplication::translate(
-        "main", "StarLocus: data-driven stellar models after Green et al. (Data-Driven Stellar Models)."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption modelOption(
-        QStringLiteral("model"),
-        QCoreApplication::translate("main", "Open a stellar model (Keras .h5 or StarLocus model file)."),
-        QStringLiteral("FILE"));
-    const QCommandLineOption normalizationOption(
-        QStringLiteral("normalization"),
-        QCoreApplication::translate("main", "Normalisation JSON of a Keras model (default: found beside it)."),
-        QStringLiteral("FILE"));
-    const QCommandLineOption catalogOption(
-        QStringLiteral("catalog"),
-        QCoreApplication::translate("main", "Open a catalog in the Green et al. HDF5 layout."),
-        QStringLiteral("FILE"));
-    const QCommandLineOption screenshotOption(
-        QStringLiteral("screenshot"),
-        QCoreApplication::translate("main", "Open the files, save a PNG of the main window to FILE and quit."),
-        QStringLiteral("FILE"));
-    parser.addOptions({modelOption, normalizationOption, catalogOption, screenshotOption});
+    const CommandLine options;
+    options.addTo(parser);
     parser.process(app);
-
-    if (parser.isSet(normalizationOption) && !parser.isSet(modelOption)) {
+    if (parser.isSet(options.normalization) && !parser.isSet(options.model)) {
         printError(QCoreApplication::translate("main", "--normalization needs --model"));
         return 2;
     }
 
     starlocus::ui::MainWindow window;
-    const bool screenshot = parser.isSet(screenshotOption);
+    const bool screenshot = parser.isSet(options.screenshot);
     bool failed = false;
     if (screenshot) {
         // Nothing modal: print the warning and remember that the run failed.
@@ -99,12 +130,12 @@ int main(int argc, char* argv[]) {
     }
     window.show();
 
-    if (parser.isSet(modelOption))
-        window.openModelFile(parser.value(modelOption), parser.value(normalizationOption));
-    if (parser.isSet(catalogOption))
-        window.openCatalogFile(parser.value(catalogOption));
+    if (parser.isSet(options.model))
+        window.openModelFile(parser.value(options.model), parser.value(options.normalization));
+    if (parser.isSet(options.catalog))
+        window.openCatalogFile(parser.value(options.catalog));
     if (screenshot)
-        scheduleScreenshot(window, QFileInfo(parser.value(screenshotOption)).absoluteFilePath(), failed);
+        scheduleScreenshot(window, QFileInfo(parser.value(options.screenshot)).absoluteFilePath(), failed);
 
     return QApplication::exec();
 }

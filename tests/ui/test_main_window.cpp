@@ -3,6 +3,7 @@
 #include "tests/support/shared_data.h"
 #include "ui/dialogs/about_dialog.h"
 #include "ui/main_window.h"
+#include "ui/session/recent_files.h"
 #include "ui/session/session.h"
 #include "ui/session/session_loader.h"
 #include "ui/translators.h"
@@ -16,6 +17,7 @@
 #include <QMenuBar>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
@@ -64,7 +66,11 @@ void waitIdle(MainWindow& w) { QTRY_VERIFY_WITH_TIMEOUT(!w.loader()->isBusy(), 3
 class TestMainWindow : public QObject {
     Q_OBJECT
 private slots:
-    void initTestCase() { QLocale::setDefault(QLocale::c()); }
+    void initTestCase() {
+        QLocale::setDefault(QLocale::c());
+        QStandardPaths::setTestModeEnabled(true); // recent files go to a test settings file
+        starlocus::ui::RecentFiles().clear();
+    }
 
     void menusAndShortcuts() {
         MainWindow w;
@@ -73,7 +79,7 @@ private slots:
         QMenu* view = menuNamed(w, "viewMenu");
         QMenu* help = menuNamed(w, "helpMenu");
         QVERIFY(file && view && help);
-        QCOMPARE(actionTexts(file), (QStringList{"Open &Model…", "Open &Catalog…", "&Quit"}));
+        QCOMPARE(actionTexts(file), (QStringList{"Open &Model…", "Open &Catalog…", "Open &Recent", "&Quit"}));
         QCOMPARE(actionTexts(help), (QStringList{"&About StarLocus", "About &Qt"}));
         QCOMPARE(actionTexts(view).size(), 2); // tool bar and status bar toggles
         QCOMPARE(w.openModelAction()->shortcut(), QKeySequence(QKeySequence::Open));
@@ -252,6 +258,37 @@ private slots:
         waitIdle(w);
         QCOMPARE(log.texts.size(), 1);
         QCOMPARE(w.session()->model(), before);
+    }
+
+    void recentFilesReopen() {
+        STARLOCUS_SHARED_FILE(modelPath, "green2020/green2020_nn_model.h5");
+        STARLOCUS_SHARED_FILE(catalogPath, "green2020/green2020_test_data_small.h5");
+        starlocus::ui::RecentFiles().clear();
+        {
+            MainWindow w;
+            QVERIFY(!w.recentFilesMenu()->isEnabled());
+            w.openModelFile(modelPath);
+            w.openCatalogFile(catalogPath);
+            waitIdle(w);
+        }
+        MainWindow w; // a new window reads the list back
+        WarningLog log;
+        log.install(w);
+        QMenu* recent = w.recentFilesMenu();
+        QVERIFY(recent->isEnabled());
+        const QList<QAction*> actions = recent->actions();
+        QCOMPARE(actions.size(), 4); // catalog, model, separator, clear
+        QCOMPARE(actions[0]->text(), QStringLiteral("Catalog: green2020_test_data_small.h5"));
+        QCOMPARE(actions[1]->text(), QStringLiteral("Model: green2020_nn_model.h5"));
+        actions[1]->trigger();
+        actions[0]->trigger();
+        waitIdle(w);
+        QVERIFY(log.texts.isEmpty());
+        QVERIFY(w.session()->model());
+        QCOMPARE(w.session()->catalog()->size(), std::size_t(10000));
+        w.findChild<QAction*>("clearRecentFilesAction")->trigger();
+        QTRY_VERIFY(!w.recentFilesMenu()->isEnabled());
+        QVERIFY(starlocus::ui::RecentFiles().entries().isEmpty());
     }
 
     void germanTranslationIsEmbedded() {
