@@ -1,0 +1,28 @@
+#pragma once
+// Adam (Kingma & Ba 2014) as Keras 2.2.4 applies it: m ← β₁m + (1−β₁)g,
+// v ← β₂v + (1−β₂)g², lr_t = lr·√(1−β₂ᵗ)/(1−β₁ᵗ), θ ← θ − lr_t·m/(√v + ε̂).
+// The moments and t are kept across iterations (only the rate changes, METHOD.md §4),
+// so a checkpoint of (θ, m, v, t) resumes exactly.
+#include <cstdint>
+#include <vector>
+
+namespace starlocus::core {
+
+struct AdamState {
+    std::vector<float> m;
+    std::vector<float> v;
+    std::int64_t step = 0;
+
+    explicit AdamState(std::size_t n = 0) : m(n, 0.0f), v(n, 0.0f) {}
+};
+
+struct AdamSettings {
+    double beta1 = 0.9;
+    double beta2 = 0.999;
+    double epsilon = 1e-7;
+};
+
+void adamStep(std::vector<float>& params, const std::vector<float>& gradient, AdamState& state,
+              double learningRate, const AdamSettings& settings);
+
+} // namespace starlocus::core

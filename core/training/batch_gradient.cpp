@@ -1,0 +1,189 @@
+#include "core/training/batch_gradient.h"
+
+#include <cmath>
+
+namespace starlocus::core {
+namespace {
+
+using MatMap = Eigen::Map<Eigen::MatrixXf>;
+using ConstMatMap = Eigen::Map<const Eigen::MatrixXf>;
+using ConstVecMap = Eigen::Map<const Eigen::VectorXf>;
+using VecMap = Eigen::Map<Eigen::VectorXf>;
+
+// Kᵀ (outputs × inputs) of a layer, read in place.
+ConstMatMap kernelT(const float* params, const LayerSlot& s) { return {params + s.kernel, s.outputs, s.inputs}; }
+MatMap kernelT(float* params, const LayerSlot& s) { return {params + s.kernel, s.outputs, s.inputs}; }
+ConstVecMap bias(const float* params, const LayerSlot& s) { return {params + s.bias, s.outputs}; }
+VecMap bias(float* params, const LayerSlot& s) { return {params + s.bias, s.outputs}; }
+
+constexpr int kBands = int(kBandCount);
+
+} // namespace
+
+BatchWorkspace::BatchWorkspace(const NetworkLayout& layout, int maxStars)
+    : x_(3, maxStars), r_(kBands, maxStars), g_(kBands, maxStars), delta_(layout.widest(), maxStars),
+      deltaNext_(layout.widest(), maxStars), e_(maxStars) {
+    for (const auto& h : layout.hidden)
+        act_.emplace_back(h.outputs, maxStars);
+}
+
+double BatchWorkspace::forward(const NetworkLayout& layout, const float* params, const StarSample* samples,
+                               std::span<const std::uint32_t> indices, bool sigmoid, bool keepGradient,
+                               float scale) {
+    const int n = int(indices.size());
+    for (int s = 0; s < n; ++s) {
+        const StarSample& star = samples[indices[std::size_t(s)]];
+        x_(0, s) = star.x[0];
+        x_(1, s) = star.x[1];
+        x_(2, s) = star.x[2];
+        e_[s] = star.e;
+    }
+    const auto x = x_.leftCols(n);
+    // Stellar sector.
+    for (std::size_t l = 0; l < layout.hidden.size(); ++l) {
+        auto out = act_[l].leftCols(n);
+        if (l == 0)
+            out.noalias() = kernelT(params, layout.hidden[l]) * x;
+        else
+            out.noalias() = kernelT(params, layout.hidden[l]) * act_[l - 1].leftCols(n);
+        out.colwise() += bias(params, layout.hidden[l]);
+        if (sigmoid)
+            out = (1.0f + (-out.array()).exp()).inverse().matrix();
+        else
+            out = out.array().tanh().matrix();
+    }
+    auto pred = g_.leftCols(n); // holds the prediction first, then ∂loss/∂prediction
+    pred.noalias() = kernelT(params, layout.colorOutput) * act_.back().leftCols(n);
+    pred.colwise() += bias(params, layout.colorOutput);
+    // Extinction sector: R = exp(K_Rᵀ x + b_R); prediction += E · B·R.
+    auto r = r_.leftCols(n);
+    r.noalias() = kernelT(params, layout.extinction) * x;
+    r.colwise() += bias(params, layout.extinction);
+    r = r.array().exp().matrix();
+
+    double total = 0.0;
+    float d[kBandCount], res[kBandCount];
+    for (int s = 0; s < n; ++s) {
+        const StarSample& star = samples[indices[std::size_t(s)]];
+        const float e = e_[s];
+        const float r0 = r(0, s);
+        d[0] = pred(0, s) + e * r0 - star.y[0];
+        for (int b = 1; b < kBands; ++b)
+            d[b] = pred(b, s) + e * (r(b, s) - r0) - star.y[b];
+        // res = W d, W lower triangular packed by rows.
+        const float* w = star.w;
+        float sum2 = 0.0f;
+        for (int i = 0; i < kBands; ++i) {
+            float acc = 0.0f;
+            for (int j = 0; j <= i; ++j)
+                acc += w[j] * d[j];
+            w += i + 1;
+            res[i] = acc;
+            sum2 += acc * acc;
+        }
+        total += double(sum2);
+        if (!keepGradient)
+            continue;
+        // ∂(scale·|r|²)/∂d = 2·scale·Wᵀ r
+        float grad[kBandCount] = {};
+        w = star.w;
+        for (int i = 0; i < kBands; ++i) {
+            const float ri = 2.0f * scale * res[i];
+            for (int j = 0; j <= i; ++j)
+                grad[j] += w[j] * ri;
+            w += i + 1;
+        }
+        for (int b = 0; b < kBands; ++b)
+            pred(b, s) = grad[b];
+    }
+    return total;
+}
+
+double BatchWorkspace::loss(const NetworkLayout& layout, const float* params, const StarSample* samples,
+                            std::span<const std::uint32_t> indices, bool sigmoid) {
+    return forward(layout, params, samples, indices, sigmoid, false, 0.0f);
+}
+
+double BatchWorkspace::accumulate(const NetworkLayout& layout, const float* params, const StarSample* samples,
+                                  std::span<const std::uint32_t> indices, float scale, float* gradient,
+                                  bool sigmoid) {
+    const int n = int(indices.size());
+    const double total = forward(layout, params, samples, indices, sigmoid, true, scale);
+    const auto g = g_.leftCols(n); // ∂/∂(B·M) and, times E, ∂/∂(B·R)
+    const auto x = x_.leftCols(n);
+
+    // Extinction sector: ∂/∂R = E · Bᵀ g  (Bᵀ: row 0 gets g₀ − Σ_{i≥1} gᵢ), then × R (exp).
+    auto r = r_.leftCols(n);
+    for (int s = 0; s < n; ++s) {
+        const float e = e_[s];
+        float rest = 0.0f;
+        for (int b = 1; b < kBands; ++b) {
+            rest += g(b, s);
+            r(b, s) *= e * g(b, s);
+        }
+        r(0, s) *= e * (g(0, s) - rest);
+    }
+    kernelT(gradient, layout.extinction).noalias() += r * x.transpose();
+    bias(gradient, layout.extinction) += r.rowwise().sum();
+
+    // Stellar sector, output layer then hidden layers backwards.
+    const std::size_t last = layout.hidden.size() - 1;
+    kernelT(gradient, layout.colorOutput).noalias() += g * act_[last].leftCols(n).transpose();
+    bias(gradient, layout.colorOutput) += g.rowwise().sum();
+    Eigen::MatrixXf* current = &delta_;
+    Eigen::MatrixXf* next = &deltaNext_;
+    current->topLeftCorner(layout.hidden[last].outputs, n).noalias() =
+        kernelT(params, layout.colorOutput).transpose() * g;
+    for (std::size_t l = layout.hidden.size(); l-- > 0;) {
+        const auto& slot = layout.hidden[l];
+        auto delta = current->topLeftCorner(slot.outputs, n);
+        const auto a = act_[l].leftCols(n);
+        if (sigmoid)
+            delta.array() *= a.array() * (1.0f - a.array());
+        else
+            delta.array() *= 1.0f - a.array().square();
+        if (l == 0)
+            kernelT(gradient, slot).noalias() += delta * x.transpose();
+        else
+            kernelT(gradient, slot).noalias() += delta * act_[l - 1].leftCols(n).transpose();
+        bias(gradient, slot) += delta.rowwise().sum();
+        if (l > 0) {
+            next->topLeftCorner(slot.inputs, n).noalias() = kernelT(params, slot).transpose() * delta;
+            std::swap(current, next);
+        }
+    }
+    return total;
+}
+
+double addRegularization(const NetworkLayout& layout, const float* params, double l2Hidden, double l1Extinction,
+                         float* gradient) {
+    double value = 0.0;
+    for (const auto& h : layout.hidden) {
+        const std::size_t count = std::size_t(h.inputs) * std::size_t(h.outputs);
+        for (std::size_t k = 0; k < count; ++k) {
+            const float w = params[h.kernel + k];
+            value += l2Hidden * double(w) * double(w);
+            gradient[h.kernel + k] += float(2.0 * l2Hidden) * w;
+        }
+    }
+    const auto& r = layout.extinction;
+    for (std::size_t k = 0; k < std::size_t(r.inputs) * std::size_t(r.outputs); ++k) {
+        const float w = params[r.kernel + k];
+        value += l1Extinction * std::abs(double(w));
+        gradient[r.kernel + k] += float(l1Extinction) * float((w > 0.0f) - (w < 0.0f));
+    }
+    return value;
+}
+
+double regularization(const NetworkLayout& layout, const float* params, double l2Hidden, double l1Extinction) {
+    double value = 0.0;
+    for (const auto& h : layout.hidden)
+        for (std::size_t k = 0; k < std::size_t(h.inputs) * std::size_t(h.outputs); ++k)
+            value += l2Hidden * double(params[h.kernel + k]) * double(params[h.kernel + k]);
+    const auto& r = layout.extinction;
+    for (std::size_t k = 0; k < std::size_t(r.inputs) * std::size_t(r.outputs); ++k)
+        value += l1Extinction * std::abs(double(params[r.kernel + k]));
+    return value;
+}
+
+} // namespace starlocus::core

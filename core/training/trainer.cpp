@@ -1,0 +1,287 @@
+#include "core/training/trainer.h"
+
+#include "core/common/parallel_for.h"
+#include "core/io/training_checkpoint.h"
+#include "core/mock/counter_random.h"
+#include "core/training/batch_gradient.h"
+#include "core/training/network_parameters.h"
+#include "core/training/worker_team.h"
+
+#include <chrono>
+#include <cmath>
+#include <cstring>
+#include <thread>
+
+namespace starlocus::core {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// Stars per task of a mini-batch: fixed, so the order of the gradient sum (task by
+// task) does not depend on the number of threads.
+constexpr int kStarsPerTask = 16;
+// Halving the rate this often without a finite loss means the run diverges.
+constexpr double kMinLearningRateScale = 1.0 / 1024.0;
+
+double secondsSince(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
+
+std::uint64_t fnv1a(std::uint64_t h, const void* data, std::size_t bytes) {
+    const auto* p = static_cast<const unsigned char*>(data);
+    for (std::size_t k = 0; k < bytes; ++k) {
+        h ^= p[k];
+        h *= 1099511628211ull;
+    }
+    return h;
+}
+
+// Mini-batch optimisation of one epoch over `order`; returns the mean batch loss, or NaN
+// as soon as a batch loss is not finite (the caller rolls back).
+struct EpochRunner {
+    const NetworkLayout& layout;
+    const TrainingConfig& config;
+    const std::vector<StarSample>& samples;
+    WorkerTeam& team;
+    std::vector<BatchWorkspace>& workspaces;
+    std::vector<std::vector<float>>& taskGradients;
+    std::vector<double>& taskLoss;
+    TrainingControl& control;
+
+    double run(std::vector<float>& params, AdamState& adam, const std::vector<std::uint32_t>& order, double lr) {
+        const AdamSettings adamSettings{config.adamBeta1, config.adamBeta2, config.adamEpsilon};
+        std::vector<float> gradient(layout.size);
+        double lossSum = 0.0;
+        std::size_t batches = 0;
+        const std::size_t batch = std::size_t(config.batchSize);
+        for (std::size_t start = 0; start < order.size(); start += batch) {
+            while (control.pauseRequested.load(std::memory_order_acquire) &&
+                   !control.stopRequested.load(std::memory_order_acquire))
+                std::this_thread::sleep_for(std::chrono::milliseconds(20));
+            if (control.stopRequested.load(std::memory_order_acquire))
+                return lossSum / double(std::max<std::size_t>(1, batches));
+            const std::size_t count = std::min(batch, order.size() - start);
+            const std::span<const std::uint32_t> stars(order.data() + start, count);
+            const std::size_t tasks = (count + kStarsPerTask - 1) / kStarsPerTask;
+            const float scale = float(1.0 / (double(kBandCount) * double(count)));
+            team.run(tasks, [&](std::size_t task, unsigned worker) {
+                std::vector<float>& g = taskGradients[task];
+                std::fill(g.begin(), g.end(), 0.0f);
+                const auto group = stars.subspan(task * kStarsPerTask,
+                                                 std::min<std::size_t>(kStarsPerTask, count - task * kStarsPerTask));
+                taskLoss[task] = workspaces[worker].accumulate(layout, params.data(), samples.data(), group, scale,
+                                                               g.data());
+            });
+            std::copy(taskGradients[0].begin(), taskGradients[0].end(), gradient.begin());
+            double chi2 = taskLoss[0];
+            for (std::size_t t = 1; t < tasks; ++t) {
+                const float* g = taskGradients[t].data();
+                for (std::size_t k = 0; k < layout.size; ++k)
+                    gradient[k] += g[k];
+                chi2 += taskLoss[t];
+            }
+            const double reg = addRegularization(layout, params.data(), config.l2Hidden, config.l1Extinction,
+                                                 gradient.data());
+            const double loss = chi2 / (double(kBandCount) * double(count)) + reg; // Eq. 15
+            if (!std::isfinite(loss))
+                return std::numeric_limits<double>::quiet_NaN();
+            adamStep(params, gradient, adam, lr, adamSettings);
+            lossSum += loss;
+            ++batches;
+        }
+        return lossSum / double(std::max<std::size_t>(1, batches));
+    }
+};
+
+} // namespace
+
+std::uint64_t catalogContentHash(const Catalog& c) {
+    std::uint64_t h = 14695981039346656037ull;
+    const std::uint64_t n = c.size();
+    h = fnv1a(h, &n, sizeof n);
+    h = fnv1a(h, c.theta.data(), c.theta.size() * sizeof(c.theta[0]));
+    h = fnv1a(h, c.thetaCov.data(), c.thetaCov.size() * sizeof(c.thetaCov[0]));
+    h = fnv1a(h, c.mag.data(), c.mag.size() * sizeof(c.mag[0]));
+    h = fnv1a(h, c.magErr.data(), c.magErr.size() * sizeof(c.magErr[0]));
+    for (const auto* v : {&c.reddening, &c.reddeningErr, &c.parallaxMas, &c.parallaxErrMas})
+        h = fnv1a(h, v->data(), v->size() * sizeof(double));
+    for (const auto* tags : {&c.atmSource, &c.rSource})
+        for (const auto& s : *tags)
+            h = fnv1a(h, s.data(), s.size() + 1);
+    return h;
+}
+
+Trainer::Trainer(const Catalog& catalog, TrainingConfig config) : catalog_(catalog), config_(std::move(config)) {
+    config_.validate();
+}
+
+void Trainer::resumeFrom(TrainingCheckpoint checkpoint) {
+    if (checkpoint.catalogHash != catalogContentHash(catalog_))
+        throw TrainingError("the checkpoint belongs to another catalog (" + checkpoint.catalogSource +
+                            "), not to " + catalog_.sourceFile);
+    if (checkpoint.state.size() != catalog_.size())
+        throw TrainingError("the checkpoint's per-star state does not match the catalog's size");
+    config_ = checkpoint.config;
+    resume_ = std::move(checkpoint);
+}
+
+TrainingResult Trainer::run(TrainingObserver& observer, TrainingControl& control) {
+    const auto t0 = Clock::now();
+    const NetworkLayout layout(config_.hiddenLayers);
+    std::vector<StarSample> samples;
+    TrainingCheckpoint cp;
+    if (resume_) {
+        cp = std::move(*resume_);
+        resume_.reset();
+        observer.onMessage("resuming after iteration " + std::to_string(cp.completedIterations));
+        const StellarModel model = modelFromParameters(layout, cp.parameters, cp.normalization, Activation::Sigmoid, {});
+        samples.assign(catalog_.size(), StarSample{});
+        updateState(catalog_, model, config_.thresholdAfter(cp.completedIterations), false, cp.state, samples);
+    } else {
+        cp.config = config_;
+        cp.catalogHash = catalogContentHash(catalog_);
+        cp.catalogSource = catalog_.sourceFile;
+        cp.normalization = computeNormalization(catalog_);
+        observer.onMessage("building the first covariances for " + std::to_string(catalog_.size()) + " stars");
+        cp.state = initialState(catalog_, cp.normalization, config_, samples);
+        cp.parameters = initialParameters(layout, config_.seed);
+        cp.adam = AdamState(layout.size);
+    }
+    const auto modelNow = [&] {
+        return std::make_shared<const StellarModel>(
+            modelFromParameters(layout, cp.parameters, cp.normalization, Activation::Sigmoid,
+                                {"starlocus-training", catalog_.sourceFile, "trained by StarLocus"}));
+    };
+
+    const unsigned threads = config_.threads > 0 ? unsigned(config_.threads) : workerThreadCount();
+    WorkerTeam team(threads);
+    std::vector<BatchWorkspace> workspaces;
+    for (unsigned t = 0; t < team.size(); ++t)
+        workspaces.emplace_back(layout, kStarsPerTask);
+    const std::size_t maxTasks = (std::size_t(config_.batchSize) + kStarsPerTask - 1) / kStarsPerTask;
+    std::vector<std::vector<float>> taskGradients(maxTasks, std::vector<float>(layout.size));
+    std::vector<double> taskLoss(maxTasks);
+    EpochRunner runner{layout, config_, samples, team, workspaces, taskGradients, taskLoss, control};
+    const int totalEpochs = config_.iterations * config_.epochsPerIteration;
+    const double elapsedBefore = cp.elapsedSeconds;
+
+    TrainingResult result;
+    for (int k = cp.completedIterations + 1; k <= config_.iterations; ++k) {
+        std::vector<std::uint32_t> train, validation;
+        for (std::size_t i = 0; i < catalog_.size(); ++i) {
+            if (!cp.state.inUse[i])
+                continue;
+            if (cp.state.split[i] == Split::Train)
+                train.push_back(std::uint32_t(i));
+            else if (cp.state.split[i] == Split::Validation)
+                validation.push_back(std::uint32_t(i));
+        }
+        if (train.empty())
+            throw TrainingError(k == 1 ? "no usable training star in " + catalog_.sourceFile
+                                       : "the χ²/dof cut after iteration " + std::to_string(k - 1) +
+                                             " leaves no training star");
+        for (int epoch = 1; epoch <= config_.epochsPerIteration; ++epoch) {
+            const int globalEpoch = (k - 1) * config_.epochsPerIteration + epoch;
+            // The shuffle is a pure function of (seed, epoch): a retried epoch sees the same order.
+            std::vector<std::uint32_t> order = train;
+            CounterRandom rng(config_.seed, (1ull << 40) + std::uint64_t(globalEpoch));
+            for (std::size_t i = order.size(); i > 1; --i)
+                std::swap(order[i - 1], order[std::min(i - 1, std::size_t(rng.uniform() * double(i)))]);
+            const std::vector<float> goodParams = cp.parameters;
+            const AdamState goodAdam = cp.adam;
+            double trainLoss = 0.0, optimisationSeconds = 0.0;
+            for (;;) {
+                const double lr = config_.learningRateAt(k) * cp.learningRateScale;
+                const auto tEpoch = Clock::now();
+                trainLoss = runner.run(cp.parameters, cp.adam, order, lr);
+                optimisationSeconds = secondsSince(tEpoch);
+                if (std::isfinite(trainLoss) || control.stopRequested.load())
+                    break;
+                // Roll back to the last good state, halve the rate, go on.
+                cp.parameters = goodParams;
+                cp.adam = goodAdam;
+                cp.learningRateScale *= 0.5;
+                const double newLr = config_.learningRateAt(k) * cp.learningRateScale;
+                const std::string what = "iteration " + std::to_string(k) + ", epoch " + std::to_string(epoch) +
+                                         ": the loss became NaN or infinite; rolled back and halved the learning rate to " +
+                                         std::to_string(newLr);
+                cp.history.faults.push_back(what);
+                observer.onFault({k, epoch, what, newLr});
+                if (cp.learningRateScale < kMinLearningRateScale)
+                    throw TrainingError("the loss diverges even at 1/1024 of the learning rate (" + what + ")");
+            }
+            if (control.stopRequested.load()) {
+                // The checkpoint of the last completed iteration stays as it is.
+                result.stopped = true;
+                cp.parameters = goodParams; // never hand out a half-finished epoch
+                cp.adam = goodAdam;
+                break;
+            }
+            cp.starsProcessed += order.size();
+            double valChi2 = 0.0;
+            if (!validation.empty()) {
+                std::vector<double> parts((validation.size() + 255) / 256);
+                team.run(parts.size(), [&](std::size_t task, unsigned worker) {
+                    const std::size_t b = task * 256;
+                    parts[task] = workspaces[worker].loss(
+                        layout, cp.parameters.data(), samples.data(),
+                        std::span<const std::uint32_t>(validation).subspan(b, std::min<std::size_t>(256, validation.size() - b)));
+                });
+                for (double p : parts)
+                    valChi2 += p;
+                valChi2 /= double(kBandCount) * double(validation.size());
+            }
+            EpochEvent ev;
+            ev.iteration = k;
+            ev.epoch = epoch;
+            ev.globalEpoch = globalEpoch;
+            ev.totalEpochs = totalEpochs;
+            ev.trainLoss = trainLoss;
+            ev.validationLoss = valChi2 + regularization(layout, cp.parameters.data(), config_.l2Hidden, config_.l1Extinction);
+            ev.learningRate = config_.learningRateAt(k) * cp.learningRateScale;
+            ev.elapsedSeconds = elapsedBefore + secondsSince(t0);
+            const int done = globalEpoch - (cp.completedIterations * config_.epochsPerIteration);
+            const double perEpoch = secondsSince(t0) / double(std::max(1, done));
+            ev.etaSeconds = perEpoch * double(totalEpochs - globalEpoch);
+            ev.starsPerSecond = optimisationSeconds > 0 ? double(order.size()) / optimisationSeconds : 0.0;
+            ev.starsProcessed = cp.starsProcessed;
+            ev.model = modelNow();
+            cp.history.epochs.push_back({k, epoch, ev.trainLoss, ev.validationLoss, ev.learningRate, ev.elapsedSeconds,
+                                         ev.starsPerSecond});
+            observer.onEpoch(ev);
+        }
+        if (result.stopped)
+            break;
+
+        // With the model fixed: Eqs. 8–9, covariance rebuild, χ²/dof cut.
+        const auto tUpdate = Clock::now();
+        const auto model = modelNow();
+        const double threshold = config_.thresholdAfter(k);
+        const UpdateSummary summary = updateState(catalog_, *model, threshold, true, cp.state, samples);
+        cp.completedIterations = k;
+        cp.elapsedSeconds = elapsedBefore + secondsSince(t0);
+        IterationEvent ie;
+        ie.iteration = k;
+        ie.threshold = threshold;
+        ie.starsInUse = summary.inUse;
+        ie.starsLeftOut = summary.leftOut;
+        ie.reddeningClipped = summary.clipped;
+        ie.meanReddeningShift = summary.meanShift;
+        ie.testChi2DofBelow5 = summary.testChi2DofBelow5;
+        ie.testFracAbove5 = summary.testFracAbove5;
+        ie.testStars = summary.testStars;
+        ie.nextLearningRate = config_.learningRateAt(k + 1) * cp.learningRateScale;
+        ie.updateSeconds = secondsSince(tUpdate);
+        ie.model = model;
+        const double usable = double(summary.inUse + summary.leftOut);
+        cp.history.iterations.push_back({k, threshold, ie.testChi2DofBelow5, ie.testFracAbove5, summary.inUse,
+                                         summary.leftOut, usable > 0 ? double(summary.leftOut) / usable : 0.0,
+                                         ie.nextLearningRate});
+        if (!checkpointPath_.empty())
+            saveTrainingCheckpoint(checkpointPath_, cp);
+        observer.onIteration(ie);
+    }
+    result.model = *modelNow();
+    result.final = std::move(cp);
+    return result;
+}
+
+} // namespace starlocus::core

@@ -1,0 +1,53 @@
+#pragma once
+// Every setting of a training run, with the paper's defaults (METHOD.md §4, §2).
+#include <cmath>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace starlocus::core {
+
+struct TrainingConfig {
+    // Schedule (§4): 20 iterations × 25 epochs; lr 1e-3 × e^(−1/5) per iteration.
+    int iterations = 20;
+    int epochsPerIteration = 25;
+    int batchSize = 32; // the authors' scripts
+    double learningRate = 1e-3;
+    double learningRateDecay = std::exp(-1.0 / 5.0); // multiplier after each iteration
+    double adamBeta1 = 0.9;
+    double adamBeta2 = 0.999;
+    double adamEpsilon = 1e-7;
+
+    // Loss (Eq. 15): L2 on the hidden kernels, L1 on the R kernel.
+    double l2Hidden = 1e-4;
+    double l1Extinction = 1e-2;
+    std::vector<int> hiddenLayers{32, 32};
+
+    // Outlier cut after iteration k: 100·(5/100)^((k−1)/14) for k ≤ 15, then 5.
+    double thresholdStart = 100.0;
+    double thresholdFinal = 5.0;
+    int thresholdDecayIterations = 15;
+    // Iteration 1 leaves out stars with σ_E above this (its covariance has no R term).
+    double firstIterationMaxSigmaE = 0.2;
+
+    // Split (70/20/10 %) and randomness.
+    double trainFraction = 0.7;
+    double validationFraction = 0.2; // the rest is the test set
+    std::uint64_t seed = 1;
+    int threads = 0; // 0 = all cores
+
+    // Throws InputError (file "", field = the setting's name) for nonsense values.
+    void validate() const;
+
+    double learningRateAt(int iteration) const { // iteration counts from 1
+        return learningRate * std::pow(learningRateDecay, iteration - 1);
+    }
+    double thresholdAfter(int iteration) const {
+        if (iteration >= thresholdDecayIterations)
+            return thresholdFinal;
+        const double t = double(iteration - 1) / double(thresholdDecayIterations - 1);
+        return thresholdStart * std::pow(thresholdFinal / thresholdStart, t);
+    }
+};
+
+} // namespace starlocus::core

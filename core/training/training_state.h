@@ -1,0 +1,54 @@
+#pragma once
+// Per-star state of a training run, beside the immutable catalog (ARCHITECTURE.md):
+// split, current reddening E′ and σ_E′², χ²/dof, in-use flag — and the dense float32
+// samples the hot loop reads, rebuilt once per iteration.
+#include "core/catalog/catalog.h"
+#include "core/likelihood/star_observation.h"
+#include "core/model/stellar_model.h"
+#include "core/training/star_sample.h"
+#include "core/training/training_config.h"
+
+#include <cstdint>
+#include <vector>
+
+namespace starlocus::core {
+
+enum class Split : std::uint8_t { Train = 0, Validation = 1, Test = 2 };
+
+struct TrainingState {
+    std::vector<Split> split;
+    std::vector<std::uint8_t> usable;  // observeStar found no defect
+    std::vector<std::uint8_t> inUse;   // enters the next iteration's loss
+    std::vector<double> reddening;     // E′ (Ê before the first update)
+    std::vector<double> reddeningVar;  // σ_E′²
+    std::vector<double> chi2Dof;       // NaN where none (excluded, or dof ≤ 0)
+    StarDefectCounts defects;
+
+    std::size_t size() const { return split.size(); }
+};
+
+// A random split with fractions from `config`, a pure function of (n, seed).
+std::vector<Split> assignSplit(std::size_t n, const TrainingConfig& config);
+
+// The run's own normalisation: median and standard deviation of the usable stars'
+// labels (METHOD.md §2).
+LabelNormalization computeNormalization(const Catalog& catalog);
+
+// Iteration-1 state: catalog Ê, σ_E; samples whitened with photometry and parallax
+// only (∇θM = 0, R = 0); stars with σ_E > firstIterationMaxSigmaE not in use.
+TrainingState initialState(const Catalog& catalog, const LabelNormalization& norm, const TrainingConfig& config,
+                           std::vector<StarSample>& samples);
+
+struct UpdateSummary {
+    std::size_t inUse = 0, leftOut = 0, clipped = 0, testStars = 0;
+    double meanShift = 0.0, testChi2DofBelow5 = 0.0, testFracAbove5 = 0.0;
+};
+
+// After an iteration, with the model fixed: reddening update (Eqs. 8–9), covariance
+// rebuild with the current J and R, χ²/dof of every star and the cut at `threshold`;
+// rewrites `samples` for the next iteration. With `refit` false the stored E′, σ_E′² are
+// kept (resuming from a checkpoint, where they were already updated).
+UpdateSummary updateState(const Catalog& catalog, const StellarModel& model, double threshold, bool refit,
+                          TrainingState& state, std::vector<StarSample>& samples);
+
+} // namespace starlocus::core

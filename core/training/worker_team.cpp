@@ -1,0 +1,70 @@
+#include "core/training/worker_team.h"
+
+namespace starlocus::core {
+
+WorkerTeam::WorkerTeam(unsigned threads) {
+    for (unsigned t = 1; t < std::max(1u, threads); ++t)
+        threads_.emplace_back([this, t] { workerLoop(t); });
+}
+
+WorkerTeam::~WorkerTeam() {
+    quit_.store(true, std::memory_order_release);
+    generation_.fetch_add(1, std::memory_order_acq_rel);
+    generation_.notify_all();
+    for (auto& t : threads_)
+        t.join();
+}
+
+void WorkerTeam::work(unsigned worker) {
+    for (std::size_t task = next_.fetch_add(1, std::memory_order_acq_rel); task < tasks_;
+         task = next_.fetch_add(1, std::memory_order_acq_rel)) {
+        (*job_)(task, worker);
+        done_.fetch_add(1, std::memory_order_acq_rel);
+    }
+}
+
+void WorkerTeam::run(std::size_t tasks, const std::function<void(std::size_t, unsigned)>& fn) {
+    if (tasks == 0)
+        return;
+    if (threads_.empty() || tasks == 1) {
+        for (std::size_t t = 0; t < tasks; ++t)
+            fn(t, 0);
+        return;
+    }
+    job_ = &fn;
+    tasks_ = tasks;
+    next_.store(0, std::memory_order_relaxed);
+    done_.store(0, std::memory_order_relaxed);
+    finished_.store(0, std::memory_order_relaxed);
+    generation_.fetch_add(1, std::memory_order_acq_rel); // publishes job_ and tasks_
+    generation_.notify_all();
+    work(0);
+    // Every worker takes part in every generation and reports back, so the next run's
+    // reset of the counters can never meet a worker still reading this run's.
+    while (done_.load(std::memory_order_acquire) < tasks ||
+           finished_.load(std::memory_order_acquire) != threads_.size())
+        ; // microseconds
+    job_ = nullptr;
+}
+
+void WorkerTeam::workerLoop(unsigned worker) {
+    std::uint64_t seen = 0;
+    for (;;) {
+        std::uint64_t gen = generation_.load(std::memory_order_acquire);
+        for (int spin = 0; gen == seen && spin < 20000; ++spin) {
+            std::this_thread::yield();
+            gen = generation_.load(std::memory_order_acquire);
+        }
+        if (gen == seen) {
+            generation_.wait(seen, std::memory_order_acquire);
+            continue;
+        }
+        seen = gen;
+        if (quit_.load(std::memory_order_acquire))
+            return;
+        work(worker);
+        finished_.fetch_add(1, std::memory_order_acq_rel);
+    }
+}
+
+} // namespace starlocus::core
