@@ -18,6 +18,8 @@ constexpr const char* kUsage =
     "      chi^2 and chi^2/dof per group of stars (all, r_source:*, atm_source:*)\n"
     "  refit-reddening --model FILE [--normalization FILE] --catalog FILE --out FILE.h5 [--json]\n"
     "      reddening posterior of Eqs. 8-9 per star (datasets r_fit, r_var, star_status)\n"
+    "  mock --stars N --seed S --out FILE.h5 [--extinction linear|exact] [--json]\n"
+    "      synthetic sky with its truth (Green2020 layout + group truth)\n"
     "exit codes: 0 ok, 2 bad input (message names the file and field), 1 internal error\n";
 
 } // namespace
@@ -36,6 +38,8 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
             return runEvaluate(rest, out);
         if (command == "refit-reddening")
             return runRefitReddening(rest, out);
+        if (command == "mock")
+            return runMock(rest, out);
         err << "starlocus-cli: unknown command '" << command << "'\n" << kUsage;
         return kExitBadInput;
     } catch (const UsageError& e) {
