@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>FigureExport</name>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>the PDF could not be started.</source>
+        <translation>das PDF konnte nicht begonnen werden.</translation>
+    </message>
+    <message>
+        <source>A figure needs a positive size and resolution.</source>
+        <translation>Eine Abbildung braucht eine positive Größe und Auflösung.</translation>
+    </message>
+</context>
+<context>
     <name>LabelDisplay</name>
     <message>
         <source>Teff (K)</source>
@@ -45,6 +60,18 @@
     <message>
         <source>--normalization needs --model</source>
         <translation>--normalization benötigt --model</translation>
+    </message>
+    <message>
+        <source>the view %1 cannot be shown (the explorer needs a model)</source>
+        <translation>die Ansicht %1 kann nicht gezeigt werden (der Explorer braucht ein Modell)</translation>
+    </message>
+    <message>
+        <source>Show the view NAME once the files are open: %1.</source>
+        <translation>Die Ansicht NAME zeigen, sobald die Dateien geöffnet sind: %1.</translation>
+    </message>
+    <message>
+        <source>unknown view %1 (known: %2)</source>
+        <translation>unbekannte Ansicht %1 (bekannt: %2)</translation>
     </message>
 </context>
 <context>
@@ -155,6 +182,178 @@
     <message>
         <source>absent</source>
         <translation>nicht vorhanden</translation>
+    </message>
+</context>
+<context>
+    <name>starlocus::ui::ExplorerCmdPlot</name>
+    <message>
+        <source>%1 K</source>
+        <translation>%1 K</translation>
+    </message>
+    <message>
+        <source>log g %1</source>
+        <translation>log g %1</translation>
+    </message>
+    <message>
+        <source>%1 − %2</source>
+        <translation>%1 − %2</translation>
+    </message>
+    <message>
+        <source>mag</source>
+        <translation>mag</translation>
+    </message>
+    <message>
+        <source>M_%1</source>
+        <translation>M_%1</translation>
+    </message>
+    <message>
+        <source>catalog stars per bin (predicted, E = 0)</source>
+        <translation>Katalogsterne pro Bin (vorhergesagt, E = 0)</translation>
+    </message>
+    <message>
+        <source>catalog stars (predicted, E = 0)</source>
+        <translation>Katalogsterne (vorhergesagt, E = 0)</translation>
+    </message>
+    <message>
+        <source>this star (M + E·R)</source>
+        <translation>dieser Stern (M + E·R)</translation>
+    </message>
+    <message>
+        <source>Teff varied</source>
+        <translation>Teff variiert</translation>
+    </message>
+    <message>
+        <source>log g varied</source>
+        <translation>log g variiert</translation>
+    </message>
+    <message>
+        <source>&amp;Colour:</source>
+        <translation>&amp;Farbe:</translation>
+    </message>
+    <message>
+        <source>&amp;Magnitude:</source>
+        <translation>&amp;Helligkeit:</translation>
+    </message>
+    <message>
+        <source>Colour = this band − the next one</source>
+        <translation>Farbe = dieses Band − das nächste</translation>
+    </message>
+    <message>
+        <source>Absolute magnitude on the vertical axis</source>
+        <translation>Absolute Helligkeit auf der senkrechten Achse</translation>
+    </message>
+</context>
+<context>
+    <name>starlocus::ui::ExplorerLabelControls</name>
+    <message>
+        <source>T&lt;sub&gt;eff&lt;/sub&gt;</source>
+        <translation>T&lt;sub&gt;eff&lt;/sub&gt;</translation>
+    </message>
+    <message>
+        <source>log g</source>
+        <translation>log g</translation>
+    </message>
+    <message>
+        <source>[Fe/H]</source>
+        <translation>[Fe/H]</translation>
+    </message>
+    <message>
+        <source>E</source>
+        <translation>E</translation>
+    </message>
+    <message>
+        <source> K</source>
+        <translation> K</translation>
+    </message>
+    <message>
+        <source> dex</source>
+        <translation> dex</translation>
+    </message>
+    <message>
+        <source>Effective temperature</source>
+        <translation>Effektivtemperatur</translation>
+    </message>
+    <message>
+        <source>Surface gravity, log of g in cm s⁻²</source>
+        <translation>Oberflächenschwerebeschleunigung, Logarithmus von g in cm s⁻²</translation>
+    </message>
+    <message>
+        <source>Metallicity</source>
+        <translation>Metallizität</translation>
+    </message>
+    <message>
+        <source>Reddening E, on the scale of the catalog&apos;s Ê (Bayestar19/SFD); the extinction is A = E·R</source>
+        <translation>Rötung E auf der Skala des Katalogwerts Ê (Bayestar19/SFD); die Extinktion ist A = E·R</translation>
+    </message>
+</context>
+<context>
+    <name>starlocus::ui::ExplorerPredictionModel</name>
+    <message>
+        <source>%1 (%2 magnitudes)</source>
+        <translation>%1 (%2-Magnituden)</translation>
+    </message>
+    <message>
+        <source>%1 (sparse)</source>
+        <translation>%1 (dünn besetzt)</translation>
+    </message>
+    <message>
+        <source>Few training stars near these labels in this band: the prediction is not backed by data (density below %1 of the peak).</source>
+        <translation>Wenige Trainingssterne nahe diesen Parametern in diesem Band: Die Vorhersage ist nicht durch Daten gestützt (Dichte unter %1 des Maximums).</translation>
+    </message>
+    <message>
+        <source>Density of training stars near these labels, relative to the peak (1).</source>
+        <translation>Dichte der Trainingssterne nahe diesen Parametern, relativ zum Maximum (1).</translation>
+    </message>
+    <message>
+        <source>Band</source>
+        <translation>Band</translation>
+    </message>
+    <message>
+        <source>M + E·R [mag]</source>
+        <translation>M + E·R [mag]</translation>
+    </message>
+    <message>
+        <source>band − G [mag]</source>
+        <translation>Band − G [mag]</translation>
+    </message>
+    <message>
+        <source>R = A/E</source>
+        <translation>R = A/E</translation>
+    </message>
+    <message>
+        <source>Training density</source>
+        <translation>Trainingsdichte</translation>
+    </message>
+    <message>
+        <source>Absolute magnitude with the reddening applied: M(θ) + E·R(θ) (Eq. 2 at μ = 0)</source>
+        <translation>Absolute Helligkeit mit Rötung: M(θ) + E·R(θ) (Gl. 2 bei μ = 0)</translation>
+    </message>
+    <message>
+        <source>Colour against Gaia G of M + E·R (the c-space entries of Eq. 5)</source>
+        <translation>Farbe gegen Gaia G von M + E·R (die Einträge im c-Raum, Gl. 5)</translation>
+    </message>
+    <message>
+        <source>Extinction per unit reddening in each band: A = E·R</source>
+        <translation>Extinktion pro Einheit Rötung in jedem Band: A = E·R</translation>
+    </message>
+    <message>
+        <source>Density of training stars in θ for this band, peak = 1 (§7); below 0.01 the model is not backed by data</source>
+        <translation>Dichte der Trainingssterne in θ für dieses Band, Maximum = 1 (§7); unter 0,01 ist das Modell nicht durch Daten gestützt</translation>
+    </message>
+</context>
+<context>
+    <name>starlocus::ui::ExplorerView</name>
+    <message>
+        <source>Open a stellar model to explore what it predicts for any T&lt;sub&gt;eff&lt;/sub&gt;, log g, [Fe/H] and reddening E.</source>
+        <translation>Öffnen Sie ein Sternmodell, um zu sehen, was es für beliebige T&lt;sub&gt;eff&lt;/sub&gt;, log g, [Fe/H] und Rötung E vorhersagt.</translation>
+    </message>
+    <message>
+        <source>Stellar labels and reddening</source>
+        <translation>Sternparameter und Rötung</translation>
+    </message>
+    <message>
+        <source>Predicted absolute magnitudes (μ = 0)</source>
+        <translation>Vorhergesagte absolute Helligkeiten (μ = 0)</translation>
     </message>
 </context>
 <context>
@@ -299,6 +498,18 @@
         <source>&amp;Clear List</source>
         <translation>Liste &amp;leeren</translation>
     </message>
+    <message>
+        <source>Explorer</source>
+        <translation>Explorer</translation>
+    </message>
+    <message>
+        <source>Predictions of the model for any stellar labels</source>
+        <translation>Vorhersagen des Modells für beliebige Sternparameter</translation>
+    </message>
+    <message>
+        <source>Open a stellar model to explore it</source>
+        <translation>Öffnen Sie ein Sternmodell, um es zu erkunden</translation>
+    </message>
 </context>
 <context>
     <name>starlocus::ui::ModelSummaryPanel</name>
@@ -417,6 +628,57 @@
     <message>
         <source>extinction R</source>
         <translation>Extinktion R</translation>
+    </message>
+</context>
+<context>
+    <name>starlocus::ui::PlotFrame</name>
+    <message>
+        <source>Reset View</source>
+        <translation>Ansicht zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Export Figure…</source>
+        <translation>Abbildung exportieren…</translation>
+    </message>
+    <message>
+        <source>Background</source>
+        <translation>Hintergrund</translation>
+    </message>
+    <message>
+        <source>Follow Desktop</source>
+        <translation>Wie die Arbeitsumgebung</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>Colour Map</source>
+        <translation>Farbskala</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>SVG (*.svg)</source>
+        <translation>SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>PNG image, 300 DPI (*.png)</source>
+        <translation>PNG-Bild, 300 DPI (*.png)</translation>
+    </message>
+    <message>
+        <source>Export Figure</source>
+        <translation>Abbildung exportieren</translation>
+    </message>
+    <message>
+        <source>Could not export the figure</source>
+        <translation>Die Abbildung konnte nicht exportiert werden</translation>
     </message>
 </context>
 <context>

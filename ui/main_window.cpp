@@ -5,6 +5,7 @@
 #include "ui/session/session_loader.h"
 #include "ui/translators.h"
 #include "ui/views/display_text.h"
+#include "ui/views/explorer_view.h"
 #include "ui/views/session_overview_view.h"
 
 #include <QAction>
@@ -16,6 +17,7 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QToolBar>
 
 namespace starlocus::ui {
@@ -28,8 +30,16 @@ MainWindow::MainWindow(QWidget* parent)
     setWindowIcon(QIcon(QStringLiteral(":/icons/starlocus.svg")));
     resize(1280, 800);
 
-    overview_ = new SessionOverviewView(session_, this);
-    setCentralWidget(overview_);
+    views_ = new QTabWidget(this);
+    views_->setObjectName(QStringLiteral("viewTabs"));
+    views_->setDocumentMode(true);
+    overview_ = new SessionOverviewView(session_, views_);
+    explorer_ = new ExplorerView(session_, views_);
+    views_->addTab(overview_, tr("Session"));
+    views_->addTab(explorer_, tr("Explorer"));
+    setCentralWidget(views_);
+    connect(session_, &Session::modelChanged, this, &MainWindow::updateViewTabs);
+    updateViewTabs();
     createActions();
     createMenus();
     overview_->setOpenActions(openModelAction_, openCatalogAction_);
@@ -228,6 +238,26 @@ void MainWindow::showAbout() {
     auto* dialog = new AboutDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open(); // window-modal, does not block the event loop
+}
+
+QStringList MainWindow::viewNames() { return {QStringLiteral("session"), QStringLiteral("explorer")}; }
+
+bool MainWindow::showView(const QString& name) {
+    const auto index = int(viewNames().indexOf(name));
+    if (index < 0 || !views_->isTabEnabled(index))
+        return false;
+    views_->setCurrentIndex(index);
+    return true;
+}
+
+QString MainWindow::currentViewName() const { return viewNames().value(views_->currentIndex()); }
+
+void MainWindow::updateViewTabs() {
+    const int explorerTab = views_->indexOf(explorer_);
+    const bool hasModel = session_->model() != nullptr;
+    views_->setTabEnabled(explorerTab, hasModel);
+    views_->setTabToolTip(explorerTab, hasModel ? tr("Predictions of the model for any stellar labels")
+                                                : tr("Open a stellar model to explore it"));
 }
 
 void MainWindow::setWarningPresenter(WarningPresenter presenter) { warningPresenter_ = std::move(presenter); }

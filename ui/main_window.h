@@ -1,6 +1,6 @@
 #pragma once
-// MainWindow: menus (File, View, Help), a tool bar with the open actions, the session
-// overview as central view, and the status bar. Opening a file goes through the
+// MainWindow: menus (File, View, Help), a tool bar with the open actions, the views as
+// tabs (the session overview, and the explorer once a model is open), and the status bar. Opening a file goes through the
 // SessionLoader (background job); a failure is shown as a warning and the session keeps
 // what it had.
 #include "ui/session/recent_files.h"
@@ -12,6 +12,7 @@ class QAction;
 class QLabel;
 class QMenu;
 class QProgressBar;
+class QTabWidget;
 class QToolBar;
 
 namespace starlocus::ui {
@@ -19,6 +20,7 @@ namespace starlocus::ui {
 class Session;
 class SessionLoader;
 class SessionOverviewView;
+class ExplorerView;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -29,6 +31,13 @@ public:
     Session* session() const { return session_; }
     SessionLoader* loader() const { return loader_; }
     SessionOverviewView* overview() const { return overview_; }
+    ExplorerView* explorer() const { return explorer_; }
+
+    // The views by name ("session", "explorer"), for the command line and tests; false
+    // for an unknown name or a view that cannot be shown yet (the explorer needs a model).
+    static QStringList viewNames();
+    bool showView(const QString& name);
+    QString currentViewName() const;
 
     // Open without a file dialog (command line, tests).
     void openModelFile(const QString& path, const QString& normalizationPath = {});
@@ -62,10 +71,13 @@ private:
     void connectLoader();
     void rebuildRecentFilesMenu();
     void warn(const QString& title, const QString& text);
+    void updateViewTabs();
 
     Session* session_;
     SessionLoader* loader_;
     SessionOverviewView* overview_;
+    ExplorerView* explorer_;
+    QTabWidget* views_;
     QToolBar* toolBar_ = nullptr;
     QProgressBar* busyIndicator_ = nullptr;
     QAction* openModelAction_ = nullptr;

@@ -1,6 +1,7 @@
 // starlocus: the desktop application. Command line, translators and the main window;
 // everything else lives in starlocus_ui.
 #include "ui/main_window.h"
+#include "ui/session/session.h"
 #include "ui/session/session_loader.h"
 #include "ui/translators.h"
 
@@ -16,15 +17,23 @@ namespace {
 
 void printError(const QString& text) { std::fprintf(stderr, "starlocus: %s\n", qPrintable(text)); }
 
-// --screenshot: once every requested file is open and the event loop has settled, grab the
-// window to a PNG and quit (0), or quit with 1 when a file could not be opened or saved.
-void scheduleScreenshot(starlocus::ui::MainWindow& window, const QString& pngPath, bool& failed) {
-    auto grabWhenSettled = [&window, pngPath, &failed] {
-        QTimer::singleShot(400, &window, [&window, pngPath, &failed] {
+// --screenshot: once every requested file is open and the event loop has settled, show
+// the requested view (--view), grab the window to a PNG and quit (0), or quit with 1 when
+// a file could not be opened, the view cannot be shown or the PNG not saved.
+void scheduleScreenshot(starlocus::ui::MainWindow& window, const QString& pngPath, const QString& view, bool& failed) {
+    auto grabWhenSettled = [&window, pngPath, view, &failed] {
+        QTimer::singleShot(400, &window, [&window, pngPath, view, &failed] {
             if (failed) {
                 QCoreApplication::exit(1);
                 return;
             }
+            if (!view.isEmpty() && !window.showView(view)) {
+                printError(QCoreApplication::translate("main", "the view %1 cannot be shown (the explorer needs a model)")
+                               .arg(view));
+                QCoreApplication::exit(1);
+                return;
+            }
+            QCoreApplication::processEvents(); // lay out and paint the view just shown
             if (!window.grab().save(pngPath, "PNG")) {
                 printError(QCoreApplication::translate("main", "could not write the screenshot %1").arg(pngPath));
                 QCoreApplication::exit(1);
@@ -60,13 +69,17 @@ struct CommandLine {
         QStringLiteral("screenshot"),
         QCoreApplication::translate("main", "Open the files, save a PNG of the main window to FILE and quit."),
         QStringLiteral("FILE")};
+    QCommandLineOption view{QStringLiteral("view"),
+                            QCoreApplication::translate("main", "Show the view NAME once the files are open: %1.")
+                                .arg(starlocus::ui::MainWindow::viewNames().join(QStringLiteral(", "))),
+                            QStringLiteral("NAME")};
 
     void addTo(QCommandLineParser& parser) const {
         parser.setApplicationDescription(QCoreApplication::translate(
             "main", "StarLocus: data-driven stellar models after Green et al. (Data-Driven Stellar Models)."));
         parser.addHelpOption();
         parser.addVersionOption();
-        parser.addOptions({model, normalization, catalog, screenshot});
+        parser.addOptions({model, normalization, catalog, screenshot, view});
     }
 };
 
@@ -116,6 +129,12 @@ int main(int argc, char* argv[]) {
         printError(QCoreApplication::translate("main", "--normalization needs --model"));
         return 2;
     }
+    const QString view = parser.value(options.view);
+    if (!view.isEmpty() && !starlocus::ui::MainWindow::viewNames().contains(view)) {
+        printError(QCoreApplication::translate("main", "unknown view %1 (known: %2)")
+                       .arg(view, starlocus::ui::MainWindow::viewNames().join(QStringLiteral(", "))));
+        return 2;
+    }
 
     starlocus::ui::MainWindow window;
     const bool screenshot = parser.isSet(options.screenshot);
@@ -134,8 +153,13 @@ int main(int argc, char* argv[]) {
         window.openModelFile(parser.value(options.model), parser.value(options.normalization));
     if (parser.isSet(options.catalog))
         window.openCatalogFile(parser.value(options.catalog));
-    if (screenshot)
-        scheduleScreenshot(window, QFileInfo(parser.value(options.screenshot)).absoluteFilePath(), failed);
+    if (screenshot) {
+        scheduleScreenshot(window, QFileInfo(parser.value(options.screenshot)).absoluteFilePath(), view, failed);
+    } else if (!view.isEmpty() && !window.showView(view)) {
+        // The explorer waits for its model: show it as soon as one is open.
+        QObject::connect(window.session(), &starlocus::ui::Session::modelChanged, &window,
+                         [&window, view] { window.showView(view); }, Qt::SingleShotConnection);
+    }
 
     return QApplication::exec();
 }

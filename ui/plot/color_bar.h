@@ -1,0 +1,42 @@
+#pragma once
+// ColorBar: the labelled colour scale beside a plot's axis rect. It appears only while a
+// density image uses it and keeps its top and bottom aligned with the axis rect.
+#include "ui/plot/color_map.h"
+#include "ui/plot/plot_palette.h"
+
+#include <QString>
+
+class QCPColorMap;
+class QCPColorScale;
+class QCPMarginGroup;
+class QCustomPlot;
+
+namespace starlocus::ui {
+
+class ColorBar {
+public:
+    explicit ColorBar(QCustomPlot* plot);
+    ColorBar(const ColorBar&) = delete;
+    ColorBar& operator=(const ColorBar&) = delete;
+
+    // What the colour encodes, with its unit ("stars per bin", "mean log g [dex]").
+    void setTitle(const QString& title);
+    QString title() const;
+
+    void setColorMap(ColorMapName name);
+    void setLogarithmic(bool logarithmic);
+    void applyPalette(const PlotPalette& palette);
+
+    // Shows the bar for `image` (its data range follows the bar), or hides it (nullptr).
+    void attach(QCPColorMap* image);
+    bool isShown() const { return shown_; }
+    QCPColorScale* scale() const { return scale_; }
+
+private:
+    QCustomPlot* plot_;
+    QCPColorScale* scale_;
+    QCPMarginGroup* margins_;
+    bool shown_ = false;
+};
+
+} // namespace starlocus::ui
