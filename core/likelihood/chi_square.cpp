@@ -10,10 +10,10 @@ namespace starlocus::core {
 std::optional<double> chiSquare(const StarObservation& obs, const Vec13& prediction, const Mat13& covariance) {
     if (obs.keptCount == 0)
         return 0.0;
-    const Eigen::LLT<KeptMatrix> llt(keptBlock(obs, covariance));
+    const Eigen::LLT<Mat13> llt(decoupledCovariance(obs, covariance));
     if (llt.info() != Eigen::Success)
         return std::nullopt;
-    KeptVector r = keptEntries(obs, prediction - obs.target);
+    Vec13 r = keptOnly(obs, prediction - obs.target);
     llt.matrixL().solveInPlace(r);
     const double chi2 = r.squaredNorm();
     if (!std::isfinite(chi2))

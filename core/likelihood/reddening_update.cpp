@@ -15,11 +15,11 @@ std::optional<ReddeningPosterior> refitReddening(const StarObservation& obs, con
     double b = 0.0; // (BR)ᵀ C_pred⁻¹ (c_obs − c_pred)
     if (obs.keptCount > 0) {
         const Mat13 cPred = colorSpaceCovariance(obs, eval, 0.0, 0.0);
-        const Eigen::LLT<KeptMatrix> llt(keptBlock(obs, cPred));
+        const Eigen::LLT<Mat13> llt(decoupledCovariance(obs, cPred));
         if (llt.info() != Eigen::Success)
             return std::nullopt;
-        KeptVector br = keptEntries(obs, toColorSpace(eval.extinction));
-        KeptVector residual = keptEntries(obs, obs.target - eval.colorMagnitudes);
+        Vec13 br = keptOnly(obs, toColorSpace(eval.extinction));
+        Vec13 residual = keptOnly(obs, obs.target - eval.colorMagnitudes);
         llt.matrixL().solveInPlace(br);
         llt.matrixL().solveInPlace(residual);
         a = br.squaredNorm();

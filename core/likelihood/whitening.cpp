@@ -7,22 +7,21 @@
 namespace starlocus::core {
 
 std::optional<Mat13> whiteningMatrix(const StarObservation& obs, const Mat13& covariance) {
-    Mat13 w = Mat13::Zero();
     if (obs.keptCount == 0)
-        return w;
-    const Eigen::LLT<KeptMatrix> llt(keptBlock(obs, covariance));
+        return Mat13::Zero();
+    const Eigen::LLT<Mat13> llt(decoupledCovariance(obs, covariance));
     if (llt.info() != Eigen::Success)
         return std::nullopt;
-    KeptMatrix inv = KeptMatrix::Identity(obs.keptCount, obs.keptCount);
-    llt.matrixL().solveInPlace(inv); // K⁻¹, lower triangular
-    std::array<Eigen::Index, kBandCount> index{};
-    Eigen::Index k = 0;
-    for (std::size_t b = 0; b < kBandCount; ++b)
+    // K⁻¹ (lower triangular). The decoupled entries have K = 1 there and no coupling, so
+    // zeroing their rows and columns leaves exactly K⁻¹ of the kept block in place.
+    Mat13 w = Mat13::Identity();
+    llt.matrixL().solveInPlace(w);
+    for (std::size_t b = 0; b < kBandCount; ++b) {
         if (obs.kept[b])
-            index[std::size_t(k++)] = Eigen::Index(b);
-    for (Eigen::Index r = 0; r < obs.keptCount; ++r)
-        for (Eigen::Index c = 0; c <= r; ++c)
-            w(index[std::size_t(r)], index[std::size_t(c)]) = inv(r, c);
+            continue;
+        w.row(Eigen::Index(b)).setZero();
+        w.col(Eigen::Index(b)).setZero();
+    }
     if (!w.allFinite())
         return std::nullopt;
     return w;

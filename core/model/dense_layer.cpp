@@ -27,7 +27,7 @@ std::optional<Activation> activationFromName(std::string_view name) {
 }
 
 Eigen::VectorXd DenseLayer::preActivation(const Eigen::VectorXd& x) const {
-    return kernelMatrix().transpose() * x + biasVector();
+    return kernelMatrix().transpose().lazyProduct(x) + biasVector();
 }
 
 Eigen::VectorXd DenseLayer::activate(Activation activation, const Eigen::VectorXd& z) {

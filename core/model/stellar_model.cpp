@@ -56,16 +56,20 @@ ModelEvaluation StellarModel::evaluateNormalized(const Eigen::Vector3d& x, bool 
     for (const DenseLayer& layer : hidden_) {
         const Eigen::VectorXd z = layer.preActivation(h);
         const Eigen::VectorXd y = DenseLayer::activate(layer.activation, z);
-        if (withJacobian)
-            jac = DenseLayer::derivative(layer.activation, z, y).asDiagonal() *
-                  (layer.kernelMatrix().transpose() * jac);
+        if (withJacobian) {
+            // Small products: coefficient-based (lazy) beats the blocked GEMM path here;
+            // lazy products do not guard against aliasing, hence the explicit temporary.
+            Eigen::MatrixXd next = DenseLayer::derivative(layer.activation, z, y).asDiagonal() *
+                                   layer.kernelMatrix().transpose().lazyProduct(jac);
+            jac.swap(next);
+        }
         h = y;
     }
     out.colorMagnitudes = colorOutput_.preActivation(h);
     const Eigen::VectorXd zr = extinction_.preActivation(x);
     out.extinction = zr.array().exp().matrix();
     if (withJacobian) {
-        out.colorJacobianX = colorOutput_.kernelMatrix().transpose() * jac;
+        out.colorJacobianX = colorOutput_.kernelMatrix().transpose().lazyProduct(jac);
         // d exp(z)/dz = exp(z) = R.
         out.extinctionJacobianX = out.extinction.asDiagonal() * extinction_.kernelMatrix().transpose();
         out.hasJacobian = true;

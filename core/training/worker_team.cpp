@@ -43,7 +43,7 @@ void WorkerTeam::run(std::size_t tasks, const std::function<void(std::size_t, un
     // reset of the counters can never meet a worker still reading this run's.
     while (done_.load(std::memory_order_acquire) < tasks ||
            finished_.load(std::memory_order_acquire) != threads_.size())
-        ; // microseconds
+        std::this_thread::yield(); // microseconds on a quiet machine; never hog a shared core
     job_ = nullptr;
 }
 
