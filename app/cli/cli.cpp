@@ -2,6 +2,7 @@
 
 #include "app/cli/cli_arguments.h"
 #include "core/common/input_error.h"
+#include "core/training/trainer.h"
 
 #include <exception>
 #include <ostream>
@@ -18,6 +19,10 @@ constexpr const char* kUsage =
     "      chi^2 and chi^2/dof per group of stars (all, r_source:*, atm_source:*)\n"
     "  refit-reddening --model FILE [--normalization FILE] --catalog FILE --out FILE.h5 [--json]\n"
     "      reddening posterior of Eqs. 8-9 per star (datasets r_fit, r_var, star_status)\n"
+    "  train (--catalog FILE | --mock N [--extinction linear|exact]) --out MODEL.h5 [--resume CKPT]\n"
+    "        [--checkpoint FILE] [--log FILE.csv] [--json] [--iterations I --epochs E --batch B --threads T\n"
+    "        --lr X --lr-decay X --hidden 32,32 --l2 X --l1 X --seed S --train-fraction X --validation-fraction X]\n"
+    "      the paper's training procedure (20 x 25 epochs by default), checkpoint after every iteration\n"
     "  mock --stars N --seed S --out FILE.h5 [--extinction linear|exact] [--json]\n"
     "      synthetic sky with its truth (Green2020 layout + group truth)\n"
     "exit codes: 0 ok, 2 bad input (message names the file and field), 1 internal error\n";
@@ -38,11 +43,16 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
             return runEvaluate(rest, out);
         if (command == "refit-reddening")
             return runRefitReddening(rest, out);
+        if (command == "train")
+            return runTrain(rest, out);
         if (command == "mock")
             return runMock(rest, out);
         err << "starlocus-cli: unknown command '" << command << "'\n" << kUsage;
         return kExitBadInput;
     } catch (const UsageError& e) {
+        err << "starlocus-cli " << command << ": " << e.what() << '\n';
+        return kExitBadInput;
+    } catch (const core::TrainingError& e) {
         err << "starlocus-cli " << command << ": " << e.what() << '\n';
         return kExitBadInput;
     } catch (const core::InputError& e) {

@@ -19,6 +19,7 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
 int runPredict(const std::vector<std::string>& args, std::ostream& out);
 int runEvaluate(const std::vector<std::string>& args, std::ostream& out);
 int runRefitReddening(const std::vector<std::string>& args, std::ostream& out);
+int runTrain(const std::vector<std::string>& args, std::ostream& out);
 int runMock(const std::vector<std::string>& args, std::ostream& out);
 
 } // namespace starlocus::cli

@@ -70,9 +70,13 @@ DenseLayer denseFromKeras(const KerasGraph& g, hid_t file, const json& layer, in
     if (!activation)
         throw InputError(g.file, out.name, "unsupported activation '" + act + "' (linear, sigmoid, tanh, exponential)");
     out.activation = *activation;
-    out.kernel = readWeight(file, g.file, out.name, "kernel", hsize_t(inputs), hsize_t(out.outputs));
+    const auto kernel = readWeight(file, g.file, out.name, "kernel", hsize_t(inputs), hsize_t(out.outputs));
+    out.kernel.assign(kernel.begin(), kernel.end());
     if (cfg.value("use_bias", true))
-        out.bias = readWeight(file, g.file, out.name, "bias", hsize_t(out.outputs), 0);
+    {
+        const auto b = readWeight(file, g.file, out.name, "bias", hsize_t(out.outputs), 0);
+        out.bias.assign(b.begin(), b.end());
+    }
     else
         out.bias.assign(std::size_t(out.outputs), 0.0);
     for (double v : out.kernel)

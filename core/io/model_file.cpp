@@ -4,6 +4,7 @@
 #include "core/io/hdf5_handle.h"
 #include "core/io/keras_model_import.h"
 #include "core/io/normalization_json.h"
+#include "core/io/training_checkpoint.h"
 
 namespace starlocus::core {
 namespace {
@@ -23,10 +24,12 @@ DenseLayer readLayer(hid_t file, const std::string& path, const std::string& gro
     hdf5::Handle g = hdf5::openGroup(file, path, group);
     DenseLayer layer;
     std::vector<hsize_t> shape;
-    layer.kernel = hdf5::readDoubles(file, path, group + "/kernel", {0, 0}, &shape);
+    const auto kernel = hdf5::readDoubles(file, path, group + "/kernel", {0, 0}, &shape);
+    layer.kernel.assign(kernel.begin(), kernel.end());
     layer.inputs = int(shape[0]);
     layer.outputs = int(shape[1]);
-    layer.bias = hdf5::readDoubles(file, path, group + "/bias", {shape[1]});
+    const auto bias = hdf5::readDoubles(file, path, group + "/bias", {shape[1]});
+    layer.bias.assign(bias.begin(), bias.end());
     const std::string act = hdf5::readStringAttribute(g.get(), "activation").value_or("");
     const auto activation = activationFromName(act);
     if (!activation)
@@ -45,7 +48,7 @@ std::string bandList() {
 
 } // namespace
 
-void saveModel(const std::string& path, const StellarModel& model) {
+void saveModel(const std::string& path, const StellarModel& model, const TrainingCheckpoint* training) {
     hdf5::AtomicFileWrite out(path);
     const hid_t f = out.file();
     hdf5::writeStringAttribute(f, path, "format", kFormat);
@@ -66,6 +69,10 @@ void saveModel(const std::string& path, const StellarModel& model) {
     writeLayer(layers.get(), path, "color_output", model.colorOutputLayer());
     writeLayer(layers.get(), path, "extinction", model.extinctionLayer());
     layers.reset();
+    if (training) {
+        hdf5::Handle group = hdf5::createGroup(f, path, "training");
+        writeTrainingRecord(group.get(), path, *training);
+    }
     out.commit();
 }
 
@@ -98,6 +105,13 @@ StellarModel loadStarlocusModel(const std::string& path) {
                          readLayer(f, path, "layers/extinction"), ModelProvenance{"", path, ""});
     return StellarModel(checked.normalization(), checked.hiddenLayers(), checked.colorOutputLayer(),
                         checked.extinctionLayer(), prov);
+}
+
+std::optional<TrainingCheckpoint> loadTrainingRecord(const std::string& path) {
+    hdf5::Handle file = hdf5::openReadOnly(path);
+    if (!hdf5::exists(file.get(), "training"))
+        return std::nullopt;
+    return readTrainingRecord(file.get(), path, "training");
 }
 
 StellarModel loadAnyModel(const std::string& path, const std::string& normalizationPath) {

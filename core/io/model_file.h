@@ -7,12 +7,19 @@
 //                kernel (inputs × outputs, float64), bias (outputs), attr activation, name
 // Weights are stored in double, so save → load gives bit-identical predictions.
 #include "core/model/stellar_model.h"
+#include "core/training/training_record.h"
+
+#include <optional>
 
 #include <string>
 
 namespace starlocus::core {
 
-void saveModel(const std::string& path, const StellarModel& model);
+// With `training`, the run's record (history, per-star results, catalog hash, and what
+// continuing it needs) goes into a `training` group (format of training_checkpoint.h).
+void saveModel(const std::string& path, const StellarModel& model, const TrainingCheckpoint* training = nullptr);
+// The `training` group of our model file, if there is one.
+std::optional<TrainingCheckpoint> loadTrainingRecord(const std::string& path);
 StellarModel loadStarlocusModel(const std::string& path);
 
 // Opens our model file or a Keras file. For Keras, the normalisation comes from

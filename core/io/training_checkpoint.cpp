@@ -14,7 +14,7 @@ constexpr const char* kFormat = "starlocus-checkpoint";
 constexpr std::size_t kEpochColumns = 7;
 constexpr std::size_t kIterationColumns = 8;
 
-template <typename T> std::vector<double> asDoubles(const std::vector<T>& v) {
+template <typename Container> std::vector<double> asDoubles(const Container& v) {
     return std::vector<double>(v.begin(), v.end());
 }
 

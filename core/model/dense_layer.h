@@ -2,6 +2,7 @@
 // One fully connected layer as Keras stores it: kernel (inputs × outputs, row-major),
 // y = act(x·K + b).
 #include <Eigen/Core>
+#include <Eigen/StdVector>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -15,12 +16,17 @@ std::string_view activationName(Activation activation);
 // Accepts the names Keras writes ("linear", "sigmoid", "tanh", "exponential") and "exp".
 std::optional<Activation> activationFromName(std::string_view name);
 
+// Weights in memory aligned for the vector units: with unknown alignment Eigen peels
+// differently from one allocation to the next, and the last bit of a sum would then
+// depend on where the heap put the array (results must be reproducible run to run).
+using WeightVector = std::vector<double, Eigen::aligned_allocator<double>>;
+
 struct DenseLayer {
     std::string name;
     int inputs = 0;
     int outputs = 0;
-    std::vector<double> kernel; // inputs × outputs, row-major
-    std::vector<double> bias;   // outputs
+    WeightVector kernel; // inputs × outputs, row-major
+    WeightVector bias;   // outputs
     Activation activation = Activation::Linear;
 
     using KernelMap = Eigen::Map<const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>>;

@@ -4,7 +4,7 @@
 
 namespace starlocus::core {
 
-void adamStep(std::vector<float>& params, const std::vector<float>& gradient, AdamState& state,
+void adamStep(ParameterVector& params, const ParameterVector& gradient, AdamState& state,
               double learningRate, const AdamSettings& settings) {
     ++state.step;
     const double t = double(state.step);

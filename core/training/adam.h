@@ -3,14 +3,20 @@
 // v ← β₂v + (1−β₂)g², lr_t = lr·√(1−β₂ᵗ)/(1−β₁ᵗ), θ ← θ − lr_t·m/(√v + ε̂).
 // The moments and t are kept across iterations (only the rate changes, METHOD.md §4),
 // so a checkpoint of (θ, m, v, t) resumes exactly.
+#include <Eigen/Core>
+
 #include <cstdint>
 #include <vector>
 
 namespace starlocus::core {
 
+// Trainable parameters and everything of their size: aligned for the vector units, so
+// the float sums of the kernel do not depend on where the heap put the array.
+using ParameterVector = std::vector<float, Eigen::aligned_allocator<float>>;
+
 struct AdamState {
-    std::vector<float> m;
-    std::vector<float> v;
+    ParameterVector m;
+    ParameterVector v;
     std::int64_t step = 0;
 
     explicit AdamState(std::size_t n = 0) : m(n, 0.0f), v(n, 0.0f) {}
@@ -22,7 +28,7 @@ struct AdamSettings {
     double epsilon = 1e-7;
 };
 
-void adamStep(std::vector<float>& params, const std::vector<float>& gradient, AdamState& state,
+void adamStep(ParameterVector& params, const ParameterVector& gradient, AdamState& state,
               double learningRate, const AdamSettings& settings);
 
 } // namespace starlocus::core

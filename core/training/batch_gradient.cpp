@@ -1,5 +1,7 @@
 #include "core/training/batch_gradient.h"
 
+#include <algorithm>
+#include <cassert>
 #include <cmath>
 
 namespace starlocus::core {
@@ -31,6 +33,7 @@ double BatchWorkspace::forward(const NetworkLayout& layout, const float* params,
                                std::span<const std::uint32_t> indices, bool sigmoid, bool keepGradient,
                                float scale) {
     const int n = int(indices.size());
+    assert(n <= x_.cols() && "more stars than the workspace holds");
     for (int s = 0; s < n; ++s) {
         const StarSample& star = samples[indices[std::size_t(s)]];
         x_(0, s) = star.x[0];
@@ -101,7 +104,13 @@ double BatchWorkspace::forward(const NetworkLayout& layout, const float* params,
 
 double BatchWorkspace::loss(const NetworkLayout& layout, const float* params, const StarSample* samples,
                             std::span<const std::uint32_t> indices, bool sigmoid) {
-    return forward(layout, params, samples, indices, sigmoid, false, 0.0f);
+    // Any number of stars, in blocks of the workspace's capacity.
+    const std::size_t block = std::size_t(x_.cols());
+    double total = 0.0;
+    for (std::size_t b = 0; b < indices.size(); b += block)
+        total += forward(layout, params, samples, indices.subspan(b, std::min(block, indices.size() - b)), sigmoid,
+                         false, 0.0f);
+    return total;
 }
 
 double BatchWorkspace::accumulate(const NetworkLayout& layout, const float* params, const StarSample* samples,

@@ -14,7 +14,7 @@ LayerSlot place(int inputs, int outputs, std::size_t& offset) {
     return slot;
 }
 
-DenseLayer toDense(const LayerSlot& slot, const std::vector<float>& params, std::string name,
+DenseLayer toDense(const LayerSlot& slot, const ParameterVector& params, std::string name,
                    Activation activation) {
     DenseLayer layer;
     layer.name = std::move(name);
@@ -27,7 +27,7 @@ DenseLayer toDense(const LayerSlot& slot, const std::vector<float>& params, std:
     return layer;
 }
 
-void copyInto(const LayerSlot& slot, const DenseLayer& layer, std::vector<float>& params) {
+void copyInto(const LayerSlot& slot, const DenseLayer& layer, ParameterVector& params) {
     if (layer.inputs != slot.inputs || layer.outputs != slot.outputs)
         throw InputError("", layer.name, "layer is " + std::to_string(layer.inputs) + " → " +
                                              std::to_string(layer.outputs) + ", the training layout expects " +
@@ -57,8 +57,8 @@ int NetworkLayout::widest() const {
     return w;
 }
 
-std::vector<float> initialParameters(const NetworkLayout& layout, std::uint64_t seed) {
-    std::vector<float> params(layout.size, 0.0f);
+ParameterVector initialParameters(const NetworkLayout& layout, std::uint64_t seed) {
+    ParameterVector params(layout.size, 0.0f);
     std::uint64_t stream = 0;
     auto glorot = [&](const LayerSlot& slot) {
         CounterRandom rng(seed, 0xC0FFEE00ull + stream++);
@@ -73,7 +73,7 @@ std::vector<float> initialParameters(const NetworkLayout& layout, std::uint64_t 
     return params;
 }
 
-StellarModel modelFromParameters(const NetworkLayout& layout, const std::vector<float>& params,
+StellarModel modelFromParameters(const NetworkLayout& layout, const ParameterVector& params,
                                  const LabelNormalization& normalization, Activation hiddenActivation,
                                  ModelProvenance provenance) {
     std::vector<DenseLayer> hidden;
@@ -84,12 +84,12 @@ StellarModel modelFromParameters(const NetworkLayout& layout, const std::vector<
                         toDense(layout.extinction, params, "R", Activation::Exponential), std::move(provenance));
 }
 
-std::vector<float> parametersFromModel(const NetworkLayout& layout, const StellarModel& model) {
+ParameterVector parametersFromModel(const NetworkLayout& layout, const StellarModel& model) {
     if (model.hiddenLayers().size() != layout.hidden.size())
         throw InputError(model.provenance().sourceFile, "hidden_layers",
                          "the model has " + std::to_string(model.hiddenLayers().size()) +
                              " hidden layers, the training layout " + std::to_string(layout.hidden.size()));
-    std::vector<float> params(layout.size, 0.0f);
+    ParameterVector params(layout.size, 0.0f);
     for (std::size_t k = 0; k < layout.hidden.size(); ++k)
         copyInto(layout.hidden[k], model.hiddenLayers()[k], params);
     copyInto(layout.colorOutput, model.colorOutputLayer(), params);

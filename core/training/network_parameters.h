@@ -4,6 +4,7 @@
 // which read column-major is Kᵀ (outputs × inputs): exactly the matrix a batch of
 // column vectors is multiplied by.
 #include "core/model/stellar_model.h"
+#include "core/training/adam.h"
 
 #include <cstdint>
 #include <vector>
@@ -29,15 +30,15 @@ struct NetworkLayout {
 
 // Glorot-uniform kernels and zero biases, as Keras initialises Dense layers, drawn from a
 // counter-based stream of `seed`.
-std::vector<float> initialParameters(const NetworkLayout& layout, std::uint64_t seed);
+ParameterVector initialParameters(const NetworkLayout& layout, std::uint64_t seed);
 
 // The model these parameters represent (weights converted float → double exactly).
-StellarModel modelFromParameters(const NetworkLayout& layout, const std::vector<float>& params,
+StellarModel modelFromParameters(const NetworkLayout& layout, const ParameterVector& params,
                                  const LabelNormalization& normalization, Activation hiddenActivation,
                                  ModelProvenance provenance);
 
 // Flat parameters of an existing model (e.g. to continue training it); InputError when
 // its layer sizes differ from `layout`.
-std::vector<float> parametersFromModel(const NetworkLayout& layout, const StellarModel& model);
+ParameterVector parametersFromModel(const NetworkLayout& layout, const StellarModel& model);
 
 } // namespace starlocus::core

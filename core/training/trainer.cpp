@@ -42,13 +42,13 @@ struct EpochRunner {
     const std::vector<StarSample>& samples;
     WorkerTeam& team;
     std::vector<BatchWorkspace>& workspaces;
-    std::vector<std::vector<float>>& taskGradients;
+    std::vector<ParameterVector>& taskGradients;
     std::vector<double>& taskLoss;
     TrainingControl& control;
 
-    double run(std::vector<float>& params, AdamState& adam, const std::vector<std::uint32_t>& order, double lr) {
+    double run(ParameterVector& params, AdamState& adam, const std::vector<std::uint32_t>& order, double lr) {
         const AdamSettings adamSettings{config.adamBeta1, config.adamBeta2, config.adamEpsilon};
-        std::vector<float> gradient(layout.size);
+        ParameterVector gradient(layout.size);
         double lossSum = 0.0;
         std::size_t batches = 0;
         const std::size_t batch = std::size_t(config.batchSize);
@@ -63,7 +63,7 @@ struct EpochRunner {
             const std::size_t tasks = (count + kStarsPerTask - 1) / kStarsPerTask;
             const float scale = float(1.0 / (double(kBandCount) * double(count)));
             team.run(tasks, [&](std::size_t task, unsigned worker) {
-                std::vector<float>& g = taskGradients[task];
+                ParameterVector& g = taskGradients[task];
                 std::fill(g.begin(), g.end(), 0.0f);
                 const auto group = stars.subspan(task * kStarsPerTask,
                                                  std::min<std::size_t>(kStarsPerTask, count - task * kStarsPerTask));
@@ -157,7 +157,7 @@ TrainingResult Trainer::run(TrainingObserver& observer, TrainingControl& control
     for (unsigned t = 0; t < team.size(); ++t)
         workspaces.emplace_back(layout, kStarsPerTask);
     const std::size_t maxTasks = (std::size_t(config_.batchSize) + kStarsPerTask - 1) / kStarsPerTask;
-    std::vector<std::vector<float>> taskGradients(maxTasks, std::vector<float>(layout.size));
+    std::vector<ParameterVector> taskGradients(maxTasks, ParameterVector(layout.size));
     std::vector<double> taskLoss(maxTasks);
     EpochRunner runner{layout, config_, samples, team, workspaces, taskGradients, taskLoss, control};
     const int totalEpochs = config_.iterations * config_.epochsPerIteration;
@@ -185,7 +185,7 @@ TrainingResult Trainer::run(TrainingObserver& observer, TrainingControl& control
             CounterRandom rng(config_.seed, (1ull << 40) + std::uint64_t(globalEpoch));
             for (std::size_t i = order.size(); i > 1; --i)
                 std::swap(order[i - 1], order[std::min(i - 1, std::size_t(rng.uniform() * double(i)))]);
-            const std::vector<float> goodParams = cp.parameters;
+            const ParameterVector goodParams = cp.parameters;
             const AdamState goodAdam = cp.adam;
             double trainLoss = 0.0, optimisationSeconds = 0.0;
             for (;;) {

@@ -48,7 +48,7 @@ struct TrainingCheckpoint {
     std::uint64_t starsProcessed = 0;
     double elapsedSeconds = 0.0;
     LabelNormalization normalization;
-    std::vector<float> parameters;
+    ParameterVector parameters;
     AdamState adam;
     TrainingState state;
     TrainingHistory history;

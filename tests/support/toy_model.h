@@ -9,13 +9,13 @@ namespace starlocus::test {
 
 inline core::StellarModel toyModel(const core::Vec13& absMag, const core::Vec13& r, double slope = 0.0) {
     using namespace starlocus::core;
-    DenseLayer out{"BM", 3, 13, std::vector<double>(39, 0.0), std::vector<double>(13), Activation::Linear};
+    DenseLayer out{"BM", 3, 13, WeightVector(39, 0.0), WeightVector(13), Activation::Linear};
     const Vec13 bm = toColorSpace(absMag);
     for (int b = 0; b < 13; ++b) {
         out.bias[std::size_t(b)] = bm[b];
         out.kernel[std::size_t(b)] = slope * (b + 1); // ∂(BM)_b/∂x₀ = slope·(b+1)
     }
-    DenseLayer ext{"R", 3, 13, std::vector<double>(39, 0.0), std::vector<double>(13), Activation::Exponential};
+    DenseLayer ext{"R", 3, 13, WeightVector(39, 0.0), WeightVector(13), Activation::Exponential};
     for (int b = 0; b < 13; ++b)
         ext.bias[std::size_t(b)] = std::log(r[b]);
     LabelNormalization norm;

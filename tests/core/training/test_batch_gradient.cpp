@@ -38,9 +38,9 @@ std::vector<StarSample> randomStars(int n, std::uint64_t seed) {
 }
 
 // Σ_s |W_s (B(M + E R) − y_s)|² in double through StellarModel.
-double doubleLoss(const NetworkLayout& layout, const std::vector<float>& params, const std::vector<StarSample>& stars,
+double doubleLoss(const NetworkLayout& layout, const ParameterVector& params, const std::vector<StarSample>& stars,
                   const std::vector<double>* perturbed = nullptr) {
-    std::vector<float> p = params;
+    ParameterVector p = params;
     StellarModel model;
     if (perturbed) {
         // Build the double model from perturbed double parameters.
@@ -127,7 +127,7 @@ private slots:
 
     void regularizationOfEq15() {
         const NetworkLayout layout({4});
-        std::vector<float> params(layout.size, 0.0f);
+        ParameterVector params(layout.size, 0.0f);
         params[layout.hidden[0].kernel] = 2.0f;       // hidden kernel: L2
         params[layout.colorOutput.kernel] = 5.0f;     // output kernel: not regularised
         params[layout.hidden[0].bias] = 7.0f;         // biases: not regularised
@@ -143,13 +143,13 @@ private slots:
 
     // Two Adam steps by hand (Kingma & Ba, Algorithm 1 with Keras's ε placement).
     void adamClosedForm() {
-        std::vector<float> p{1.0f};
+        ParameterVector p{1.0f};
         AdamState st(1);
         AdamSettings set;
-        adamStep(p, {0.5f}, st, 0.1, set);
+        adamStep(p, ParameterVector{0.5f}, st, 0.1, set);
         // t=1: m=0.05, v=0.00025, lr_t = 0.1·√0.001/0.1 → step = lr_t·m/(√v+ε) = 0.1 (sign of g)
         QVERIFY(std::abs(p[0] - (1.0f - 0.1f)) < 1e-5f);
-        adamStep(p, {-0.5f}, st, 0.1, set);
+        adamStep(p, ParameterVector{-0.5f}, st, 0.1, set);
         const double m = 0.9 * 0.05 - 0.1 * 0.5, v = 0.999 * 0.00025 + 0.001 * 0.25;
         const double lrT = 0.1 * std::sqrt(1 - 0.999 * 0.999) / (1 - 0.81);
         QVERIFY(std::abs(p[0] - float(0.9 - lrT * m / (std::sqrt(v) + 1e-7))) < 1e-5f);

@@ -1,0 +1,195 @@
+// The trainer end to end on the synthetic sky: determinism across runs and thread counts, exact resume from a checkpoint, rollback on a non-finite loss, and
+// the errors for unusable input.
+#include "core/common/input_error.h"
+#include "core/io/model_file.h"
+#include "core/io/training_checkpoint.h"
+#include "core/mock/mock_sky.h"
+#include "core/training/trainer.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <algorithm>
+#include <cmath>
+
+using namespace starlocus::core;
+
+namespace {
+
+struct Recorder : TrainingObserver {
+    std::vector<EpochEvent> epochs;
+    std::vector<IterationEvent> iterations;
+    std::vector<FaultEvent> faults;
+    int stopAfterIteration = 0;
+    TrainingControl* control = nullptr;
+    void onEpoch(const EpochEvent& e) override { epochs.push_back(e); }
+    void onIteration(const IterationEvent& e) override {
+        iterations.push_back(e);
+        if (control && e.iteration == stopAfterIteration)
+            control->stopRequested = true;
+    }
+    void onFault(const FaultEvent& f) override { faults.push_back(f); }
+};
+
+const MockSky& linearSky(std::size_t n) {
+    static std::map<std::size_t, std::unique_ptr<MockSky>> cache;
+    auto& sky = cache[n];
+    if (!sky) {
+        MockSkyConfig config;
+        config.starCount = n;
+        config.extinction = ExtinctionMode::Linear;
+        sky = std::make_unique<MockSky>(config, 2026);
+    }
+    return *sky;
+}
+
+TrainingConfig shortSchedule(int iterations, int epochs) {
+    TrainingConfig c;
+    c.iterations = iterations;
+    c.epochsPerIteration = epochs;
+    c.thresholdDecayIterations = std::max(2, iterations); // reach the final cut of 5 at the end
+    c.threads = 1;
+    c.seed = 17;
+    return c;
+}
+
+} // namespace
+
+class TestTrainer : public QObject {
+    Q_OBJECT
+private slots:
+    void sameSeedSameResultWhateverTheThreads() {
+        const MockSky& sky = linearSky(4000);
+        TrainingConfig config = shortSchedule(2, 2);
+        Recorder r1, r2, r3;
+        TrainingControl c1, c2, c3;
+        const auto a = Trainer(sky.catalog(), config).run(r1, c1);
+        const auto b = Trainer(sky.catalog(), config).run(r2, c2);
+        config.threads = 2;
+        const auto c = Trainer(sky.catalog(), config).run(r3, c3);
+        QVERIFY(a.final.parameters == b.final.parameters);
+        QVERIFY(a.final.parameters == c.final.parameters); // gradient sums in a fixed order
+        QVERIFY(a.final.state.reddening == c.final.state.reddening);
+        config.seed = 18;
+        Recorder r4;
+        TrainingControl c4;
+        QVERIFY(Trainer(sky.catalog(), config).run(r4, c4).final.parameters != a.final.parameters);
+    }
+
+    void resumeGivesTheUninterruptedResult() {
+        const MockSky& sky = linearSky(4000);
+        const TrainingConfig config = shortSchedule(3, 2);
+        QTemporaryDir dir;
+        const std::string ckpt = dir.filePath("run.ckpt.h5").toStdString();
+        Recorder full;
+        TrainingControl fullControl;
+        const auto uninterrupted = Trainer(sky.catalog(), config).run(full, fullControl);
+
+        Trainer first(sky.catalog(), config);
+        first.setCheckpointPath(ckpt);
+        Recorder rec;
+        TrainingControl control;
+        rec.control = &control;
+        rec.stopAfterIteration = 1; // stop early in iteration 2
+        const auto stopped = first.run(rec, control);
+        QVERIFY(stopped.stopped);
+        const TrainingCheckpoint cp = loadTrainingCheckpoint(ckpt);
+        QCOMPARE(cp.completedIterations, 1); // the interrupted iteration left it untouched
+
+        Trainer second(sky.catalog(), config);
+        second.resumeFrom(cp);
+        Recorder rec2;
+        TrainingControl control2;
+        const auto resumed = second.run(rec2, control2);
+        QCOMPARE(resumed.final.completedIterations, 3);
+        QVERIFY(resumed.final.parameters == uninterrupted.final.parameters);
+        QVERIFY(resumed.final.adam.m == uninterrupted.final.adam.m);
+        QVERIFY(resumed.final.state.chi2Dof == uninterrupted.final.state.chi2Dof ||
+                std::equal(resumed.final.state.chi2Dof.begin(), resumed.final.state.chi2Dof.end(),
+                           uninterrupted.final.state.chi2Dof.begin(),
+                           [](double x, double y) { return x == y || (std::isnan(x) && std::isnan(y)); }));
+
+        // The trained model file keeps the record; its hash ties it to the catalog.
+        const std::string modelPath = dir.filePath("model.h5").toStdString();
+        saveModel(modelPath, resumed.model, &resumed.final);
+        const auto record = loadTrainingRecord(modelPath);
+        QVERIFY(record.has_value());
+        QCOMPARE(record->catalogHash, catalogContentHash(sky.catalog()));
+        QCOMPARE(record->history.epochs.size(), std::size_t(6));
+        QVERIFY(loadAnyModel(modelPath).colorOutputLayer().kernel == resumed.model.colorOutputLayer().kernel);
+    }
+
+    void checkpointOfAnotherCatalogIsRefused() {
+        QTemporaryDir dir;
+        const std::string ckpt = dir.filePath("a.h5").toStdString();
+        Trainer first(linearSky(4000).catalog(), shortSchedule(1, 1));
+        first.setCheckpointPath(ckpt);
+        Recorder rec;
+        TrainingControl control;
+        first.run(rec, control);
+        Trainer other(linearSky(30000).catalog(), shortSchedule(2, 1));
+        QVERIFY_THROWS_EXCEPTION(TrainingError, other.resumeFrom(loadTrainingCheckpoint(ckpt)));
+    }
+
+    void corruptCheckpointIsAClearError() {
+        QTemporaryDir dir;
+        QFile f(dir.filePath("bad.h5"));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("\x89HDF\r\n\x1a\n garbage");
+        f.close();
+        try {
+            loadTrainingCheckpoint(f.fileName().toStdString());
+            QFAIL("a corrupt checkpoint was accepted");
+        } catch (const InputError& e) {
+            QVERIFY(std::string(e.what()).find(f.fileName().toStdString()) != std::string::npos);
+        }
+        // A real HDF5 file without the training record.
+        const std::string other = dir.filePath("model.h5").toStdString();
+        Trainer t(linearSky(4000).catalog(), shortSchedule(1, 1));
+        Recorder rec;
+        TrainingControl control;
+        saveModel(other, t.run(rec, control).model);
+        QVERIFY_THROWS_EXCEPTION(InputError, loadTrainingCheckpoint(other));
+    }
+
+    // An absurd learning rate makes R = exp(…) overflow: the trainer rolls back, halves the
+    // rate, reports it, and finishes with finite weights.
+    void nonFiniteLossRollsBack() {
+        TrainingConfig config = shortSchedule(1, 2);
+        config.learningRate = 200.0;
+        Trainer trainer(linearSky(4000).catalog(), config);
+        Recorder rec;
+        TrainingControl control;
+        const auto result = trainer.run(rec, control);
+        QVERIFY(!rec.faults.empty());
+        QVERIFY(rec.faults.front().newLearningRate < 200.0);
+        for (float p : result.final.parameters)
+            QVERIFY(std::isfinite(p));
+        QVERIFY(std::isfinite(rec.epochs.back().trainLoss));
+        QCOMPARE(result.final.history.faults.size(), rec.faults.size());
+    }
+
+    void noUsableStarIsAnError() {
+        Catalog cat = linearSky(4000).catalog();
+        for (auto& m : cat.mag)
+            m[0] = std::nan(""); // no G anywhere
+        Trainer trainer(cat, shortSchedule(1, 1));
+        Recorder rec;
+        TrainingControl control;
+        QVERIFY_THROWS_EXCEPTION(TrainingError, trainer.run(rec, control));
+    }
+
+    void nonsenseConfigIsRefused() {
+        TrainingConfig config;
+        config.batchSize = 0;
+        QVERIFY_THROWS_EXCEPTION(InputError, Trainer(linearSky(4000).catalog(), config));
+        config = TrainingConfig{};
+        config.trainFraction = 0.9;
+        config.validationFraction = 0.3;
+        QVERIFY_THROWS_EXCEPTION(InputError, config.validate());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTrainer)
+#include "test_trainer.moc"
