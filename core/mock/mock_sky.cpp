@@ -1,5 +1,7 @@
 #include "core/mock/mock_sky.h"
 
+#include "core/catalog/label_statistics.h"
+
 #include "core/common/input_error.h"
 #include "core/common/parallel_for.h"
 #include "core/mock/counter_random.h"
@@ -136,34 +138,6 @@ void MockSky::generate(const PassbandTable& table, std::size_t begin, std::size_
         truth_.outlier[i] = outlier;
         truth_.branch[i] = std::uint8_t(labels.branch);
     }
-}
-
-LabelNormalization labelNormalizationOf(const Catalog& catalog) {
-    LabelNormalization norm;
-    const std::size_t n = catalog.size();
-    if (n == 0)
-        return norm;
-    std::vector<double> values(n);
-    for (int k = 0; k < 3; ++k) {
-        double sum = 0.0;
-        for (std::size_t i = 0; i < n; ++i) {
-            values[i] = catalog.theta[i][k];
-            sum += values[i];
-        }
-        const double mean = sum / double(n);
-        double squares = 0.0;
-        for (double v : values)
-            squares += (v - mean) * (v - mean);
-        // numpy's median: the mean of the two middle values for an even count.
-        const std::size_t mid = n / 2;
-        std::nth_element(values.begin(), values.begin() + std::ptrdiff_t(mid), values.end());
-        double median = values[mid];
-        if (n % 2 == 0)
-            median = 0.5 * (median + *std::max_element(values.begin(), values.begin() + std::ptrdiff_t(mid)));
-        norm.median[std::size_t(k)] = median;
-        norm.stddev[std::size_t(k)] = squares > 0.0 ? std::sqrt(squares / double(n)) : 1.0;
-    }
-    return norm;
 }
 
 } // namespace starlocus::core

@@ -74,8 +74,5 @@ private:
     LabelNormalization normalization_;
 };
 
-// Median and standard deviation (population, ddof = 0) of each label over the catalog:
-// what a new training run computes from its input (METHOD.md §2).
-LabelNormalization labelNormalizationOf(const Catalog& catalog);
 
 } // namespace starlocus::core

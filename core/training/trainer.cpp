@@ -1,5 +1,6 @@
 #include "core/training/trainer.h"
 
+#include "core/catalog/label_statistics.h"
 #include "core/common/parallel_for.h"
 #include "core/io/training_checkpoint.h"
 #include "core/mock/counter_random.h"
@@ -139,7 +140,7 @@ TrainingResult Trainer::run(TrainingObserver& observer, TrainingControl& control
         cp.config = config_;
         cp.catalogHash = catalogContentHash(catalog_);
         cp.catalogSource = catalog_.sourceFile;
-        cp.normalization = computeNormalization(catalog_);
+        cp.normalization = labelNormalizationOf(catalog_); // the run's own (METHOD.md §2)
         observer.onMessage("building the first covariances for " + std::to_string(catalog_.size()) + " stars");
         cp.state = initialState(catalog_, cp.normalization, config_, samples);
         cp.parameters = initialParameters(layout, config_.seed);
@@ -178,7 +179,16 @@ TrainingResult Trainer::run(TrainingObserver& observer, TrainingControl& control
             throw TrainingError(k == 1 ? "no usable training star in " + catalog_.sourceFile
                                        : "the χ²/dof cut after iteration " + std::to_string(k - 1) +
                                              " leaves no training star");
+        // If an epoch's own starting point is already beyond repair (the previous epoch
+        // ended finite but on the edge), retrying it cannot help: go back to the state the
+        // iteration started from, with the halved rate.
+        const ParameterVector iterationParams = cp.parameters;
+        const AdamState iterationAdam = cp.adam;
+        const std::size_t historyMark = cp.history.epochs.size();
+        const std::uint64_t processedMark = cp.starsProcessed;
         for (int epoch = 1; epoch <= config_.epochsPerIteration; ++epoch) {
+            bool restartIteration = false;
+            int retries = 0;
             const int globalEpoch = (k - 1) * config_.epochsPerIteration + epoch;
             // The shuffle is a pure function of (seed, epoch): a retried epoch sees the same order.
             std::vector<std::uint32_t> order = train;
@@ -207,6 +217,18 @@ TrainingResult Trainer::run(TrainingObserver& observer, TrainingControl& control
                 observer.onFault({k, epoch, what, newLr});
                 if (cp.learningRateScale < kMinLearningRateScale)
                     throw TrainingError("the loss diverges even at 1/1024 of the learning rate (" + what + ")");
+                if (++retries >= 2 && epoch > 1) {
+                    cp.parameters = iterationParams;
+                    cp.adam = iterationAdam;
+                    cp.history.epochs.resize(historyMark);
+                    cp.starsProcessed = processedMark;
+                    restartIteration = true;
+                    break;
+                }
+            }
+            if (restartIteration) {
+                epoch = 0; // the loop's ++ starts the iteration again at epoch 1
+                continue;
             }
             if (control.stopRequested.load()) {
                 // The checkpoint of the last completed iteration stays as it is.

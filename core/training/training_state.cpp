@@ -59,32 +59,6 @@ std::vector<Split> assignSplit(std::size_t n, const TrainingConfig& config) {
     return split;
 }
 
-LabelNormalization computeNormalization(const Catalog& catalog) {
-    LabelNormalization norm;
-    for (int a = 0; a < 3; ++a) {
-        std::vector<double> v;
-        v.reserve(catalog.size());
-        for (const auto& t : catalog.theta)
-            if (std::isfinite(t[0]) && std::isfinite(t[1]) && std::isfinite(t[2]))
-                v.push_back(t[std::size_t(a)]);
-        if (v.size() < 2)
-            throw InputError(catalog.sourceFile, "atm_param", "fewer than two stars with finite labels: nothing to train on");
-        std::nth_element(v.begin(), v.begin() + std::ptrdiff_t(v.size() / 2), v.end());
-        norm.median[std::size_t(a)] = v[v.size() / 2];
-        double mean = 0.0, sq = 0.0;
-        for (double x : v)
-            mean += x;
-        mean /= double(v.size());
-        for (double x : v)
-            sq += (x - mean) * (x - mean);
-        norm.stddev[std::size_t(a)] = std::sqrt(sq / double(v.size()));
-        if (!(norm.stddev[std::size_t(a)] > 0.0))
-            throw InputError(catalog.sourceFile, "atm_param",
-                             "every star has the same label " + std::to_string(a) + ": it cannot be normalised");
-    }
-    return norm;
-}
-
 TrainingState initialState(const Catalog& catalog, const LabelNormalization& norm, const TrainingConfig& config,
                            std::vector<StarSample>& samples) {
     const std::size_t n = catalog.size();

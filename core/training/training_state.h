@@ -30,10 +30,6 @@ struct TrainingState {
 // A random split with fractions from `config`, a pure function of (n, seed).
 std::vector<Split> assignSplit(std::size_t n, const TrainingConfig& config);
 
-// The run's own normalisation: median and standard deviation of the usable stars'
-// labels (METHOD.md §2).
-LabelNormalization computeNormalization(const Catalog& catalog);
-
 // Iteration-1 state: catalog Ê, σ_E; samples whitened with photometry and parallax
 // only (∇θM = 0, R = 0); stars with σ_E > firstIterationMaxSigmaE not in use.
 TrainingState initialState(const Catalog& catalog, const LabelNormalization& norm, const TrainingConfig& config,

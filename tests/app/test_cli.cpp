@@ -2,6 +2,7 @@
 // refit-reddening; exit code 2 with one line naming the file and field on bad input;
 // per-star defects counted in --json.
 #include "app/cli/cli.h"
+#include "tests/support/cli_run.h"
 #include "core/io/green2020_catalog.h"
 #include "core/io/hdf5_handle.h"
 #include "tests/core/io/catalog_fixtures.h"
@@ -20,22 +21,8 @@
 
 using nlohmann::json;
 using starlocus::cli::runCli;
-
-namespace {
-
-struct Run {
-    int code;
-    std::string out;
-    std::string err;
-};
-
-Run run(std::vector<std::string> args) {
-    std::ostringstream out, err;
-    const int code = runCli(args, out, err);
-    return {code, out.str(), err.str()};
-}
-
-} // namespace
+using Run = starlocus::test::CliRun;
+static Run run(const std::vector<std::string>& args) { return starlocus::test::runCliCommand(args); }
 
 class TestCli : public QObject {
     Q_OBJECT

@@ -2,6 +2,7 @@
 // truth, the same bytes for the same (N, seed), and exit code 2 with one line naming the
 // option for bad input.
 #include "app/cli/cli.h"
+#include "tests/support/cli_run.h"
 #include "core/io/green2020_catalog.h"
 #include "core/io/hdf5_handle.h"
 
@@ -16,20 +17,10 @@
 
 using nlohmann::json;
 using starlocus::cli::runCli;
+using Run = starlocus::test::CliRun;
+static Run run(const std::vector<std::string>& args) { return starlocus::test::runCliCommand(args); }
 
 namespace {
-
-struct Run {
-    int code;
-    std::string out;
-    std::string err;
-};
-
-Run run(std::vector<std::string> args) {
-    std::ostringstream out, err;
-    const int code = runCli(args, out, err);
-    return {code, out.str(), err.str()};
-}
 
 QByteArray fileBytes(const std::string& path) {
     QFile f(QString::fromStdString(path));

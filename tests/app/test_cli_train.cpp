@@ -2,6 +2,7 @@
 // the JSON summary has every promised key, resume continues a checkpoint, and bad input
 // exits 2 with one line.
 #include "app/cli/cli.h"
+#include "tests/support/cli_run.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -13,18 +14,8 @@
 #include <sstream>
 
 using starlocus::cli::runCli;
-
-namespace {
-struct Run {
-    int code;
-    std::string out, err;
-};
-Run run(const std::vector<std::string>& args) {
-    std::ostringstream out, err;
-    const int code = runCli(args, out, err);
-    return {code, out.str(), err.str()};
-}
-} // namespace
+using Run = starlocus::test::CliRun;
+static Run run(const std::vector<std::string>& args) { return starlocus::test::runCliCommand(args); }
 
 class TestCliTrain : public QObject {
     Q_OBJECT
