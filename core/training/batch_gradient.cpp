@@ -76,6 +76,7 @@ double BatchWorkspace::forward(const NetworkLayout& layout, const float* params,
         // res = W d, W lower triangular packed by rows.
         const float* w = star.w;
         float sum2 = 0.0f;
+#pragma GCC unroll 13
         for (int i = 0; i < kBands; ++i) {
             float acc = 0.0f;
             for (int j = 0; j <= i; ++j)
@@ -90,6 +91,7 @@ double BatchWorkspace::forward(const NetworkLayout& layout, const float* params,
         // ∂(scale·|r|²)/∂d = 2·scale·Wᵀ r
         float grad[kBandCount] = {};
         w = star.w;
+#pragma GCC unroll 13
         for (int i = 0; i < kBands; ++i) {
             const float ri = 2.0f * scale * res[i];
             for (int j = 0; j <= i; ++j)
