@@ -8,7 +8,7 @@
 //     E(s) = f · a₀ · h/|sin b| · (1 − exp(−s |sin b| / h)),
 // f a log-normal clumpiness factor per sight line, E capped at config.maxReddening. The
 // limit s → ∞ plays the role of the SFD column (Schlegel et al. 1998) for the priors.
-#include "core/mock/counter_random.h"
+#include "core/common/counter_random.h"
 #include "core/mock/mock_sky_config.h"
 
 #include <algorithm>

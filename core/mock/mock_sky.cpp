@@ -4,7 +4,7 @@
 
 #include "core/common/input_error.h"
 #include "core/common/parallel_for.h"
-#include "core/mock/counter_random.h"
+#include "core/common/counter_random.h"
 #include "core/mock/galactic_disk.h"
 #include "core/mock/reddening_prior.h"
 #include "core/mock/star_physics.h"

@@ -9,7 +9,7 @@
 // Then + (0.02 mag)² for every star. Ê is drawn from N(E_true, σ_E²) in all regimes, so
 // every prior is unbiased and its σ is the true error — the one deliberate departure from
 // the paper, whose `default` prior is centred on 0 (docs/MOCK.md).
-#include "core/mock/counter_random.h"
+#include "core/common/counter_random.h"
 #include "core/mock/galactic_disk.h"
 
 #include <cstdint>

@@ -2,7 +2,7 @@
 // Who the mock's stars are: the four branches a LAMOST/APOGEE/GALAH-like sample is made of
 // (dwarfs, subgiants, red giants, red clump; Green et al. 2020 Fig. 5) with log g
 // consistent with each branch, and [Fe/H] from a thin/thick-disk mix.
-#include "core/mock/counter_random.h"
+#include "core/common/counter_random.h"
 #include "core/mock/mock_sky_config.h"
 
 #include <array>

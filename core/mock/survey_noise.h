@@ -4,7 +4,7 @@
 // spectroscopic label covariances like LAMOST's, APOGEE's and GALAH's. Every σ written to
 // the catalog is the σ the noise is drawn from.
 #include "core/bands/band_registry.h"
-#include "core/mock/counter_random.h"
+#include "core/common/counter_random.h"
 #include "core/mock/galactic_disk.h"
 
 #include <array>

@@ -1,7 +1,7 @@
 #include "core/training/network_parameters.h"
 
 #include "core/common/input_error.h"
-#include "core/mock/counter_random.h"
+#include "core/common/counter_random.h"
 
 #include <cmath>
 

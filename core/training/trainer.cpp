@@ -3,7 +3,7 @@
 #include "core/catalog/label_statistics.h"
 #include "core/common/parallel_for.h"
 #include "core/io/training_checkpoint.h"
-#include "core/mock/counter_random.h"
+#include "core/common/counter_random.h"
 #include "core/training/batch_gradient.h"
 #include "core/training/network_parameters.h"
 #include "core/training/worker_team.h"

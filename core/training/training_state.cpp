@@ -5,7 +5,7 @@
 #include "core/likelihood/reddening_update.h"
 #include "core/likelihood/star_covariance.h"
 #include "core/likelihood/whitening.h"
-#include "core/mock/counter_random.h"
+#include "core/common/counter_random.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,7 +1,7 @@
 // The counter-based stream of the synthetic sky: Philox4x32-10 against the Random123
 // known-answer vectors, the inverse normal CDF against erfc, and the properties the mock
 // relies on (a pure function of (seed, star, draw); moments of the uniforms and normals).
-#include "core/mock/counter_random.h"
+#include "core/common/counter_random.h"
 #include "tests/support/relative_compare.h"
 
 #include <QTest>

@@ -2,7 +2,7 @@
 // against direct integration (docs/MOCK.md quotes these numbers), the Sun-like dwarf's M_G,
 // the G-band ΔR/R at 4000 K against the theory curve, line blanketing's sign.
 #include "core/bands/band_registry.h"
-#include "core/mock/counter_random.h"
+#include "core/common/counter_random.h"
 #include "core/mock/passband_table.h"
 #include "core/mock/star_physics.h"
 #include "core/physics/analytic_passband.h"

@@ -1,7 +1,7 @@
 // The float32 training kernel against the double-precision model: the same loss, and a
 // gradient equal to central finite differences of the double loss; Adam against its
 // closed form; the regularisation terms of Eq. 15.
-#include "core/mock/counter_random.h"
+#include "core/common/counter_random.h"
 #include "core/training/adam.h"
 #include "core/training/batch_gradient.h"
 

@@ -1,4 +1,4 @@
-#include "core/mock/counter_random.h"
+#include "core/common/counter_random.h"
 
 #include <cmath>
 
