@@ -1,8 +1,9 @@
 #pragma once
 // A counter-based random stream: every number is a pure function of (seed, stream index,
 // draw number), so the synthetic sky and the trainer (split, initial weights, shuffles)
-// are the same whatever the number of threads and whatever order the work is done in. The block function is Philox4x32-10 (Salmon,
-// Moraes, Dror & Shaw 2011, "Parallel random numbers: as easy as 1, 2, 3", SC'11), which
+// are the same whatever the number of threads and whatever order the work is done in.
+// The block function is Philox4x32-10 (Salmon, Moraes, Dror & Shaw 2011, "Parallel random
+// numbers: as easy as 1, 2, 3", SC'11), which
 // passes BigCrush for every key. Normal deviates use our own inverse CDF (Wichura 1988,
 // AS 241) rather than std::normal_distribution, whose algorithm differs between standard
 // libraries: one uniform in, one normal out, so draws stay addressable by their number.
