@@ -11,7 +11,7 @@
 #include "core/io/green2020_catalog.h"
 #include "core/io/model_file.h"
 #include "core/likelihood/catalog_fit.h"
-#include "tests/support/shared_data.h"
+#include "tests/support/published_data.h"
 
 #include <QTest>
 
@@ -26,11 +26,7 @@ class TestPublishedDiagnostics : public QObject {
 
 private slots:
     void init() {
-        STARLOCUS_SHARED_FILE(modelPath, "green2020/green2020_nn_model.h5");
-        STARLOCUS_SHARED_FILE(normPath, "green2020/green2020_theta_normalization.json");
-        STARLOCUS_SHARED_FILE(catalogPath, "green2020/green2020_test_data_small.h5");
-        model_ = loadAnyModel(modelPath.toStdString(), normPath.toStdString());
-        catalog_ = readGreen2020Catalog(catalogPath.toStdString());
+        STARLOCUS_LOAD_PUBLISHED(model_, catalog_);
     }
 
     // Fig. 12: most colours span about ±1; g − r narrower (the paper's §6.3).
