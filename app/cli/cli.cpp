@@ -5,6 +5,7 @@
 #include "core/training/trainer.h"
 
 #include <exception>
+#include <map>
 #include <ostream>
 
 namespace starlocus::cli {
@@ -19,19 +20,46 @@ constexpr const char* kUsage =
     "      chi^2 and chi^2/dof per group of stars (all, r_source:*, atm_source:*)\n"
     "  refit-reddening --model FILE [--normalization FILE] --catalog FILE --out FILE.h5 [--json]\n"
     "      reddening posterior of Eqs. 8-9 per star (datasets r_fit, r_var, star_status)\n"
-    "  train (--catalog FILE | --mock N [--extinction linear|exact]) --out MODEL.h5 [--resume CKPT]\n"
+    "  train (--catalog FILE | --mock N [--extinction linear|exact] [--label-error-scale X --parallax-error-scale X])\n"
+    "        --out MODEL.h5 [--resume CKPT]\n"
     "        [--checkpoint FILE] [--log FILE.csv] [--json] [--iterations I --epochs E --batch B --threads T\n"
-    "        --lr X --lr-decay X --hidden 32,32 --l2 X --l1 X --seed S --train-fraction X --validation-fraction X]\n"
+    "        --lr X --lr-decay X --hidden 32,32 --l2 X --l1 X --seed S --train-fraction X --validation-fraction X\n"
+    "        --init physical|keras]\n"
     "      the paper's training procedure (20 x 25 epochs by default), checkpoint after every iteration\n"
     "  mock --stars N --seed S --out FILE.h5 [--extinction linear|exact] [--json]\n"
-    "      synthetic sky with its truth (Green2020 layout + group truth)\n"
+    "       [--label-error-scale X] [--parallax-error-scale X]   (multiply every written label / parallax sigma)\n"
+    "      synthetic sky with its truth (Green2020 layout + group truth)\n";
+constexpr const char* kExitCodes =
     "exit codes: 0 ok, 2 bad input (message names the file and field), 1 internal error\n";
+
+struct RegisteredCommand {
+    CommandFunction run;
+    std::string usage;
+    std::string summary;
+};
+
+std::map<std::string, RegisteredCommand>& registeredCommands() {
+    static std::map<std::string, RegisteredCommand> commands;
+    return commands;
+}
+
+void printUsage(std::ostream& out) {
+    out << kUsage;
+    for (const auto& [name, command] : registeredCommands())
+        out << "  " << command.usage << '\n' << command.summary << '\n';
+    out << kExitCodes;
+}
 
 } // namespace
 
+void registerCommand(const std::string& name, CommandFunction run, const std::string& usage,
+                     const std::string& summary) {
+    registeredCommands()[name] = {run, usage, summary};
+}
+
 int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
     if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
-        (args.empty() ? err : out) << kUsage;
+        printUsage(args.empty() ? err : out);
         return args.empty() ? kExitBadInput : kExitOk;
     }
     const std::string command = args[0];
@@ -47,7 +75,10 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
             return runTrain(rest, out);
         if (command == "mock")
             return runMock(rest, out);
-        err << "starlocus-cli: unknown command '" << command << "'\n" << kUsage;
+        if (auto it = registeredCommands().find(command); it != registeredCommands().end())
+            return it->second.run(rest, out);
+        err << "starlocus-cli: unknown command '" << command << "'\n";
+        printUsage(err);
         return kExitBadInput;
     } catch (const UsageError& e) {
         err << "starlocus-cli " << command << ": " << e.what() << '\n';

@@ -22,4 +22,10 @@ int runRefitReddening(const std::vector<std::string>& args, std::ostream& out);
 int runTrain(const std::vector<std::string>& args, std::ostream& out);
 int runMock(const std::vector<std::string>& args, std::ostream& out);
 
+// Commands that live outside this library (e.g. `figures`, which needs the GUI library)
+// register here before runCli; they follow the same exit-code and exception rules.
+using CommandFunction = int (*)(const std::vector<std::string>& args, std::ostream& out);
+void registerCommand(const std::string& name, CommandFunction run, const std::string& usage,
+                     const std::string& summary);
+
 } // namespace starlocus::cli

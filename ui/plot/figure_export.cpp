@@ -10,7 +10,10 @@
 #include <QSvgGenerator>
 #include <qcustomplot.h>
 
+#include <algorithm>
+#include <array>
 #include <cmath>
+#include <vector>
 
 namespace starlocus::ui {
 
@@ -35,25 +38,89 @@ QSize logicalSize(const FigureExportRequest& request) {
             std::max(1, int(std::lround(request.pixelSize.height() * scale)))};
 }
 
-// Paints the plot at `layout` size onto an active painter whose device spans `device`
-// units, stretching the layout to fill it.
-void paintPlot(QCustomPlot& plot, QCPPainter& painter, QSize layout, QSizeF device, bool vector) {
+// The panels of one figure and their grid.
+struct Panels {
+    std::span<QCustomPlot* const> plots;
+    int columns = 1;
+    int rows() const { return int((plots.size() + std::size_t(columns) - 1) / std::size_t(columns)); }
+};
+
+// Sets every font of a plot to a point size for the export and puts them back afterwards.
+class FontOverride {
+public:
+    FontOverride(std::span<QCustomPlot* const> plots, std::optional<double> points) {
+        if (!points)
+            return;
+        for (QCustomPlot* plot : plots) {
+            for (QCPAxisRect* rect : plot->axisRects())
+                for (QCPAxis* axis : rect->axes())
+                    override(axis, *points);
+            for (int i = 0; i < plot->plotLayout()->elementCount(); ++i)
+                if (auto* scale = qobject_cast<QCPColorScale*>(plot->plotLayout()->elementAt(i)))
+                    override(scale->axis(), *points);
+            legends_.emplace_back(plot->legend, plot->legend->font());
+            plot->legend->setFont(sized(plot->legend->font(), *points * 0.9));
+            for (int i = 0; i < plot->itemCount(); ++i)
+                if (auto* text = qobject_cast<QCPItemText*>(plot->item(i))) {
+                    texts_.emplace_back(text, text->font());
+                    text->setFont(sized(text->font(), *points * 0.9));
+                }
+        }
+    }
+    ~FontOverride() {
+        for (auto& [axis, fonts] : axisFonts_) {
+            axis->setLabelFont(fonts[0]);
+            axis->setTickLabelFont(fonts[1]);
+        }
+        for (auto& [legend, font] : legends_)
+            legend->setFont(font);
+        for (auto& [text, font] : texts_)
+            text->setFont(font);
+    }
+    FontOverride(const FontOverride&) = delete;
+    FontOverride& operator=(const FontOverride&) = delete;
+
+private:
+    static QFont sized(QFont font, double points) {
+        font.setPointSizeF(points);
+        return font;
+    }
+    void override(QCPAxis* axis, double points) {
+        axisFonts_.emplace_back(axis, std::array<QFont, 2>{axis->labelFont(), axis->tickLabelFont()});
+        axis->setLabelFont(sized(axis->labelFont(), points * 1.1));
+        axis->setTickLabelFont(sized(axis->tickLabelFont(), points));
+    }
+    std::vector<std::pair<QCPAxis*, std::array<QFont, 2>>> axisFonts_;
+    std::vector<std::pair<QCPLegend*, QFont>> legends_;
+    std::vector<std::pair<QCPItemText*, QFont>> texts_;
+};
+
+// Paints the panels at `layout` size (the whole figure) onto an active painter whose
+// device spans `device` units, stretching the layout to fill it.
+void paintPanels(const Panels& panels, QCPPainter& painter, QSize layout, QSizeF device, bool vector) {
     if (vector) {
         painter.setMode(QCPPainter::pmVectorized);
         painter.setMode(QCPPainter::pmNoCaching); // text as text, not cached pixmaps
     }
     painter.scale(device.width() / layout.width(), device.height() / layout.height());
-    plot.toPainter(&painter, layout.width(), layout.height());
+    const int rows = panels.rows();
+    const int cellW = layout.width() / panels.columns, cellH = layout.height() / std::max(rows, 1);
+    for (std::size_t k = 0; k < panels.plots.size(); ++k) {
+        painter.save();
+        painter.translate(double(int(k) % panels.columns * cellW), double(int(k) / panels.columns * cellH));
+        panels.plots[k]->toPainter(&painter, cellW, cellH);
+        painter.restore();
+    }
 }
 
-bool writePng(QCustomPlot& plot, const FigureExportRequest& request, QString* error) {
+bool writePng(const Panels& plot, const FigureExportRequest& request, QString* error) {
     QImage image(request.pixelSize, QImage::Format_ARGB32);
     image.fill(Qt::white);
     {
         QCPPainter painter(&image);
         painter.setRenderHint(QPainter::Antialiasing);
         painter.setRenderHint(QPainter::TextAntialiasing);
-        paintPlot(plot, painter, logicalSize(request), QSizeF(request.pixelSize), false);
+        paintPanels(plot, painter, logicalSize(request), QSizeF(request.pixelSize), false);
     }
     const int dotsPerMeter = int(std::lround(request.dpi / 0.0254));
     image.setDotsPerMeterX(dotsPerMeter);
@@ -66,7 +133,7 @@ bool writePng(QCustomPlot& plot, const FigureExportRequest& request, QString* er
     return true;
 }
 
-bool writePdf(QCustomPlot& plot, const FigureExportRequest& request, QString* error) {
+bool writePdf(const Panels& plot, const FigureExportRequest& request, QString* error) {
     const QSize layout = logicalSize(request);
     QSaveFile file(request.path);
     if (!file.open(QIODevice::WriteOnly)) {
@@ -88,7 +155,7 @@ bool writePdf(QCustomPlot& plot, const FigureExportRequest& request, QString* er
             setError(error, writeError(request.path, QCoreApplication::translate("FigureExport", "the PDF could not be started.")));
             return false;
         }
-        paintPlot(plot, painter, layout, QSizeF(writer.width(), writer.height()), true);
+        paintPanels(plot, painter, layout, QSizeF(writer.width(), writer.height()), true);
     }
     if (!file.commit()) {
         setError(error, writeError(request.path, file.errorString()));
@@ -97,7 +164,7 @@ bool writePdf(QCustomPlot& plot, const FigureExportRequest& request, QString* er
     return true;
 }
 
-bool writeSvg(QCustomPlot& plot, const FigureExportRequest& request, QString* error) {
+bool writeSvg(const Panels& plot, const FigureExportRequest& request, QString* error) {
     const QSize layout = logicalSize(request);
     QSaveFile file(request.path);
     if (!file.open(QIODevice::WriteOnly)) {
@@ -114,7 +181,7 @@ bool writeSvg(QCustomPlot& plot, const FigureExportRequest& request, QString* er
         svg.setSize(layout);
         svg.setViewBox(QRect(QPoint(0, 0), layout));
         QCPPainter painter(&svg);
-        paintPlot(plot, painter, layout, QSizeF(layout), true);
+        paintPanels(plot, painter, layout, QSizeF(layout), true);
     }
     if (!file.commit()) {
         setError(error, writeError(request.path, file.errorString()));
@@ -136,7 +203,55 @@ std::optional<FigureFormat> figureFormatForPath(const QString& path) {
     return std::nullopt;
 }
 
+double toMillimetres(double value, LengthUnit unit) {
+    switch (unit) {
+    case LengthUnit::Centimetre:
+        return value * 10.0;
+    case LengthUnit::Inch:
+        return value * 25.4;
+    case LengthUnit::Millimetre:
+        break;
+    }
+    return value;
+}
+
+QSize pixelSizeFor(QSizeF sizeMm, double dpi) {
+    return {std::max(1, int(std::lround(sizeMm.width() / 25.4 * dpi))),
+            std::max(1, int(std::lround(sizeMm.height() / 25.4 * dpi)))};
+}
+
+namespace {
+// A&A: Instructions for authors, figure sizes; AAS: AASTeX column widths.
+constexpr std::array<FigurePreset, 5> kPresets{{
+    {"aa-88", QT_TRANSLATE_NOOP("FigurePreset", "A&A one column (88 mm)"), 88.0},
+    {"aa-120", QT_TRANSLATE_NOOP("FigurePreset", "A&A 1.5 columns (120 mm)"), 120.0},
+    {"aa-180", QT_TRANSLATE_NOOP("FigurePreset", "A&A two columns (180 mm)"), 180.0},
+    {"aas-one", QT_TRANSLATE_NOOP("FigurePreset", "AAS one column (3.5 in)"), 3.5 * 25.4},
+    {"aas-two", QT_TRANSLATE_NOOP("FigurePreset", "AAS two columns (7.1 in)"), 7.1 * 25.4},
+}};
+} // namespace
+
+std::span<const FigurePreset> figurePresets() { return kPresets; }
+
+const FigurePreset* figurePreset(const QString& id) {
+    for (const FigurePreset& preset : kPresets)
+        if (id == QLatin1String(preset.id))
+            return &preset;
+    return nullptr;
+}
+
 bool exportFigure(QCustomPlot& plot, const FigureExportRequest& request, QString* error) {
+    QCustomPlot* const one[] = {&plot};
+    return exportPanels(one, 1, request, error);
+}
+
+bool exportPanels(std::span<QCustomPlot* const> plots, int columns, const FigureExportRequest& request, QString* error) {
+    if (plots.empty() || columns < 1) {
+        setError(error, QCoreApplication::translate("FigureExport", "A figure needs at least one panel."));
+        return false;
+    }
+    const Panels plot{plots, columns};
+    const FontOverride fonts(plots, request.fontPointSize);
     if (request.pixelSize.isEmpty() || !(request.dpi > 0.0)) {
         setError(error, QCoreApplication::translate("FigureExport", "A figure needs a positive size and resolution."));
         return false;

@@ -1,0 +1,215 @@
+#include "ui/science/science_tab.h"
+
+#include "ui/science/figure_export_dialog.h"
+#include "ui/science/science_view.h"
+#include "ui/science/science_views.h"
+#include "ui/science/star_selection.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QEvent>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <exception>
+
+namespace starlocus::ui {
+
+ScienceTab::ScienceTab(QWidget* parent) : QWidget(parent) {
+    setObjectName(QStringLiteral("scienceTab"));
+    selection_ = new StarSelection(this);
+    chooser_ = new QComboBox(this);
+    chooser_->setObjectName(QStringLiteral("scienceViewChooser"));
+    stack_ = new QStackedWidget(this);
+    views_ = makeScienceViews(stack_);
+    for (ScienceView* view : views_) {
+        stack_->addWidget(view);
+        view->setSelection(selection_);
+        chooser_->addItem(view->title(), view->viewName());
+    }
+    stale_.assign(views_.size(), false);
+    boxSelect_ = new QToolButton(this);
+    boxSelect_->setObjectName(QStringLiteral("boxSelectButton"));
+    boxSelect_->setCheckable(true);
+    count_ = new QLabel(this);
+    count_->setObjectName(QStringLiteral("selectionCount"));
+    clear_ = new QPushButton(this);
+    exportSelection_ = new QPushButton(this);
+    exportFigure_ = new QPushButton(this);
+    copyCommand_ = new QPushButton(this);
+    status_ = new QLabel(this);
+    status_->setObjectName(QStringLiteral("scienceStatus"));
+    status_->setWordWrap(true);
+
+    auto* bar = new QHBoxLayout;
+    bar->addWidget(chooser_, 1);
+    bar->addSpacing(12);
+    bar->addWidget(boxSelect_);
+    bar->addWidget(count_);
+    bar->addWidget(clear_);
+    bar->addWidget(exportSelection_);
+    bar->addSpacing(12);
+    bar->addWidget(exportFigure_);
+    bar->addWidget(copyCommand_);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(bar);
+    layout->addWidget(status_);
+    layout->addWidget(stack_, 1);
+
+    watcher_ = new QFutureWatcher<std::shared_ptr<const ScienceData>>(this);
+    connect(watcher_, &QFutureWatcherBase::finished, this, [this] {
+        try {
+            setData(watcher_->result());
+        } catch (const std::exception& e) {
+            status_->setText(tr("Could not prepare the science views: %1").arg(QString::fromUtf8(e.what())));
+            emit dataFailed(status_->text());
+        }
+    });
+    connect(chooser_, &QComboBox::currentIndexChanged, this, &ScienceTab::viewChosen);
+    connect(boxSelect_, &QToolButton::toggled, this, &ScienceTab::setBoxSelectMode);
+    connect(selection_, &StarSelection::changed, this, &ScienceTab::updateSelectionText);
+    connect(clear_, &QPushButton::clicked, selection_, &StarSelection::clear);
+    connect(exportSelection_, &QPushButton::clicked, this, &ScienceTab::exportSelection);
+    connect(exportFigure_, &QPushButton::clicked, this, &ScienceTab::exportFigure);
+    connect(copyCommand_, &QPushButton::clicked, this, &ScienceTab::copyCommand);
+    retranslate();
+}
+
+ScienceTab::~ScienceTab() = default;
+
+void ScienceTab::setData(std::shared_ptr<const ScienceData> data) {
+    data_ = std::move(data);
+    selection_->clear();
+    stale_.assign(views_.size(), true);
+    viewChosen(chooser_->currentIndex());
+    if (data_) {
+        const auto& sel = data_->products.selection;
+        QString text = sel.choice == core::ScienceStarChoice::TestSplit
+                           ? tr("%n test star(s) of the model's training run; reddening re-fitted (Eqs. 8–9).", nullptr,
+                                int(data_->size()))
+                           : tr("All %n star(s) of the catalog; reddening re-fitted (Eqs. 8–9).", nullptr, int(data_->size()));
+        if (!sel.note.empty())
+            text += QLatin1Char(' ') + tr("(Not the test split: %1.)").arg(QString::fromStdString(sel.note));
+        status_->setText(text);
+    }
+    emit dataReady();
+}
+
+void ScienceTab::open(std::shared_ptr<const core::StellarModel> model, std::shared_ptr<const core::Catalog> catalog,
+                      const QString& modelPath, const QString& normalizationPath, const QString& catalogPath) {
+    if (!model || !catalog) {
+        status_->setText(tr("Open a model and a catalog to see the science views."));
+        return;
+    }
+    status_->setText(tr("Preparing the science views…"));
+    watcher_->setFuture(QtConcurrent::run([=] {
+        return makeScienceData(model, *catalog, modelPath, normalizationPath, catalogPath);
+    }));
+}
+
+ScienceView* ScienceTab::view(const QString& name) const {
+    for (ScienceView* v : views_)
+        if (v->viewName() == name)
+            return v;
+    return nullptr;
+}
+
+ScienceView* ScienceTab::currentView() const { return qobject_cast<ScienceView*>(stack_->currentWidget()); }
+
+bool ScienceTab::showView(const QString& name) {
+    const int index = chooser_->findData(name);
+    if (index < 0)
+        return false;
+    chooser_->setCurrentIndex(index);
+    viewChosen(index);
+    return true;
+}
+
+void ScienceTab::viewChosen(int index) {
+    if (index < 0 || index >= int(views_.size()))
+        return;
+    stack_->setCurrentIndex(index);
+    if (stale_[std::size_t(index)]) {
+        stale_[std::size_t(index)] = false;
+        views_[std::size_t(index)]->setData(data_);
+    }
+}
+
+void ScienceTab::setBoxSelectMode(bool on) {
+    if (boxSelect_->isChecked() != on)
+        boxSelect_->setChecked(on);
+    for (ScienceView* v : views_)
+        v->setBoxSelectMode(on);
+}
+
+void ScienceTab::updateSelectionText() {
+    count_->setText(selection_->isEmpty() ? tr("no stars selected")
+                                          : tr("%n star(s) selected", nullptr, int(selection_->count())));
+    clear_->setEnabled(!selection_->isEmpty());
+    exportSelection_->setEnabled(!selection_->isEmpty());
+}
+
+void ScienceTab::exportSelection() {
+    if (!data_ || selection_->isEmpty())
+        return;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Selected Stars"), QStringLiteral("selection.csv"),
+                                                      tr("CSV (*.csv)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!selection_->exportCsv(path, *data_, &error))
+        QMessageBox::warning(this, tr("Could not export the selection"), error);
+}
+
+void ScienceTab::exportFigure() {
+    ScienceView* v = currentView();
+    if (!v || !data_)
+        return;
+    FigureExportDialog dialog(v->defaultSizeMm(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const FigureExportChoice choice = dialog.choice();
+    const QString suffix = choice.format == FigureFormat::Pdf   ? QStringLiteral(".pdf")
+                           : choice.format == FigureFormat::Svg ? QStringLiteral(".svg")
+                                                                : QStringLiteral(".png");
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Figure"), v->fileStem() + suffix);
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!v->exportFigure(choice.request(path), choice.companionCsv, &error))
+        QMessageBox::warning(this, tr("Could not export the figure"), error);
+}
+
+void ScienceTab::copyCommand() {
+    if (ScienceView* v = currentView())
+        QApplication::clipboard()->setText(v->commandLine());
+}
+
+void ScienceTab::retranslate() {
+    boxSelect_->setText(tr("&Select Box"));
+    boxSelect_->setToolTip(tr("Drag a box in any panel to select the stars inside it; they are highlighted in every view"));
+    clear_->setText(tr("C&lear Selection"));
+    exportSelection_->setText(tr("Export Selection…"));
+    exportFigure_->setText(tr("&Export Figure…"));
+    copyCommand_->setText(tr("Copy as Command"));
+    copyCommand_->setToolTip(tr("Copy the starlocus-cli figures line that reproduces this view"));
+    for (std::size_t i = 0; i < views_.size(); ++i)
+        chooser_->setItemText(int(i), views_[i]->title());
+    updateSelectionText();
+}
+
+void ScienceTab::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+}
+
+} // namespace starlocus::ui

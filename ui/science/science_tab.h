@@ -1,0 +1,77 @@
+#pragma once
+// ScienceTab: the paper's Figs. 6–12 for one model + catalog, one view at a time (view
+// selector), with the linked selection they share (box select, count, export, clear),
+// figure export and "copy as command". The main window places it; it knows nothing of
+// the window.
+#include "ui/science/science_data.h"
+
+#include <QFutureWatcher>
+#include <QWidget>
+#include <memory>
+#include <vector>
+
+class QComboBox;
+class QLabel;
+class QPushButton;
+class QStackedWidget;
+class QToolButton;
+
+namespace starlocus::ui {
+
+class ScienceView;
+class StarSelection;
+
+class ScienceTab : public QWidget {
+    Q_OBJECT
+public:
+    explicit ScienceTab(QWidget* parent = nullptr);
+    ~ScienceTab() override;
+
+    // Ready data (tests, the figures command).
+    void setData(std::shared_ptr<const ScienceData> data);
+    // Computes the data off the GUI thread (seconds for 10⁵ stars), then shows it.
+    void open(std::shared_ptr<const core::StellarModel> model, std::shared_ptr<const core::Catalog> catalog,
+              const QString& modelPath, const QString& normalizationPath, const QString& catalogPath);
+    std::shared_ptr<const ScienceData> data() const { return data_; }
+
+    const std::vector<ScienceView*>& views() const { return views_; }
+    ScienceView* view(const QString& name) const;
+    ScienceView* currentView() const;
+    // False for an unknown name.
+    bool showView(const QString& name);
+
+    StarSelection* selection() const { return selection_; }
+    void setBoxSelectMode(bool on);
+
+signals:
+    void dataReady();
+    void dataFailed(const QString& reason);
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void viewChosen(int index);
+    void updateSelectionText();
+    void exportSelection();
+    void exportFigure();
+    void copyCommand();
+    void retranslate();
+
+    std::shared_ptr<const ScienceData> data_;
+    std::vector<ScienceView*> views_;
+    std::vector<bool> stale_; // view has not seen data_ yet (views are drawn when shown)
+    StarSelection* selection_;
+    QComboBox* chooser_;
+    QStackedWidget* stack_;
+    QToolButton* boxSelect_;
+    QLabel* count_;
+    QPushButton* clear_;
+    QPushButton* exportSelection_;
+    QPushButton* exportFigure_;
+    QPushButton* copyCommand_;
+    QLabel* status_;
+    QFutureWatcher<std::shared_ptr<const ScienceData>>* watcher_;
+};
+
+} // namespace starlocus::ui

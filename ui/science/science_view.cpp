@@ -1,0 +1,287 @@
+#include "ui/science/science_view.h"
+
+#include "ui/plot/drawn_data_csv.h"
+#include "ui/plot/plot_frame.h"
+#include "ui/science/star_selection.h"
+
+#include <QComboBox>
+#include <QDir>
+#include <QEvent>
+#include <QFileInfo>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QVBoxLayout>
+#include <qcustomplot.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace starlocus::ui {
+
+namespace {
+
+// Shell quoting for "copy as command": plain words stay as they are.
+QString shellWord(const QString& word) {
+    static const QRegularExpression plain(QStringLiteral("^[A-Za-z0-9_./:=,+-]+$"));
+    if (plain.match(word).hasMatch())
+        return word;
+    QString quoted = word;
+    quoted.replace(QLatin1Char('\''), QStringLiteral("'\\''"));
+    return QLatin1Char('\'') + quoted + QLatin1Char('\'');
+}
+
+} // namespace
+
+ScienceView::ScienceView(QWidget* parent) : QWidget(parent) {
+    controls_ = new QHBoxLayout;
+    grid_ = new QGridLayout;
+    grid_->setSpacing(0);
+    message_ = new QLabel(this);
+    message_->setObjectName(QStringLiteral("scienceViewNotes"));
+    message_->setWordWrap(true);
+    message_->setVisible(false);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(controls_);
+    layout->addWidget(message_);
+    layout->addLayout(grid_, 1);
+}
+
+ScienceView::~ScienceView() = default;
+
+void ScienceView::setData(std::shared_ptr<const ScienceData> data) {
+    data_ = std::move(data);
+    rebuild();
+}
+
+void ScienceView::setSelection(StarSelection* selection) {
+    if (selection_)
+        disconnect(selection_, nullptr, this, nullptr);
+    selection_ = selection;
+    if (selection_)
+        connect(selection_, &StarSelection::changed, this, [this] {
+            refreshHighlight();
+            redraw();
+        });
+    refreshHighlight();
+}
+
+void ScienceView::setBoxSelectMode(bool on) {
+    boxSelect_ = on;
+    for (PlotFrame* frame : frames_)
+        frame->setSelectionRectMode(on ? QCP::srmCustom : QCP::srmNone);
+}
+
+void ScienceView::declareSetting(const QString& key, const QString& defaultValue, const QStringList& choices) {
+    settings_.insert(key, defaultValue);
+    if (!choices.isEmpty())
+        choices_.insert(key, choices);
+}
+
+QString ScienceView::validateSetting(const QString&, const QString&) const { return {}; }
+
+bool ScienceView::setSetting(const QString& key, const QString& value, QString* error) {
+    auto fail = [&](const QString& reason) {
+        if (error)
+            *error = reason;
+        return false;
+    };
+    if (!settings_.contains(key)) {
+        QStringList keys = settings_.keys();
+        return fail(tr("view '%1' has no setting '%2' (settings: %3)").arg(viewName(), key, keys.join(QStringLiteral(", "))));
+    }
+    if (choices_.contains(key) && !choices_[key].contains(value))
+        return fail(tr("setting '%1' of view '%2' must be one of %3, not '%4'")
+                        .arg(key, viewName(), choices_[key].join(QStringLiteral(", ")), value));
+    if (const QString reason = validateSetting(key, value); !reason.isEmpty())
+        return fail(tr("setting '%1' of view '%2': %3").arg(key, viewName(), reason));
+    settings_[key] = value;
+    if (QComboBox* combo = choosers_.value(key)) {
+        const QSignalBlocker block(combo);
+        combo->setCurrentIndex(combo->findData(value));
+    }
+    rebuild();
+    return true;
+}
+
+QComboBox* ScienceView::addChooser(const QString& key, const QString& label, const QStringList& ids,
+                                   const QStringList& display) {
+    auto* text = new QLabel(label, this);
+    auto* combo = new QComboBox(this);
+    combo->setObjectName(QStringLiteral("chooser_%1").arg(key));
+    for (qsizetype i = 0; i < ids.size(); ++i)
+        combo->addItem(i < display.size() ? display[i] : ids[i], ids[i]);
+    combo->setCurrentIndex(combo->findData(setting(key)));
+    text->setBuddy(combo);
+    controls_->addWidget(text);
+    controls_->addWidget(combo);
+    controls_->addSpacing(12);
+    choosers_.insert(key, combo);
+    chooserLabels_.insert(key, text);
+    connect(combo, &QComboBox::currentIndexChanged, this, [this, key, combo] {
+        setSetting(key, combo->currentData().toString());
+    });
+    return combo;
+}
+
+void ScienceView::makePanels(int count, int columns) {
+    for (PlotFrame* frame : frames_)
+        delete frame;
+    frames_.clear();
+    panelState_.clear();
+    columns_ = std::max(1, columns);
+    for (int k = 0; k < count; ++k) {
+        auto* frame = new PlotFrame(this);
+        frame->setObjectName(QStringLiteral("%1_panel%2").arg(viewName()).arg(k));
+        frame->setSelectionRectMode(boxSelect_ ? QCP::srmCustom : QCP::srmNone);
+        connect(frame->selectionRect(), &QCPSelectionRect::accepted, this,
+                [this, k](const QRect& rect, QMouseEvent*) { selectInBox(k, rect); });
+        grid_->addWidget(frame, k / columns_, k % columns_);
+        frames_.push_back(frame);
+        panelState_.emplace_back();
+    }
+}
+
+void ScienceView::setStarPositions(int panel, std::vector<double> x, std::vector<double> y) {
+    PanelState& state = panelState_[std::size_t(panel)];
+    state.x = std::move(x);
+    state.y = std::move(y);
+    if (!state.highlight) {
+        PlotFrame* frame = frames_[std::size_t(panel)];
+        state.highlight = frame->addGraph();
+        state.highlight->setLineStyle(QCPGraph::lsNone);
+        state.highlight->removeFromLegend();
+    }
+}
+
+void ScienceView::addPanelNote(int panel, const QString& text) {
+    PlotFrame* frame = frames_[std::size_t(panel)];
+    auto* item = new QCPItemText(frame);
+    item->setClipToAxisRect(false);
+    item->position->setType(QCPItemPosition::ptAxisRectRatio);
+    item->position->setCoords(0.5, 0.5);
+    item->setPositionAlignment(Qt::AlignCenter);
+    item->setTextAlignment(Qt::AlignCenter);
+    item->setText(text);
+    item->setPadding(QMargins(6, 4, 6, 4));
+    item->setColor(frame->plotPalette().ink);
+    item->setBrush(QBrush(frame->plotPalette().legendBackground));
+    item->setPen(QPen(frame->plotPalette().grid));
+    notes_.append(text);
+}
+
+void ScienceView::addNote(const QString& text) { notes_.append(text); }
+
+void ScienceView::rebuild() {
+    notes_.clear();
+    if (!data_) {
+        makePanels(0, 1);
+        message_->setText(tr("Open a model and a catalog to see this view."));
+        message_->setVisible(true);
+        emit rebuilt();
+        return;
+    }
+    draw();
+    setBoxSelectMode(boxSelect_);
+    refreshHighlight();
+    message_->setText(notes_.join(QLatin1Char('\n')));
+    message_->setVisible(!notes_.isEmpty());
+    redraw();
+    emit rebuilt();
+}
+
+void ScienceView::redraw() {
+    for (PlotFrame* frame : frames_)
+        frame->replot();
+}
+
+void ScienceView::selectInBox(int panel, const QRect& pixels) {
+    if (!selection_ || !data_)
+        return;
+    const PanelState& state = panelState_[std::size_t(panel)];
+    PlotFrame* frame = frames_[std::size_t(panel)];
+    if (state.x.empty()) {
+        addPanelNote(panel, tr("This panel has no per-star positions: select in another view."));
+        redraw();
+        return;
+    }
+    const double x0 = frame->xAxis->pixelToCoord(pixels.left()), x1 = frame->xAxis->pixelToCoord(pixels.right());
+    const double y0 = frame->yAxis->pixelToCoord(pixels.top()), y1 = frame->yAxis->pixelToCoord(pixels.bottom());
+    const double xl = std::min(x0, x1), xh = std::max(x0, x1), yl = std::min(y0, y1), yh = std::max(y0, y1);
+    std::vector<std::size_t> stars;
+    for (std::size_t i = 0; i < state.x.size(); ++i)
+        if (state.x[i] >= xl && state.x[i] <= xh && state.y[i] >= yl && state.y[i] <= yh)
+            stars.push_back(i);
+    selection_->setStars(std::move(stars));
+}
+
+void ScienceView::refreshHighlight() {
+    for (std::size_t p = 0; p < panelState_.size(); ++p) {
+        PanelState& state = panelState_[p];
+        if (!state.highlight)
+            continue;
+        QVector<double> xs, ys;
+        if (selection_)
+            for (std::size_t i : selection_->stars())
+                if (i < state.x.size() && std::isfinite(state.x[i]) && std::isfinite(state.y[i])) {
+                    xs.push_back(state.x[i]);
+                    ys.push_back(state.y[i]);
+                }
+        state.highlight->setData(xs, ys);
+        const PlotPalette& palette = frames_[p]->plotPalette();
+        state.highlight->setScatterStyle(
+            QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(palette.highlight, 1.2), Qt::NoBrush, 5));
+        state.highlight->setName(tr("selected (%n stars)", nullptr, int(xs.size())));
+        if (xs.isEmpty())
+            state.highlight->removeFromLegend();
+        else
+            state.highlight->addToLegend();
+    }
+}
+
+QSizeF ScienceView::defaultSizeMm() const {
+    const int rows = frames_.empty() ? 1 : int((frames_.size() + std::size_t(columns_) - 1) / std::size_t(columns_));
+    const double width = std::min(180.0, 90.0 * columns_);
+    const double cell = width / columns_;
+    return {width, rows * cell * 0.85};
+}
+
+bool ScienceView::exportFigure(const FigureExportRequest& request, bool companionCsv, QString* error) {
+    if (frames_.empty()) {
+        if (error)
+            *error = tr("view '%1' has nothing to export: %2").arg(viewName(), notes_.join(QStringLiteral("; ")));
+        return false;
+    }
+    std::vector<QCustomPlot*> plots(frames_.begin(), frames_.end());
+    if (!exportPanels(plots, columns_, request, error))
+        return false;
+    if (companionCsv) {
+        const QFileInfo info(request.path);
+        const QString csv = info.dir().filePath(info.completeBaseName() + QStringLiteral(".csv"));
+        return writeDrawnDataCsv(plots, csv, error);
+    }
+    return true;
+}
+
+QString ScienceView::commandLine(const QString& outDir) const {
+    QStringList words{QStringLiteral("starlocus-cli"), QStringLiteral("figures")};
+    if (data_) {
+        words << QStringLiteral("--model") << shellWord(data_->modelPath);
+        if (!data_->normalizationPath.isEmpty())
+            words << QStringLiteral("--normalization") << shellWord(data_->normalizationPath);
+        words << QStringLiteral("--catalog") << shellWord(data_->catalogPath);
+    }
+    words << QStringLiteral("--out") << shellWord(outDir) << QStringLiteral("--view") << viewName();
+    for (auto it = settings_.constBegin(); it != settings_.constEnd(); ++it)
+        words << QStringLiteral("--set") << shellWord(it.key() + QLatin1Char('=') + it.value());
+    return words.join(QLatin1Char(' '));
+}
+
+void ScienceView::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange && data_)
+        rebuild(); // every text of the panels comes from draw()
+}
+
+} // namespace starlocus::ui

@@ -1,0 +1,13 @@
+#pragma once
+// Every science view, in figure order (Figs. 6, 7, 8, 9, 10, 11, 12): the one list the
+// tab, the `figures` command and the tests share.
+#include <QWidget>
+#include <vector>
+
+namespace starlocus::ui {
+
+class ScienceView;
+
+std::vector<ScienceView*> makeScienceViews(QWidget* parent);
+
+} // namespace starlocus::ui
