@@ -2,6 +2,7 @@
 // truth (docs/MOCK.md), and a summary: stars per reddening regime, band coverage, outliers.
 #include "app/cli/cli.h"
 #include "app/cli/cli_arguments.h"
+#include "app/cli/mock_options.h"
 #include "core/mock/mock_sky.h"
 #include "core/mock/mock_sky_file.h"
 #include "core/mock/mock_sky_summary.h"
@@ -28,12 +29,14 @@ std::uint64_t requiredInteger(const CliArguments& args, const std::string& name,
 } // namespace
 
 int runMock(const std::vector<std::string>& argv, std::ostream& out) {
-    const CliArguments args(argv, {"stars", "seed", "out", "extinction"}, {"json"});
+    const CliArguments args(argv, {"stars", "seed", "out", "extinction", "label-error-scale", "parallax-error-scale"},
+                            {"json"});
     core::MockSkyConfig config;
     config.starCount = std::size_t(requiredInteger(args, "stars", 1));
     const std::uint64_t seed = requiredInteger(args, "seed", 0);
     const std::string path = args.required("out");
     config.extinction = core::parseExtinctionMode(args.choice("extinction", {"linear", "exact"}, "exact"));
+    applyErrorScales(args, config);
 
     const core::MockSky sky(config, seed);
     core::writeMockSky(path, sky);

@@ -2,6 +2,7 @@
 // sky, with checkpoints, resume, a live progress line and a JSON summary.
 #include "app/cli/cli.h"
 #include "app/cli/cli_arguments.h"
+#include "app/cli/mock_options.h"
 #include "core/common/input_error.h"
 #include "core/io/green2020_catalog.h"
 #include "core/io/model_file.h"
@@ -75,9 +76,9 @@ private:
 
 int runTrain(const std::vector<std::string>& argv, std::ostream& out) {
     const CliArguments args(argv,
-                            {"catalog", "mock", "seed", "extinction", "out", "resume", "checkpoint", "log", "iterations",
-                             "epochs", "batch", "threads", "lr", "lr-decay", "hidden", "l2", "l1", "train-fraction",
-                             "validation-fraction"},
+                            {"catalog", "mock", "seed", "extinction", "label-error-scale", "parallax-error-scale",
+                             "out", "resume", "checkpoint", "log", "iterations", "epochs", "batch", "threads", "lr",
+                             "lr-decay", "hidden", "l2", "l1", "train-fraction", "validation-fraction", "init"},
                             {"json"});
     const std::string outPath = args.required("out");
     if (args.value("catalog").has_value() == args.value("mock").has_value())
@@ -111,6 +112,7 @@ int runTrain(const std::vector<std::string>& argv, std::ostream& out) {
     }
     if (auto v = args.value("hidden"))
         config.hiddenLayers = parseLayers(*v);
+    config.initialization = core::parseInitialization(args.choice("init", {"physical", "keras"}, "physical"));
     config.validate();
 
     core::Catalog catalog;
@@ -123,6 +125,7 @@ int runTrain(const std::vector<std::string>& argv, std::ostream& out) {
             throw UsageError("option --mock: the number of stars must be ≥ 1");
         mock.starCount = std::size_t(n);
         mock.extinction = core::parseExtinctionMode(args.choice("extinction", {"linear", "exact"}, "exact"));
+        applyErrorScales(args, mock);
         core::MockSky sky(mock, config.seed);
         catalog = sky.catalog();
         catalog.sourceFile = "mock:" + std::to_string(mock.starCount) + ":seed" + std::to_string(config.seed);

@@ -112,13 +112,15 @@ void MockSky::generate(const PassbandTable& table, std::size_t begin, std::size_
         }
 
         // Parallax: Gaia-like σ at the star's true G; some S/N < 5, some negative.
-        const double parallaxErr = parallaxErrorMas(emitted[0] + mu + extinction[0]);
+        const double parallaxErr = c.parallaxErrorScale * parallaxErrorMas(emitted[0] + mu + extinction[0]);
         const double parallax = 1.0 / pos.distanceKpc + parallaxErr * random.normal();
         catalog_.parallaxMas[i] = parallax;
         catalog_.parallaxErrMas[i] = parallaxErr;
 
         // Labels: the survey's covariance, drawn around the true (or, for an outlier, the wrong) θ.
-        const std::array<double, 9> cov = drawLabelCovariance(survey, random);
+        std::array<double, 9> cov = drawLabelCovariance(survey, random);
+        for (double& v : cov)
+            v *= c.labelErrorScale * c.labelErrorScale;
         const std::array<double, 3> centre = outlier == MockOutlier::WrongLabels ? wrongLabels(theta, random) : theta;
         catalog_.theta[i] = drawCorrelated(centre, cov, random);
         catalog_.thetaCov[i] = cov;

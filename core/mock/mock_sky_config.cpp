@@ -68,6 +68,10 @@ void MockSkyConfig::validate() const {
             "must be ≥ 0, got " + numberText(dustClumpiness));
     require(std::isfinite(maxReddening) && maxReddening > 0.0 && maxReddening <= 5.0, "max_reddening",
             "must be in (0, 5] mag, got " + numberText(maxReddening));
+    for (auto [value, field] : {std::pair{labelErrorScale, "label_error_scale"},
+                                {parallaxErrorScale, "parallax_error_scale"}})
+        require(std::isfinite(value) && value >= 0.01 && value <= 100.0, field,
+                "must be in [0.01, 100] (a zero σ makes the covariances singular), got " + numberText(value));
 }
 
 std::string MockSkyConfig::toJson() const {
@@ -95,6 +99,8 @@ std::string MockSkyConfig::toJson() const {
     j["galah_fraction"] = galahFraction;
     j["binary_fraction"] = binaryFraction;
     j["wrong_label_fraction"] = wrongLabelFraction;
+    j["label_error_scale"] = labelErrorScale;
+    j["parallax_error_scale"] = parallaxErrorScale;
     return j.dump();
 }
 

@@ -64,6 +64,13 @@ struct MockSkyConfig {
     double binaryFraction = 0.03;
     double wrongLabelFraction = 0.01;
 
+    // Multipliers of every written label σ and parallax σ (1 = the surveys above). Label
+    // noise in a magnitude-limited sample biases the learnable R by a grey offset (at fixed
+    // catalog labels, more distant, more reddened stars are truly more luminous:
+    // docs/VALIDATION.md); truth-recovery checks of the trainer shrink both.
+    double labelErrorScale = 1.0;
+    double parallaxErrorScale = 1.0;
+
     // InputError("", <field>, reason) for the first nonsense value.
     void validate() const;
     // The configuration as a JSON object (written beside the truth; stable key order).

@@ -1,0 +1,12 @@
+#include "app/cli/mock_options.h"
+
+namespace starlocus::cli {
+
+void applyErrorScales(const CliArguments& args, core::MockSkyConfig& config) {
+    if (auto scale = args.number("label-error-scale"))
+        config.labelErrorScale = *scale;
+    if (auto scale = args.number("parallax-error-scale"))
+        config.parallaxErrorScale = *scale;
+}
+
+} // namespace starlocus::cli
