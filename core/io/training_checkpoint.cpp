@@ -66,7 +66,8 @@ std::string trainingConfigToJson(const TrainingConfig& c) {
                      {"train_fraction", c.trainFraction},
                      {"validation_fraction", c.validationFraction},
                      {"seed", c.seed},
-                     {"threads", c.threads}};
+                     {"threads", c.threads},
+                     {"initialization", std::string(initializationName(c.initialization))}};
     return j.dump();
 }
 
@@ -93,8 +94,12 @@ TrainingConfig trainingConfigFromJson(const std::string& text, const std::string
         c.validationFraction = j.at("validation_fraction");
         c.seed = j.at("seed");
         c.threads = j.at("threads");
+        // Checkpoints written before the setting existed started the Keras way.
+        c.initialization = parseInitialization(j.value("initialization", std::string("keras")));
     } catch (const nlohmann::json::exception& e) {
         throw InputError(fileName, "config", std::string("unreadable training configuration: ") + e.what());
+    } catch (const InputError& e) {
+        throw InputError(fileName, "config/" + e.field(), e.reason());
     }
     try {
         c.validate();

@@ -6,6 +6,7 @@
 #include "core/common/counter_random.h"
 #include "core/training/batch_gradient.h"
 #include "core/training/network_parameters.h"
+#include "core/training/physical_start.h"
 #include "core/training/worker_team.h"
 
 #include <chrono>
@@ -144,6 +145,8 @@ TrainingResult Trainer::run(TrainingObserver& observer, TrainingControl& control
         observer.onMessage("building the first covariances for " + std::to_string(catalog_.size()) + " stars");
         cp.state = initialState(catalog_, cp.normalization, config_, samples);
         cp.parameters = initialParameters(layout, config_.seed);
+        if (config_.initialization == Initialization::Physical)
+            applyPhysicalStart(layout, cp.parameters, cp.normalization, samples, cp.state);
         cp.adam = AdamState(layout.size);
     }
     const auto modelNow = [&] {

@@ -12,6 +12,18 @@ void require(bool ok, const char* field, const std::string& reason) {
 
 } // namespace
 
+std::string_view initializationName(Initialization init) {
+    return init == Initialization::Physical ? "physical" : "keras";
+}
+
+Initialization parseInitialization(std::string_view text) {
+    if (text == "physical")
+        return Initialization::Physical;
+    if (text == "keras")
+        return Initialization::Keras;
+    throw InputError("", "initialization", "must be physical or keras, got " + std::string(text));
+}
+
 void TrainingConfig::validate() const {
     require(iterations >= 1 && iterations <= 1000, "iterations", "must be between 1 and 1000");
     require(epochsPerIteration >= 1 && epochsPerIteration <= 10000, "epochs", "must be between 1 and 10000");

@@ -3,9 +3,19 @@
 #include <cmath>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace starlocus::core {
+
+// How the weights start. Keras: Glorot kernels, zero biases (R = 1 in every band, the
+// authors' code). Physical: the same, but R starts at the F99 R_V = 3.1 theory for the
+// catalog's median Teff (no θ dependence) and the B·M biases at the median observed
+// colours, so a small catalog does not spend its few Adam steps crawling away from R = 1
+// (docs/VALIDATION.md). The objective and schedule are the paper's either way.
+enum class Initialization { Physical, Keras };
+std::string_view initializationName(Initialization init);
+Initialization parseInitialization(std::string_view text); // InputError("", "initialization", …)
 
 struct TrainingConfig {
     // Schedule (§4): 20 iterations × 25 epochs; lr 1e-3 × e^(−1/5) per iteration.
@@ -35,6 +45,7 @@ struct TrainingConfig {
     double validationFraction = 0.2; // the rest is the test set
     std::uint64_t seed = 1;
     int threads = 0; // 0 = all cores
+    Initialization initialization = Initialization::Physical;
 
     // Throws InputError (file "", field = the setting's name) for nonsense values.
     void validate() const;
