@@ -69,20 +69,20 @@ void CmdView::draw() {
             layer->setPoints(x, y, BinSpec{xr.lo, xr.hi, kBins}, BinSpec{yr.lo, yr.hi, kBins});
         frame->setHomeRanges(QCPRange(xr.lo, xr.hi), QCPRange(yr.lo, yr.hi));
         setStarPositions(p, x, y);
-        addHeading(*frame, p == 0 ? tr("observed (ϖ/σ_ϖ ≥ 5)") : tr("predicted, E = 0, noiseless"));
+        addHeading(*frame, p == 0 ? tr("observed (parallax ≥ 5σ)") : tr("predicted, E = 0, noiseless"));
     }
     if (withParallax == 0)
         addPanelNote(0, tr("No star has a parallax of at least 5σ:\nthe observed CMD needs parallaxes."));
     else if (observedWithColor == 0)
         addPanelNote(0, tr("No star observed both %1 and %2.").arg(bandId(color.bandX), bandId(color.bandY)));
 
-    // The mean reddening vector R(θ̄) for E = 1, from the upper right of the predicted panel.
+    // The mean reddening vector R(θ̄) for E = 0.5, in the empty upper right of the predicted panel.
     const core::Vec13& r = d.products.deviation.referenceExtinction;
-    const double dx = r[Eigen::Index(color.bandX)] - r[Eigen::Index(color.bandY)];
-    const double dy = r[Eigen::Index(magnitude)];
+    const double dx = 0.5 * (r[Eigen::Index(color.bandX)] - r[Eigen::Index(color.bandY)]);
+    const double dy = 0.5 * r[Eigen::Index(magnitude)];
     if (std::isfinite(dx) && std::isfinite(dy) && xr.valid() && yr.valid())
-        drawArrow(*panel(1), xr.lo + 0.62 * (xr.hi - xr.lo), yr.lo + 0.08 * (yr.hi - yr.lo), dx, dy,
-                  tr("R(θ̄), E = 1"));
+        drawArrow(*panel(1), xr.lo + 0.5 * (xr.hi - xr.lo), yr.lo + 0.1 * (yr.hi - yr.lo), dx, dy,
+                  tr("R(θ̄), E = 0.5"));
 }
 
 } // namespace starlocus::ui

@@ -6,7 +6,6 @@
 #include "ui/plot/plot_frame.h"
 #include "ui/science/science_plot_helpers.h"
 
-#include <limits>
 
 namespace starlocus::ui {
 
@@ -92,8 +91,9 @@ void ColorColorView::draw() {
             core::colorColumn(predicted, pair.y.bandX, pair.y.bandY)};
         // Axes from the predicted locus, widened by the observed one (which reddening stretches).
         const AxisRange xr = robustRange({columns[0], columns[2]}), yr = robustRange({columns[1], columns[3]});
-        // One colour scale for both panels of a row: the range of the finite label values.
-        double zlo = std::numeric_limits<double>::infinity(), zhi = -zlo;
+        // One colour scale for both panels of a row: the 1–99 % range of the pixel means (a few
+        // outlying pixels would otherwise wash out the trend the figure is about).
+        std::vector<double> pixelMeans;
         for (int side = 0; side < 2; ++side) {
             const int p = int(row) * 2 + side;
             PlotFrame* frame = panel(p);
@@ -120,10 +120,8 @@ void ColorColorView::draw() {
             layer->setValueTitle(zTitle);
             layer->setGrid(meanGrid(map));
             for (double v : map.meanOfZ)
-                if (std::isfinite(v)) {
-                    zlo = std::min(zlo, v);
-                    zhi = std::max(zhi, v);
-                }
+                if (std::isfinite(v))
+                    pixelMeans.push_back(v);
             frame->setHomeRanges(QCPRange(xr.lo, xr.hi), QCPRange(yr.lo, yr.hi));
             // The reddening vector projected on the two colours, for E = 0.5.
             const double dx = 0.5 * (r[Eigen::Index(pair.x.bandX)] - r[Eigen::Index(pair.x.bandY)]);
@@ -131,10 +129,11 @@ void ColorColorView::draw() {
             if (std::isfinite(dx) && std::isfinite(dy))
                 drawArrow(*frame, xr.lo + 0.08 * (xr.hi - xr.lo), yr.lo + 0.6 * (yr.hi - yr.lo), dx, dy, tr("E = 0.5"));
         }
-        if (zlo < zhi)
+        const AxisRange zr = robustRange({pixelMeans}, 0.01);
+        if (zr.valid())
             for (int side = 0; side < 2; ++side)
                 if (QCPColorMap* image = panel(int(row) * 2 + side)->densityLayer()->image(); image->visible())
-                    image->setDataRange(QCPRange(zlo, zhi));
+                    image->setDataRange(QCPRange(zr.lo, zr.hi));
     }
 }
 

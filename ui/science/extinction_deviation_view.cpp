@@ -109,6 +109,8 @@ void ExtinctionDeviationView::draw() {
             theory->setPen(QPen(QColor(110, 110, 110), 2.5));
             theory->setName(tr("theory: blackbody × passband × F99"));
             frame->legend->setVisible(p == 0);
+            // ΔR/R rises with Teff: the upper left is empty.
+            frame->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignLeft | Qt::AlignTop);
         }
         frame->setHomeRanges(QCPRange(xr.lo, xr.hi), QCPRange(yr.lo, yr.hi));
         frame->xAxis->setRangeReversed(false);

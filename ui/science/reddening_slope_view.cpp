@@ -95,7 +95,7 @@ void ReddeningSlopeView::draw() {
         extend(fan.slopes[k]);
         // The fan's labels at its right end: R_V of each member.
         auto* label = new QCPItemText(frame);
-        label->position->setCoords(double(core::kSlopeTripleCount - 1) + 0.08, fan.slopes[k].back());
+        label->position->setCoords(double(core::kSlopeTripleCount - 1) + 0.1, fan.slopes[k].back());
         label->setPositionAlignment(Qt::AlignLeft | Qt::AlignVCenter);
         label->setText(tr("R_V = %1").arg(locale.toString(fan.rv[k], 'f', 1)));
         label->setColor(c);
@@ -119,10 +119,10 @@ void ReddeningSlopeView::draw() {
         addPanelNote(0, tr("No star has finite labels: the learned slopes need the mean labels."));
     }
     frame->legend->setVisible(true);
-    frame->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignRight | Qt::AlignTop);
+    frame->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignLeft | Qt::AlignTop);
     const double pad = 0.06 * (hi - lo);
     // Room on the right for the R_V labels.
-    frame->setHomeRanges(QCPRange(-0.4, double(core::kSlopeTripleCount) - 0.2),
+    frame->setHomeRanges(QCPRange(-0.4, double(core::kSlopeTripleCount) + 0.3),
                          hi > lo ? QCPRange(lo - pad, hi + 3 * pad) : QCPRange(0.0, 3.0));
 }
 

@@ -135,6 +135,8 @@ void ScienceView::makePanels(int count, int columns) {
         auto* frame = new PlotFrame(this);
         frame->setObjectName(QStringLiteral("%1_panel%2").arg(viewName()).arg(k));
         frame->setSelectionRectMode(boxSelect_ ? QCP::srmCustom : QCP::srmNone);
+        if (columns_ >= 3) // narrow panels: fewer ticks so that labels do not run together
+            frame->xAxis->ticker()->setTickCount(3);
         connect(frame->selectionRect(), &QCPSelectionRect::accepted, this,
                 [this, k](const QRect& rect, QMouseEvent*) { selectInBox(k, rect); });
         grid_->addWidget(frame, k / columns_, k % columns_);

@@ -37,8 +37,8 @@ bool StarSelection::exportCsv(const QString& path, const ScienceData& data, QStr
         if (i >= data.size())
             continue;
         const auto& t = data.stars().theta[i];
-        out << i << ',' << index[i] << ',' << QString::number(t[0], 'g', 8) << ',' << QString::number(t[1], 'g', 8)
-            << ',' << QString::number(t[2], 'g', 8) << '\n';
+        out << i << ',' << index[i] << ',' << QString::number(t[0], 'g', 17) << ',' << QString::number(t[1], 'g', 17)
+            << ',' << QString::number(t[2], 'g', 17) << '\n';
     }
     out.flush();
     if (!file.commit()) {
