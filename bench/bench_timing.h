@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <string>
 #include <vector>
+#include <ctime>
 
 namespace starlocus::bench {
 
@@ -15,6 +16,24 @@ template <typename F> std::vector<double> timeRepeated(int repeats, F&& body) {
         const auto t0 = std::chrono::steady_clock::now();
         body();
         seconds.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+    }
+    return seconds;
+}
+
+// Process CPU seconds (all threads): the work a step does, less disturbed than wall time
+// when other programs share the cores.
+inline double processCpuSeconds() {
+    timespec t{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+    return double(t.tv_sec) + 1e-9 * double(t.tv_nsec);
+}
+
+template <typename F> std::vector<double> cpuTimeRepeated(int repeats, F&& body) {
+    std::vector<double> seconds;
+    for (int r = 0; r < repeats; ++r) {
+        const double t0 = processCpuSeconds();
+        body();
+        seconds.push_back(processCpuSeconds() - t0);
     }
     return seconds;
 }

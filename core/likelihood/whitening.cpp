@@ -6,6 +6,28 @@
 
 namespace starlocus::core {
 
+namespace {
+
+// Inverse of the lower triangle of `l` by forward substitution, column by column (the
+// same arithmetic as solving L·W = I; Eigen's general triangular solver packs blocks
+// first, which for one 13×13 costs more than the ~400 multiply-adds).
+Mat13 lowerTriangularInverse(const Mat13& l) {
+    constexpr Eigen::Index n = Eigen::Index(kBandCount);
+    Mat13 w = Mat13::Zero();
+    for (Eigen::Index c = 0; c < n; ++c) {
+        w(c, c) = 1.0 / l(c, c);
+        for (Eigen::Index r = c + 1; r < n; ++r) {
+            double sum = 0.0;
+            for (Eigen::Index k = c; k < r; ++k)
+                sum += l(r, k) * w(k, c);
+            w(r, c) = -sum / l(r, r);
+        }
+    }
+    return w;
+}
+
+} // namespace
+
 std::optional<Mat13> whiteningMatrix(const StarObservation& obs, const Mat13& covariance) {
     if (obs.keptCount == 0)
         return Mat13::Zero();
@@ -14,8 +36,7 @@ std::optional<Mat13> whiteningMatrix(const StarObservation& obs, const Mat13& co
         return std::nullopt;
     // K⁻¹ (lower triangular). The decoupled entries have K = 1 there and no coupling, so
     // zeroing their rows and columns leaves exactly K⁻¹ of the kept block in place.
-    Mat13 w = Mat13::Identity();
-    llt.matrixL().solveInPlace(w);
+    Mat13 w = lowerTriangularInverse(llt.matrixLLT());
     for (std::size_t b = 0; b < kBandCount; ++b) {
         if (obs.kept[b])
             continue;

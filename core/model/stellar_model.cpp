@@ -17,6 +17,67 @@ void requireShape(const DenseLayer& layer, int inputs, int outputs, const std::s
         throw InputError(file, layer.name, "kernel or bias size does not match the layer shape");
 }
 
+// Hidden layers up to this width are evaluated in inline storage: no heap allocation per
+// star (the reddening update and `evaluate` call this millions of times).
+constexpr int kInlineWidth = 64;
+using InlineVector = Eigen::Matrix<double, Eigen::Dynamic, 1, 0, kInlineWidth, 1>;
+using InlineJacobian = Eigen::Matrix<double, Eigen::Dynamic, 3, 0, kInlineWidth, 3>;
+
+template <typename Vec>
+void activateInPlace(Activation activation, Vec& z) {
+    switch (activation) {
+    case Activation::Linear: return;
+    case Activation::Sigmoid: z = z.unaryExpr([](double v) { return 1.0 / (1.0 + std::exp(-v)); }); return;
+    case Activation::Tanh: z = z.array().tanh().matrix(); return;
+    case Activation::Exponential: z = z.array().exp().matrix(); return;
+    }
+}
+
+// act'(z) through the output y = act(z) where that is exact.
+template <typename Vec>
+Vec activationSlope(Activation activation, const Vec& y) {
+    switch (activation) {
+    case Activation::Linear: return Vec::Ones(y.size());
+    case Activation::Sigmoid: return (y.array() * (1.0 - y.array())).matrix();
+    case Activation::Tanh: return (1.0 - y.array().square()).matrix();
+    case Activation::Exponential: return y;
+    }
+    return Vec::Ones(y.size());
+}
+
+template <typename Vec, typename Jac>
+ModelEvaluation evaluateLayers(const std::vector<DenseLayer>& hidden, const DenseLayer& colorOutput,
+                               const DenseLayer& extinction, const Eigen::Vector3d& x, bool withJacobian) {
+    ModelEvaluation out;
+    Vec h = x;
+    Jac jac = Jac::Identity(3, 3); // ∂h/∂x, chained layer by layer
+    Vec y;
+    Jac next;
+    for (const DenseLayer& layer : hidden) {
+        y.noalias() = layer.kernelMatrix().transpose() * h; // noalias: no heap temporary
+        y += layer.biasVector();
+        activateInPlace(layer.activation, y);
+        if (withJacobian) {
+            // Small products: coefficient-based (lazy) beats the blocked GEMM path here.
+            next.noalias() = layer.kernelMatrix().transpose().lazyProduct(jac);
+            next.array().colwise() *= activationSlope(layer.activation, y).array();
+            jac.swap(next);
+        }
+        h.swap(y);
+    }
+    out.colorMagnitudes.noalias() = colorOutput.kernelMatrix().transpose() * h;
+    out.colorMagnitudes += colorOutput.biasVector();
+    out.extinction.noalias() = extinction.kernelMatrix().transpose() * x;
+    out.extinction = (out.extinction + extinction.biasVector()).array().exp().matrix();
+    if (withJacobian) {
+        out.colorJacobianX.noalias() = colorOutput.kernelMatrix().transpose().lazyProduct(jac);
+        // d exp(z)/dz = exp(z) = R.
+        out.extinctionJacobianX.noalias() = out.extinction.asDiagonal() * extinction.kernelMatrix().transpose();
+        out.hasJacobian = true;
+    }
+    return out;
+}
+
 } // namespace
 
 StellarModel::StellarModel(LabelNormalization normalization, std::vector<DenseLayer> hiddenLayers,
@@ -50,31 +111,11 @@ std::size_t StellarModel::parameterCount() const {
 }
 
 ModelEvaluation StellarModel::evaluateNormalized(const Eigen::Vector3d& x, bool withJacobian) const {
-    ModelEvaluation out;
-    Eigen::VectorXd h = x;
-    Eigen::MatrixXd jac = Eigen::MatrixXd::Identity(3, 3); // ∂h/∂x, chained layer by layer
-    for (const DenseLayer& layer : hidden_) {
-        const Eigen::VectorXd z = layer.preActivation(h);
-        const Eigen::VectorXd y = DenseLayer::activate(layer.activation, z);
-        if (withJacobian) {
-            // Small products: coefficient-based (lazy) beats the blocked GEMM path here;
-            // lazy products do not guard against aliasing, hence the explicit temporary.
-            Eigen::MatrixXd next = DenseLayer::derivative(layer.activation, z, y).asDiagonal() *
-                                   layer.kernelMatrix().transpose().lazyProduct(jac);
-            jac.swap(next);
-        }
-        h = y;
-    }
-    out.colorMagnitudes = colorOutput_.preActivation(h);
-    const Eigen::VectorXd zr = extinction_.preActivation(x);
-    out.extinction = zr.array().exp().matrix();
-    if (withJacobian) {
-        out.colorJacobianX = colorOutput_.kernelMatrix().transpose().lazyProduct(jac);
-        // d exp(z)/dz = exp(z) = R.
-        out.extinctionJacobianX = out.extinction.asDiagonal() * extinction_.kernelMatrix().transpose();
-        out.hasJacobian = true;
-    }
-    return out;
+    for (const DenseLayer& layer : hidden_)
+        if (layer.outputs > kInlineWidth)
+            return evaluateLayers<Eigen::VectorXd, Eigen::MatrixX3d>(hidden_, colorOutput_, extinction_, x,
+                                                                      withJacobian);
+    return evaluateLayers<InlineVector, InlineJacobian>(hidden_, colorOutput_, extinction_, x, withJacobian);
 }
 
 Vec13 StellarModel::absoluteMagnitudes(const Eigen::Vector3d& theta) const {

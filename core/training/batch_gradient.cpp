@@ -1,5 +1,7 @@
 #include "core/training/batch_gradient.h"
 
+#include "core/training/fixed_batch_kernel.h"
+
 #include <algorithm>
 #include <cassert>
 #include <cmath>
@@ -118,6 +120,14 @@ double BatchWorkspace::loss(const NetworkLayout& layout, const float* params, co
 double BatchWorkspace::accumulate(const NetworkLayout& layout, const float* params, const StarSample* samples,
                                   std::span<const std::uint32_t> indices, float scale, float* gradient,
                                   bool sigmoid) {
+    if (fixedKernelServes(layout, indices.size()))
+        return accumulateFixedKernel(layout, params, samples, indices, scale, gradient, sigmoid);
+    return accumulateGeneral(layout, params, samples, indices, scale, gradient, sigmoid);
+}
+
+double BatchWorkspace::accumulateGeneral(const NetworkLayout& layout, const float* params, const StarSample* samples,
+                                         std::span<const std::uint32_t> indices, float scale, float* gradient,
+                                         bool sigmoid) {
     const int n = int(indices.size());
     const double total = forward(layout, params, samples, indices, sigmoid, true, scale);
     const auto g = g_.leftCols(n); // ∂/∂(B·M) and, times E, ∂/∂(B·R)
@@ -166,34 +176,36 @@ double BatchWorkspace::accumulate(const NetworkLayout& layout, const float* para
     return total;
 }
 
+// Vectorised over each kernel (it runs once per mini-batch); the value is summed in double.
 double addRegularization(const NetworkLayout& layout, const float* params, double l2Hidden, double l1Extinction,
                          float* gradient) {
     double value = 0.0;
     for (const auto& h : layout.hidden) {
-        const std::size_t count = std::size_t(h.inputs) * std::size_t(h.outputs);
-        for (std::size_t k = 0; k < count; ++k) {
-            const float w = params[h.kernel + k];
-            value += l2Hidden * double(w) * double(w);
-            gradient[h.kernel + k] += float(2.0 * l2Hidden) * w;
-        }
+        const Eigen::Index count = Eigen::Index(h.inputs) * Eigen::Index(h.outputs);
+        const Eigen::Map<const Eigen::ArrayXf> w(params + h.kernel, count);
+        value += l2Hidden * w.cast<double>().square().sum();
+        Eigen::Map<Eigen::ArrayXf>(gradient + h.kernel, count) += float(2.0 * l2Hidden) * w;
     }
     const auto& r = layout.extinction;
-    for (std::size_t k = 0; k < std::size_t(r.inputs) * std::size_t(r.outputs); ++k) {
-        const float w = params[r.kernel + k];
-        value += l1Extinction * std::abs(double(w));
-        gradient[r.kernel + k] += float(l1Extinction) * float((w > 0.0f) - (w < 0.0f));
-    }
+    const Eigen::Index count = Eigen::Index(r.inputs) * Eigen::Index(r.outputs);
+    const Eigen::Map<const Eigen::ArrayXf> w(params + r.kernel, count);
+    value += l1Extinction * w.cast<double>().abs().sum();
+    Eigen::Map<Eigen::ArrayXf>(gradient + r.kernel, count) += float(l1Extinction) * w.sign();
     return value;
 }
 
 double regularization(const NetworkLayout& layout, const float* params, double l2Hidden, double l1Extinction) {
     double value = 0.0;
     for (const auto& h : layout.hidden)
-        for (std::size_t k = 0; k < std::size_t(h.inputs) * std::size_t(h.outputs); ++k)
-            value += l2Hidden * double(params[h.kernel + k]) * double(params[h.kernel + k]);
+        value += l2Hidden * Eigen::Map<const Eigen::ArrayXf>(params + h.kernel, Eigen::Index(h.inputs) * Eigen::Index(h.outputs))
+                                .cast<double>()
+                                .square()
+                                .sum();
     const auto& r = layout.extinction;
-    for (std::size_t k = 0; k < std::size_t(r.inputs) * std::size_t(r.outputs); ++k)
-        value += l1Extinction * std::abs(double(params[r.kernel + k]));
+    value += l1Extinction * Eigen::Map<const Eigen::ArrayXf>(params + r.kernel, Eigen::Index(r.inputs) * Eigen::Index(r.outputs))
+                                .cast<double>()
+                                .abs()
+                                .sum();
     return value;
 }
 

@@ -22,6 +22,12 @@ public:
     double accumulate(const NetworkLayout& layout, const float* params, const StarSample* samples,
                       std::span<const std::uint32_t> indices, float scale, float* gradient, bool sigmoid = true);
 
+    // The same with the general (any layout, any group size) code, never the fixed kernel
+    // (fixed_batch_kernel.h) that accumulate() picks for the paper's layout at 16 stars.
+    double accumulateGeneral(const NetworkLayout& layout, const float* params, const StarSample* samples,
+                             std::span<const std::uint32_t> indices, float scale, float* gradient,
+                             bool sigmoid = true);
+
     // Σ_s |r_s|² only (validation / evaluation).
     double loss(const NetworkLayout& layout, const float* params, const StarSample* samples,
                 std::span<const std::uint32_t> indices, bool sigmoid = true);

@@ -106,9 +106,10 @@ private slots:
         std::iota(idx.begin(), idx.end(), 0u);
         BatchWorkspace ws(layout, 24);
         std::vector<float> grad(layout.size, 0.0f);
-        // Two groups accumulate into one gradient, as the trainer's chunks do.
-        ws.accumulate(layout, params.data(), stars.data(), std::span(idx).first(10), 1.0f, grad.data());
-        ws.accumulate(layout, params.data(), stars.data(), std::span(idx).subspan(10), 1.0f, grad.data());
+        // Two groups accumulate into one gradient, as the trainer's chunks do: 16 stars
+        // (the fixed-size kernel for the paper's layout) and 8 (the general code).
+        ws.accumulate(layout, params.data(), stars.data(), std::span(idx).first(16), 1.0f, grad.data());
+        ws.accumulate(layout, params.data(), stars.data(), std::span(idx).subspan(16), 1.0f, grad.data());
         std::vector<double> base(params.begin(), params.end());
         double worst = 0.0;
         for (std::size_t k = 0; k < layout.size; k += 3) { // every third parameter
@@ -123,6 +124,29 @@ private slots:
                 QFAIL(qPrintable(QString("parameter %1: kernel %2, finite difference %3").arg(k).arg(grad[k]).arg(fd)));
         }
         qInfo("worst |analytic - FD| / tolerance = %.3g", worst);
+    }
+
+    // The fixed-size kernel (paper's layout, 16 stars) and the general code are the same
+    // arithmetic in a different order: equal to float rounding, for both activations.
+    void fixedKernelEqualsGeneralCode() {
+        const NetworkLayout layout({32, 32});
+        const auto params = initialParameters(layout, 23);
+        const auto stars = randomStars(16, 9);
+        std::vector<std::uint32_t> idx(stars.size());
+        std::iota(idx.begin(), idx.end(), 0u);
+        BatchWorkspace ws(layout, 16);
+        for (bool sigmoid : {true, false}) {
+            std::vector<float> fixed(layout.size, 0.0f), general(layout.size, 0.0f);
+            const double lf = ws.accumulate(layout, params.data(), stars.data(), idx, 0.5f, fixed.data(), sigmoid);
+            const double lg = ws.accumulateGeneral(layout, params.data(), stars.data(), idx, 0.5f, general.data(), sigmoid);
+            QVERIFY(std::abs(lf - lg) <= 1e-5 * lg);
+            double scaleOfGradient = 0.0;
+            for (float v : general)
+                scaleOfGradient = std::max(scaleOfGradient, double(std::abs(v)));
+            for (std::size_t k = 0; k < layout.size; ++k)
+                QVERIFY2(std::abs(fixed[k] - general[k]) <= 1e-5 * scaleOfGradient,
+                         qPrintable(QString("parameter %1: %2 vs %3").arg(k).arg(fixed[k]).arg(general[k])));
+        }
     }
 
     void regularizationOfEq15() {

@@ -1,0 +1,79 @@
+// The training kernel alone: forward + backward of one 16-star group for the paper's
+// layout (32-32), the fixed-size kernel against the general Eigen code, in thread CPU
+// time (so other load on the machine matters less). Prints median ns per star.
+// Usage: bench_batch_kernel [repeats] [fixed|general]
+#include "core/common/counter_random.h"
+#include "core/training/batch_gradient.h"
+#include "core/training/fixed_batch_kernel.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <ctime>
+#include <numeric>
+#include <string>
+#include <vector>
+
+using namespace starlocus::core;
+
+namespace {
+
+double threadSeconds() {
+    timespec t{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return double(t.tv_sec) + 1e-9 * double(t.tv_nsec);
+}
+
+std::vector<StarSample> randomStars(std::size_t n) {
+    std::vector<StarSample> stars(n);
+    for (std::size_t s = 0; s < n; ++s) {
+        CounterRandom rng(3, s);
+        StarSample& st = stars[s];
+        for (std::size_t k = 0; k < kPackedTriangleSize; ++k)
+            st.w[k] = float(rng.normal());
+        for (float& y : st.y)
+            y = float(rng.normal());
+        for (float& x : st.x)
+            x = float(rng.normal());
+        st.e = float(0.5 * rng.uniform());
+    }
+    return stars;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    const int repeats = argc > 1 ? std::stoi(argv[1]) : 15;
+    const NetworkLayout layout({32, 32});
+    const auto params = initialParameters(layout, 1);
+    const std::size_t n = 1 << 16;
+    const auto stars = randomStars(n);
+    std::vector<std::uint32_t> order(n);
+    std::iota(order.begin(), order.end(), 0u);
+    std::vector<float> gradient(layout.size, 0.0f);
+    BatchWorkspace ws(layout, kFixedKernelStars);
+    double sink = 0.0;
+    auto run = [&](bool fixed) {
+        std::vector<double> ns;
+        for (int rep = 0; rep < repeats; ++rep) {
+            const double t0 = threadSeconds();
+            for (std::size_t g = 0; g < n; g += kFixedKernelStars) {
+                const auto group = std::span<const std::uint32_t>(order).subspan(g, kFixedKernelStars);
+                sink += fixed ? ws.accumulate(layout, params.data(), stars.data(), group, 1e-3f, gradient.data())
+                              : ws.accumulateGeneral(layout, params.data(), stars.data(), group, 1e-3f,
+                                                     gradient.data());
+            }
+            ns.push_back((threadSeconds() - t0) * 1e9 / double(n));
+        }
+        std::nth_element(ns.begin(), ns.begin() + std::ptrdiff_t(ns.size() / 2), ns.end());
+        return ns[ns.size() / 2];
+    };
+    const std::string only = argc > 2 ? argv[2] : "";
+    const double general = only == "fixed" ? 0.0 : run(false);
+    const double fixed = only == "general" ? 0.0 : run(true);
+    std::printf("bench_batch_kernel: 32-32 layout, 16-star groups, %d repeats of %zu stars (thread CPU time)\n",
+                repeats, n);
+    std::printf("  general Eigen code   %7.1f ns/star  (%.2f M stars/s per core)\n", general, 1e3 / general);
+    std::printf("  fixed-size kernel    %7.1f ns/star  (%.2f M stars/s per core)\n", fixed, 1e3 / fixed);
+    std::printf("  (checksum %g)\n", sink);
+    return 0;
+}
