@@ -66,6 +66,12 @@ public:
                          e.iteration, e.threshold, e.starsLeftOut, e.testChi2DofBelow5, 100.0 * e.testFracAbove5);
     }
     void onFault(const core::FaultEvent& f) override { std::fprintf(stderr, "\nstarlocus-cli train: %s\n", f.what.c_str()); }
+    void onMessage(const std::string& text) override {
+        messages.push_back(text);
+        if (terminal_)
+            std::fprintf(stderr, "\r%s\n", text.c_str());
+    }
+    std::vector<std::string> messages;
 
 private:
     bool terminal_;
@@ -172,6 +178,7 @@ int runTrain(const std::vector<std::string>& argv, std::ostream& out) {
     doc["epoch_stars_per_second"] = tp.empty() ? 0.0 : tp[tp.size() / 2];
     doc["iterations_completed"] = result.final.completedIterations;
     doc["faults"] = history.faults;
+    doc["messages"] = progress.messages;
     if (args.flag("json")) {
         out << std::setprecision(10) << doc.dump(2) << '\n';
     } else {
@@ -180,6 +187,9 @@ int runTrain(const std::vector<std::string>& argv, std::ostream& out) {
             << "train loss " << doc["train_loss"].get<double>() << ", validation loss " << doc["val_loss"].get<double>()
             << "\ntest <chi2/dof> below 5: " << doc["test_chi2_dof_below5"].get<double>() << ", fraction above 5: "
             << doc["test_frac_above5"].get<double>() << '\n';
+        for (const std::string& text : progress.messages)
+            if (text.rfind("only ", 0) == 0) // the advice, also when stderr is not a terminal
+                out << "note: " << text << '\n';
     }
     return kExitOk;
 }

@@ -34,6 +34,12 @@ private slots:
         QCOMPARE(doc["R_mean_theta"].size(), std::size_t(13));
         QVERIFY(std::isfinite(doc["train_loss"].get<double>()));
         QCOMPARE(doc["iterations_completed"].get<int>(), 2);
+        // ~2,100 training stars in batches of 32 for 2 epochs: 2 × ⌈2100/32⌉ ≈ 130 steps per
+        // iteration, far below what the grey offset of R needs; the run says so.
+        bool advised = false;
+        for (const auto& text : doc["messages"])
+            advised = advised || text.get<std::string>().rfind("only ", 0) == 0;
+        QVERIFY2(advised, doc["messages"].dump().c_str());
         QFile log(dir_.filePath("log.csv"));
         QVERIFY(log.open(QIODevice::ReadOnly));
         QCOMPARE(log.readAll().count('\n'), 1 + 4); // header + 2 × 2 epochs
