@@ -20,14 +20,16 @@ constexpr const char* kUsage =
     "      chi^2 and chi^2/dof per group of stars (all, r_source:*, atm_source:*)\n"
     "  refit-reddening --model FILE [--normalization FILE] --catalog FILE --out FILE.h5 [--json]\n"
     "      reddening posterior of Eqs. 8-9 per star (datasets r_fit, r_var, star_status)\n"
-    "  train (--catalog FILE | --mock N [--extinction linear|exact] [--label-error-scale X --parallax-error-scale X])\n"
+    "  train (--catalog FILE | --mock N [--extinction linear|exact] [--label-error-scale X --parallax-error-scale X\n"
+    "        --prior-error-scale X])\n"
     "        --out MODEL.h5 [--resume CKPT]\n"
     "        [--checkpoint FILE] [--log FILE.csv] [--json] [--iterations I --epochs E --batch B --threads T\n"
     "        --lr X --lr-decay X --hidden 32,32 --l2 X --l1 X --seed S --train-fraction X --validation-fraction X\n"
     "        --init physical|keras]\n"
     "      the paper's training procedure (20 x 25 epochs by default), checkpoint after every iteration\n"
     "  mock --stars N --seed S --out FILE.h5 [--extinction linear|exact] [--json]\n"
-    "       [--label-error-scale X] [--parallax-error-scale X]   (multiply every written label / parallax sigma)\n"
+    "       [--label-error-scale X] [--parallax-error-scale X] [--prior-error-scale X]\n"
+    "       (multiply every written label / parallax / reddening-prior sigma)\n"
     "      synthetic sky with its truth (Green2020 layout + group truth)\n";
 constexpr const char* kExitCodes =
     "exit codes: 0 ok, 2 bad input (message names the file and field), 1 internal error\n";

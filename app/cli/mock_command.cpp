@@ -29,7 +29,8 @@ std::uint64_t requiredInteger(const CliArguments& args, const std::string& name,
 } // namespace
 
 int runMock(const std::vector<std::string>& argv, std::ostream& out) {
-    const CliArguments args(argv, {"stars", "seed", "out", "extinction", "label-error-scale", "parallax-error-scale"},
+    const CliArguments args(argv, {"stars", "seed", "out", "extinction", "label-error-scale", "parallax-error-scale",
+                             "prior-error-scale"},
                             {"json"});
     core::MockSkyConfig config;
     config.starCount = std::size_t(requiredInteger(args, "stars", 1));

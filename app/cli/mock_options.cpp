@@ -7,6 +7,8 @@ void applyErrorScales(const CliArguments& args, core::MockSkyConfig& config) {
         config.labelErrorScale = *scale;
     if (auto scale = args.number("parallax-error-scale"))
         config.parallaxErrorScale = *scale;
+    if (auto scale = args.number("prior-error-scale"))
+        config.reddeningPriorErrorScale = *scale;
 }
 
 } // namespace starlocus::cli

@@ -5,7 +5,8 @@
 
 namespace starlocus::cli {
 
-// --label-error-scale X, --parallax-error-scale X (MockSkyConfig validates the values).
+// --label-error-scale X, --parallax-error-scale X, --prior-error-scale X (MockSkyConfig
+// validates the values).
 void applyErrorScales(const CliArguments& args, core::MockSkyConfig& config);
 
 } // namespace starlocus::cli

@@ -83,8 +83,9 @@ private:
 int runTrain(const std::vector<std::string>& argv, std::ostream& out) {
     const CliArguments args(argv,
                             {"catalog", "mock", "seed", "extinction", "label-error-scale", "parallax-error-scale",
-                             "out", "resume", "checkpoint", "log", "iterations", "epochs", "batch", "threads", "lr",
-                             "lr-decay", "hidden", "l2", "l1", "train-fraction", "validation-fraction", "init"},
+                             "prior-error-scale", "out", "resume", "checkpoint", "log", "iterations", "epochs", "batch",
+                             "threads", "lr", "lr-decay", "hidden", "l2", "l1", "train-fraction", "validation-fraction",
+                             "init"},
                             {"json"});
     const std::string outPath = args.required("out");
     if (args.value("catalog").has_value() == args.value("mock").has_value())

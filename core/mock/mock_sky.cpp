@@ -126,7 +126,8 @@ void MockSky::generate(const PassbandTable& table, std::size_t begin, std::size_
         catalog_.thetaCov[i] = cov;
         catalog_.atmSource[i] = std::string(survey);
 
-        const ReddeningPrior prior = drawReddeningPrior(pos, parallax, parallaxErr, random);
+        const ReddeningPrior prior =
+            drawReddeningPrior(pos, parallax, parallaxErr, c.reddeningPriorErrorScale, random);
         catalog_.reddening[i] = prior.mean;
         catalog_.reddeningErr[i] = prior.sigma;
         catalog_.rSource[i] = std::string(reddeningRegimeName(prior.regime));

@@ -69,7 +69,8 @@ void MockSkyConfig::validate() const {
     require(std::isfinite(maxReddening) && maxReddening > 0.0 && maxReddening <= 5.0, "max_reddening",
             "must be in (0, 5] mag, got " + numberText(maxReddening));
     for (auto [value, field] : {std::pair{labelErrorScale, "label_error_scale"},
-                                {parallaxErrorScale, "parallax_error_scale"}})
+                                {parallaxErrorScale, "parallax_error_scale"},
+                                {reddeningPriorErrorScale, "reddening_prior_error_scale"}})
         require(std::isfinite(value) && value >= 0.01 && value <= 100.0, field,
                 "must be in [0.01, 100] (a zero σ makes the covariances singular), got " + numberText(value));
 }
@@ -101,6 +102,7 @@ std::string MockSkyConfig::toJson() const {
     j["wrong_label_fraction"] = wrongLabelFraction;
     j["label_error_scale"] = labelErrorScale;
     j["parallax_error_scale"] = parallaxErrorScale;
+    j["reddening_prior_error_scale"] = reddeningPriorErrorScale;
     return j.dump();
 }
 

@@ -70,6 +70,10 @@ struct MockSkyConfig {
     // docs/VALIDATION.md); truth-recovery checks of the trainer shrink both.
     double labelErrorScale = 1.0;
     double parallaxErrorScale = 1.0;
+    // Multiplier of every reddening prior σ_E (Ê is drawn with the scaled σ). The paper's
+    // alternating fit has a fixed point whose R scale is low by about σ_E²/Var(E | θ)
+    // (docs/VALIDATION.md); shrinking σ_E shows the trainer reaching the truth.
+    double reddeningPriorErrorScale = 1.0;
 
     // InputError("", <field>, reason) for the first nonsense value.
     void validate() const;

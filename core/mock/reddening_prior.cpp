@@ -17,7 +17,7 @@ std::string_view reddeningRegimeName(ReddeningRegime regime) {
 }
 
 ReddeningPrior drawReddeningPrior(const StarPosition& p, double parallaxMas, double parallaxErrMas,
-                                  CounterRandom& random) {
+                                  double sigmaScale, CounterRandom& random) {
     constexpr double kMidplaneKpc = 0.4, kFootprintDecDeg = -30.0, kMinParallaxSnr = 5.0, kFloor = 0.02;
     const double trueE = p.dust.reddening;
     // §3.3: the distance of the 5σ upper bound on parallax (the nearest plausible distance).
@@ -37,7 +37,7 @@ ReddeningPrior drawReddeningPrior(const StarPosition& p, double parallaxMas, dou
         prior.regime = ReddeningRegime::Default;
         sigma = p.dust.toInfinity;
     }
-    prior.sigma = std::sqrt(sigma * sigma + kFloor * kFloor);
+    prior.sigma = sigmaScale * std::sqrt(sigma * sigma + kFloor * kFloor);
     prior.mean = trueE + prior.sigma * random.normal();
     return prior;
 }

@@ -27,8 +27,9 @@ struct ReddeningPrior {
     double sigma = 0.0; // σ_E
 };
 
-// parallaxMas / parallaxErrMas: the catalog's ϖ̂ and σ_ϖ (the regime uses what a survey knows).
+// parallaxMas / parallaxErrMas: the catalog's ϖ̂ and σ_ϖ (the regime uses what a survey knows);
+// sigmaScale multiplies σ_E (MockSkyConfig::reddeningPriorErrorScale).
 ReddeningPrior drawReddeningPrior(const StarPosition& position, double parallaxMas, double parallaxErrMas,
-                                  CounterRandom& random);
+                                  double sigmaScale, CounterRandom& random);
 
 } // namespace starlocus::core
