@@ -4,23 +4,27 @@
 // cut reaching 5 at the end), starting the Keras way (R = 1 in every band), so whatever R
 // the run ends with was learned from the data.
 //
-// The mock's label and parallax σ are shrunk tenfold. With the surveys' own errors the
-// learnable R carries a grey offset that is a property of the data, not of the trainer: at
-// fixed catalog labels, the more distant, more reddened stars of a magnitude-limited sample
-// are truly more luminous (true − catalog log g = −0.095 dex per mag of E in the 30k sky)
-// and their parallax distances are biased by the S/N ≥ 5 cut; measured in
-// docs/VALIDATION.md. With small errors both vanish and what is left is the trainer.
+// The mock's label and parallax σ are shrunk tenfold and its reddening-prior σ_E to 0.3:
+// with the surveys' own errors the paper's procedure learns R with two biases that belong
+// to the data and the method, not to the trainer (docs/VALIDATION.md, 300,000 stars):
+// - a grey offset (−0.14 mag/mag): at fixed catalog labels the more distant, more
+//   reddened stars of a magnitude-limited sample are truly more luminous (true − catalog
+//   log g = −0.095 dex per mag of E), which c₀ = M_G + μ + E·R_G reads as a smaller R_G;
+// - a scale low by ≈ σ_E²/Var(E | θ) (4.6 % with the survey priors): the alternating fit
+//   re-uses the posterior E′ as if it were data, so each iteration's R regresses on a noisy
+//   E′ and only the prior (Ê, σ_E) pulls the scale back.
+// With the errors shrunk both fall below 0.5 % and what is left is the trainer.
 //
-// Tolerances (measured values in docs/VALIDATION.md, seeds 1 and 2 of this configuration):
-// - the learned R at the mean labels, fitted across the 13 bands as a·R_true + c:
-//   |a − 1| < 0.10: the overall scale is set only by the reddening prior (Ê, σ_E) against
-//     the E ↔ |R| degeneracy, and on a 10-iteration schedule it is still converging (0.94
-//     and 1.00 measured); |c| < 0.03 mag/mag: the grey direction is seen only through c₀ of
-//     parallax stars; the rms about the fit < 0.01: the shape across bands, which every
-//     colour constrains, must be right;
+// Tolerances (this configuration measured: every band with R > 0.3 within 2.1 %, fit
+// 0.988·R_true − 0.004, ΔR/R 0.021; the full 300,000-star default schedule reaches 0.75 %):
+// - every band with R > 0.3 within 3 % of the truth at the mean labels (issue: 2 % on the
+//   full schedule; the grey direction is seen only through c₀ of parallax stars, ±0.005
+//   mag/mag from 21,000 training stars, 1.5 % of R_Ks);
+// - the fit a·R_true + c across the 13 bands: |a − 1| < 0.03, |c| < 0.01, rms < 0.01 (the
+//   shape across bands, which every colour constrains, must be right);
 // - G-band ΔR/R(Teff) against the truth within 0.025 over 4500–7000 K (issue: 0.02 on the
-//   full schedule; the L1 term on the R kernel shrinks the Teff dependence, 0.018–0.021
-//   measured);
+//   full schedule; the L1 term on the R kernel shrinks the Teff dependence, 0.0185 on the
+//   full schedule);
 // - test ⟨χ²/dof⟩ below 5 in [0.85, 1.15] with at most 5 % of test stars above 5 (the
 //   issue's numbers: the model must fit the data to its errors);
 // - final train and validation losses within 5 % (the issue's 2 % is for the full schedule;
@@ -46,6 +50,7 @@ const MockSky& quietLinearSky() {
         config.extinction = ExtinctionMode::Linear;
         config.labelErrorScale = 0.1;
         config.parallaxErrorScale = 0.1;
+        config.reddeningPriorErrorScale = 0.3;
         return MockSky(config, 2026);
     }();
     return sky;
@@ -123,8 +128,12 @@ void TestTruthRecovery::learnsTheTrueReddeningVector() {
     for (std::size_t b = 0; b < kBandCount; ++b)
         qInfo("  band %zu: R true %.4f learned %.4f (%+.2f %%)", b, truth[Eigen::Index(b)], learned[Eigen::Index(b)],
               100.0 * (learned[Eigen::Index(b)] / truth[Eigen::Index(b)] - 1.0));
-    QVERIFY2(std::abs(fit[0] - 1.0) < 0.10, "the scale of R");
-    QVERIFY2(std::abs(fit[1]) < 0.03, "the grey offset of R");
+    for (std::size_t b = 0; b < kBandCount; ++b)
+        if (truth[Eigen::Index(b)] > 0.3)
+            QVERIFY2(std::abs(learned[Eigen::Index(b)] / truth[Eigen::Index(b)] - 1.0) < 0.03,
+                     qPrintable(QStringLiteral("band %1").arg(b)));
+    QVERIFY2(std::abs(fit[0] - 1.0) < 0.03, "the scale of R");
+    QVERIFY2(std::abs(fit[1]) < 0.01, "the grey offset of R");
     QVERIFY2(rms < 0.01, "the shape of R across the bands");
 
     // G-band ΔR/R(Teff) at the mean log g and [Fe/H], relative to R at the mean labels.
