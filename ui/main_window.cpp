@@ -3,6 +3,8 @@
 #include "ui/dialogs/about_dialog.h"
 #include "ui/session/session.h"
 #include "ui/session/session_loader.h"
+#include "ui/session/synthetic_sky_job.h"
+#include "ui/training/training_view.h"
 #include "ui/translators.h"
 #include "ui/views/display_text.h"
 #include "ui/views/explorer_view.h"
@@ -10,6 +12,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QIcon>
@@ -37,18 +40,25 @@ MainWindow::MainWindow(QWidget* parent)
     explorer_ = new ExplorerView(session_, views_);
     views_->addTab(overview_, tr("Session"));
     views_->addTab(explorer_, tr("Explorer"));
+    // The tables' own minimum heights must not keep the training dock small.
+    views_->setMinimumSize(320, 160);
     setCentralWidget(views_);
     connect(session_, &Session::modelChanged, this, &MainWindow::updateViewTabs);
     updateViewTabs();
     createActions();
+    createTraining();
     createMenus();
     overview_->setOpenActions(openModelAction_, openCatalogAction_);
+    setAcceptDrops(true);
 
     busyIndicator_ = new QProgressBar(this);
     busyIndicator_->setRange(0, 0); // indeterminate: HDF5 reads report no progress
     busyIndicator_->setMaximumWidth(160);
     busyIndicator_->setVisible(false);
     statusBar()->addPermanentWidget(busyIndicator_);
+    connectSyntheticSky();
+    statusBar()->addPermanentWidget(training_->positionLabel());
+    statusBar()->addPermanentWidget(training_->progressBar());
     statusBar()->showMessage(tr("Ready. Open a model (%1) or a catalog (%2).")
                                  .arg(openModelAction_->shortcut().toString(QKeySequence::NativeText),
                                       openCatalogAction_->shortcut().toString(QKeySequence::NativeText)));
@@ -61,7 +71,12 @@ MainWindow::MainWindow(QWidget* parent)
             this, tr("Normalisation JSON for %1").arg(QFileInfo(modelPath).fileName()),
             QFileInfo(modelPath).absolutePath(), tr("Normalisation JSON (*.json);;All files (*)"));
     };
+    closeQuestion_ = [this](const QString& text) {
+        return QMessageBox::question(this, tr("Training is running"), text,
+                                     QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) == QMessageBox::Yes;
+    };
     connectLoader();
+    defaultLayout_ = saveState();
 }
 
 MainWindow::~MainWindow() {
@@ -81,6 +96,28 @@ void MainWindow::createActions() {
     openCatalogAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     openCatalogAction_->setStatusTip(tr("Open a catalog of stars in the Green et al. HDF5 layout"));
     connect(openCatalogAction_, &QAction::triggered, this, &MainWindow::chooseCatalogFile);
+
+    saveModelAction_ = new QAction(QIcon::fromTheme(QStringLiteral("document-save")), tr("&Save Model…"), this);
+    saveModelAction_->setObjectName(QStringLiteral("saveModelAction"));
+    saveModelAction_->setShortcut(QKeySequence::Save);
+    saveModelAction_->setStatusTip(tr("Save the open model as a StarLocus model file (with its training record)"));
+    saveModelAction_->setEnabled(false);
+    connect(saveModelAction_, &QAction::triggered, this, &MainWindow::chooseModelSaveFile);
+    connect(session_, &Session::modelChanged, this, [this] { saveModelAction_->setEnabled(session_->model() != nullptr); });
+
+    fullScreenAction_ = new QAction(tr("&Full Screen"), this);
+    fullScreenAction_->setObjectName(QStringLiteral("fullScreenAction"));
+    fullScreenAction_->setCheckable(true);
+    fullScreenAction_->setShortcuts(QKeySequence::FullScreen);
+    if (!fullScreenAction_->shortcuts().contains(QKeySequence(Qt::Key_F11)))
+        fullScreenAction_->setShortcuts(fullScreenAction_->shortcuts() << QKeySequence(Qt::Key_F11));
+    connect(fullScreenAction_, &QAction::toggled, this, [this](bool on) {
+        setWindowState(on ? (windowState() | Qt::WindowFullScreen) : (windowState() & ~Qt::WindowFullScreen));
+    });
+
+    resetLayoutAction_ = new QAction(tr("&Reset Layout"), this);
+    resetLayoutAction_->setObjectName(QStringLiteral("resetLayoutAction"));
+    connect(resetLayoutAction_, &QAction::triggered, this, &MainWindow::resetLayout);
 
     quitAction_ = new QAction(QIcon::fromTheme(QStringLiteral("application-exit")), tr("&Quit"), this);
     quitAction_->setObjectName(QStringLiteral("quitAction"));
@@ -112,6 +149,8 @@ void MainWindow::createMenus() {
     recentMenu_ = file->addMenu(tr("Open &Recent"));
     recentMenu_->setObjectName(QStringLiteral("recentFilesMenu"));
     rebuildRecentFilesMenu();
+    file->addAction(saveModelAction_);
+    file->addAction(training_->exportHistoryAction());
     file->addSeparator();
     file->addAction(quitAction_);
 
@@ -134,7 +173,15 @@ void MainWindow::createMenus() {
     toggleStatusBar->setChecked(true);
     connect(toggleStatusBar, &QAction::toggled, statusBar(), &QStatusBar::setVisible);
     view->addAction(toggleStatusBar);
+    QAction* toggleTraining = trainingDock_->toggleViewAction();
+    toggleTraining->setText(tr("Show T&raining Monitor"));
+    toggleTraining->setObjectName(QStringLiteral("toggleTrainingDockAction"));
+    view->addAction(toggleTraining);
+    view->addSeparator();
+    view->addAction(fullScreenAction_);
+    view->addAction(resetLayoutAction_);
 
+    createTrainingMenu();
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->setObjectName(QStringLiteral("helpMenu"));
     help->addAction(aboutAction_);
@@ -145,6 +192,9 @@ void MainWindow::connectLoader() {
     connect(loader_, &SessionLoader::busyChanged, busyIndicator_, &QWidget::setVisible);
     connect(loader_, &SessionLoader::modelLoadStarted, this, [this](const QString& path) {
         statusBar()->showMessage(tr("Opening model %1…").arg(QFileInfo(path).fileName()));
+    });
+    connect(loader_, &SessionLoader::fileLoadStarted, this, [this](const QString& path) {
+        statusBar()->showMessage(tr("Opening %1…").arg(QFileInfo(path).fileName()));
     });
     connect(loader_, &SessionLoader::catalogLoadStarted, this, [this](const QString& path) {
         statusBar()->showMessage(tr("Opening catalog %1…").arg(QFileInfo(path).fileName()));
@@ -210,11 +260,16 @@ void MainWindow::rebuildRecentFilesMenu() {
 }
 
 void MainWindow::openModelFile(const QString& path, const QString& normalizationPath) {
+    if (!fileJobsAllowed())
+        return;
     lastDirectory_ = QFileInfo(path).absolutePath();
     loader_->loadModel(path, normalizationPath);
 }
 
 void MainWindow::openCatalogFile(const QString& path) {
+    if (!fileJobsAllowed())
+        return;
+    skyJob_->cancel(); // the opened catalog replaces the synthetic sky
     lastDirectory_ = QFileInfo(path).absolutePath();
     loader_->loadCatalog(path);
 }
@@ -240,9 +295,15 @@ void MainWindow::showAbout() {
     dialog->open(); // window-modal, does not block the event loop
 }
 
-QStringList MainWindow::viewNames() { return {QStringLiteral("session"), QStringLiteral("explorer")}; }
+QStringList MainWindow::viewNames() {
+    return {QStringLiteral("session"), QStringLiteral("explorer"), QStringLiteral("training")};
+}
 
 bool MainWindow::showView(const QString& name) {
+    if (name == QLatin1String("training")) {
+        showTrainingDock();
+        return true;
+    }
     const auto index = int(viewNames().indexOf(name));
     if (index < 0 || !views_->isTabEnabled(index))
         return false;

@@ -1,14 +1,18 @@
 #pragma once
-// MainWindow: menus (File, View, Help), a tool bar with the open actions, the views as
-// tabs (the session overview, and the explorer once a model is open), and the status bar. Opening a file goes through the
-// SessionLoader (background job); a failure is shown as a warning and the session keeps
-// what it had.
+// MainWindow: menus (File, Training, View, Help), tool bars, the views as tabs (the
+// session overview, and the explorer once a model is open), the training monitor as a
+// dock, and the status bar. Opening a file goes through the SessionLoader (background
+// job); a failure is shown as a warning and the session keeps what it had. Closing while
+// a run trains asks first, stops the run and closes once it has ended (its last
+// checkpoint stays on disk).
 #include "ui/session/recent_files.h"
 
 #include <QMainWindow>
+#include <cstdint>
 #include <functional>
 
 class QAction;
+class QDockWidget;
 class QLabel;
 class QMenu;
 class QProgressBar;
@@ -21,6 +25,8 @@ class Session;
 class SessionLoader;
 class SessionOverviewView;
 class ExplorerView;
+class SyntheticSkyJob;
+class TrainingView;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -32,8 +38,19 @@ public:
     SessionLoader* loader() const { return loader_; }
     SessionOverviewView* overview() const { return overview_; }
     ExplorerView* explorer() const { return explorer_; }
+    TrainingView* training() const { return training_; }
+    QDockWidget* trainingDock() const { return trainingDock_; }
+    SyntheticSkyJob* syntheticSky() const { return skyJob_; }
 
-    // The views by name ("session", "explorer"), for the command line and tests; false
+    // The start-up default data: a synthetic sky of `starCount` stars generated in the
+    // background (a catalog opened meanwhile cancels it).
+    void generateSyntheticSky(std::size_t starCount, std::uint64_t seed = 1);
+
+    // Window geometry, dock layout and last folder from QSettings; from then on they are
+    // saved when the window closes (the app does this; tests do not).
+    void restoreWindowSettings();
+
+    // The views by name ("session", "explorer", "training"), for the command line and tests; false
     // for an unknown name or a view that cannot be shown yet (the explorer needs a model).
     static QStringList viewNames();
     bool showView(const QString& name);
@@ -51,6 +68,9 @@ public:
     // an empty string when the user declines. Default: a file dialog.
     using NormalizationChooser = std::function<QString(const QString& modelPath)>;
     void setNormalizationChooser(NormalizationChooser chooser);
+    // Asks whether to stop a running training and quit; default: a question box.
+    using CloseQuestion = std::function<bool(const QString& text)>;
+    void setCloseQuestion(CloseQuestion question);
 
     // The text of the last warning shown (empty if none yet).
     QString lastError() const { return lastError_; }
@@ -58,14 +78,33 @@ public:
     QAction* openModelAction() const { return openModelAction_; }
     QAction* openCatalogAction() const { return openCatalogAction_; }
     QAction* aboutAction() const { return aboutAction_; }
+    QAction* saveModelAction() const { return saveModelAction_; }
+    QAction* fullScreenAction() const { return fullScreenAction_; }
     QMenu* recentFilesMenu() const { return recentMenu_; }
 
 public slots:
     void chooseModelFile();
     void chooseCatalogFile();
+    void chooseModelSaveFile();
     void showAbout();
+    void resetLayout();
+
+public:
+    // Writes the session's model (with its training record when it was trained here).
+    bool saveModelFile(const QString& path);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
 
 private:
+    void createTraining();
+    void createTrainingMenu();
+    void showTrainingDock();
+    void connectSyntheticSky();
+    bool fileJobsAllowed();
+    void saveWindowSettings() const;
     void createActions();
     void createMenus();
     void connectLoader();
@@ -80,6 +119,18 @@ private:
     QTabWidget* views_;
     QToolBar* toolBar_ = nullptr;
     QProgressBar* busyIndicator_ = nullptr;
+    QProgressBar* skyProgress_ = nullptr;
+    TrainingView* training_ = nullptr;
+    QDockWidget* trainingDock_ = nullptr;
+    SyntheticSkyJob* skyJob_ = nullptr;
+    QToolBar* trainingToolBar_ = nullptr;
+    QAction* saveModelAction_ = nullptr;
+    QAction* fullScreenAction_ = nullptr;
+    QAction* resetLayoutAction_ = nullptr;
+    QByteArray defaultLayout_;
+    CloseQuestion closeQuestion_;
+    bool closeAfterStop_ = false;
+    bool persistSettings_ = false;
     QAction* openModelAction_ = nullptr;
     QAction* openCatalogAction_ = nullptr;
     QAction* quitAction_ = nullptr;

@@ -3,54 +3,100 @@
 #include "ui/main_window.h"
 #include "ui/session/session.h"
 #include "ui/session/session_loader.h"
+#include "ui/session/synthetic_sky_job.h"
+#include "ui/training/live_cmd_view.h"
+#include "ui/training/loss_chart_view.h"
+#include "ui/training/training_monitor_view.h"
+#include "ui/training/training_controller.h"
+#include "ui/training/training_view.h"
 #include "ui/translators.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QIcon>
+#include <QLineSeries>
 #include <QPixmap>
 #include <QTimer>
 #include <cstdio>
+#include <memory>
 
 namespace {
 
 void printError(const QString& text) { std::fprintf(stderr, "starlocus: %s\n", qPrintable(text)); }
 
-// --screenshot: once every requested file is open and the event loop has settled, show
-// the requested view (--view), grab the window to a PNG and quit (0), or quit with 1 when
-// a file could not be opened, the view cannot be shown or the PNG not saved.
-void scheduleScreenshot(starlocus::ui::MainWindow& window, const QString& pngPath, const QString& view, bool& failed) {
-    auto grabWhenSettled = [&window, pngPath, view, &failed] {
-        QTimer::singleShot(400, &window, [&window, pngPath, view, &failed] {
-            if (failed) {
-                QCoreApplication::exit(1);
-                return;
-            }
-            if (!view.isEmpty() && !window.showView(view)) {
-                printError(QCoreApplication::translate("main", "the view %1 cannot be shown (the explorer needs a model)")
-                               .arg(view));
-                QCoreApplication::exit(1);
-                return;
-            }
-            QCoreApplication::processEvents(); // lay out and paint the view just shown
-            if (!window.grab().save(pngPath, "PNG")) {
-                printError(QCoreApplication::translate("main", "could not write the screenshot %1").arg(pngPath));
-                QCoreApplication::exit(1);
-                return;
-            }
-            QCoreApplication::exit(0);
-        });
+// The start-up default: a synthetic sky this large (a few seconds in the background);
+// --demo uses a smaller sky and a short schedule so that a run takes seconds.
+constexpr std::size_t kDefaultSkyStars = 200000;
+constexpr std::size_t kDemoSkyStars = 30000;
+
+starlocus::core::TrainingConfig demoTrainingConfig() {
+    starlocus::core::TrainingConfig config;
+    config.iterations = 4;
+    config.epochsPerIteration = 6;
+    return config;
+}
+
+// --screenshot: once every requested file is open, the synthetic sky is ready and (with
+// --after-epochs N) the monitor has drawn N epochs (the run is then paused and the live
+// CMD has drawn a snapshot), show the requested view (--view), grab the window to a PNG
+// and quit (0), or quit with 1 when a file could not be opened, training failed, the
+// view cannot be shown or the PNG not saved.
+void scheduleScreenshot(starlocus::ui::MainWindow& window, const QString& pngPath, const QString& view,
+                        int afterEpochs, bool& failed) {
+    auto grab = [&window, pngPath, view, &failed] {
+        if (failed) {
+            QCoreApplication::exit(1);
+            return;
+        }
+        if (!view.isEmpty() && !window.showView(view)) {
+            printError(QCoreApplication::translate("main", "the view %1 cannot be shown (the explorer needs a model)")
+                           .arg(view));
+            QCoreApplication::exit(1);
+            return;
+        }
+        QCoreApplication::processEvents(); // lay out and paint the view just shown
+        if (!window.grab().save(pngPath, "PNG")) {
+            printError(QCoreApplication::translate("main", "could not write the screenshot %1").arg(pngPath));
+            QCoreApplication::exit(1);
+            return;
+        }
+        // What the picture holds, for scripts and tests that cannot look inside it.
+        std::printf("screenshot: %s\nloss chart points: %d\n", qPrintable(pngPath),
+                    int(window.training()->monitor()->lossChart()->trainRawSeries()->count()));
+        QCoreApplication::exit(0);
     };
-    auto* loader = window.loader();
-    if (!loader->isBusy()) {
-        grabWhenSettled();
-        return;
-    }
-    QObject::connect(loader, &starlocus::ui::SessionLoader::busyChanged, &window, [loader, grabWhenSettled](bool busy) {
-        if (!busy && !loader->isBusy())
-            grabWhenSettled();
+    // Polled rather than chained to signals: the conditions come from four sources.
+    auto* poll = new QTimer(&window);
+    poll->setInterval(50);
+    auto settledFor = std::make_shared<QElapsedTimer>();
+    QObject::connect(poll, &QTimer::timeout, &window, [&window, poll, settledFor, afterEpochs, grab, &failed] {
+        if (failed) {
+            poll->stop();
+            QCoreApplication::exit(1);
+            return;
+        }
+        if (window.loader()->isBusy() || window.syntheticSky()->isRunning())
+            return;
+        auto* training = window.training();
+        if (afterEpochs > 0) {
+            if (training->epochsShown() < afterEpochs)
+                return;
+            training->controller()->pause(); // hold the picture still
+            if (training->liveCmd()->refreshCount() == 0)
+                return;
+        }
+        if (!settledFor->isValid()) {
+            settledFor->start();
+            return;
+        }
+        if (settledFor->elapsed() < 400) // charts and plots repaint after the last event
+            return;
+        poll->stop();
+        grab();
     });
+    poll->start();
 }
 
 // The command line; built after the translators are installed so the help is translated.
@@ -69,6 +115,15 @@ struct CommandLine {
         QStringLiteral("screenshot"),
         QCoreApplication::translate("main", "Open the files, save a PNG of the main window to FILE and quit."),
         QStringLiteral("FILE")};
+    QCommandLineOption demo{QStringLiteral("demo"),
+                            QCoreApplication::translate(
+                                "main", "Start with a small synthetic sky and a short training schedule (seconds).")};
+    QCommandLineOption train{QStringLiteral("train"),
+                             QCoreApplication::translate("main", "Start training as soon as the catalog is ready.")};
+    QCommandLineOption afterEpochs{
+        QStringLiteral("after-epochs"),
+        QCoreApplication::translate("main", "With --screenshot: take it once N epochs are drawn (training pauses)."),
+        QStringLiteral("N")};
     QCommandLineOption view{QStringLiteral("view"),
                             QCoreApplication::translate("main", "Show the view NAME once the files are open: %1.")
                                 .arg(starlocus::ui::MainWindow::viewNames().join(QStringLiteral(", "))),
@@ -79,7 +134,7 @@ struct CommandLine {
             "main", "StarLocus: data-driven stellar models after Green et al. (Data-Driven Stellar Models)."));
         parser.addHelpOption();
         parser.addVersionOption();
-        parser.addOptions({model, normalization, catalog, screenshot, view});
+        parser.addOptions({model, normalization, catalog, demo, train, screenshot, view, afterEpochs});
     }
 };
 
@@ -136,8 +191,26 @@ int main(int argc, char* argv[]) {
         return 2;
     }
 
+    int afterEpochs = 0;
+    if (parser.isSet(options.afterEpochs)) {
+        bool ok = false;
+        afterEpochs = parser.value(options.afterEpochs).toInt(&ok);
+        if (!ok || afterEpochs < 1) {
+            printError(QCoreApplication::translate("main", "--after-epochs needs a whole number ≥ 1, not %1")
+                           .arg(parser.value(options.afterEpochs)));
+            return 2;
+        }
+        if (!parser.isSet(options.screenshot) || !parser.isSet(options.train)) {
+            printError(QCoreApplication::translate("main", "--after-epochs needs --screenshot and --train"));
+            return 2;
+        }
+    }
+
     starlocus::ui::MainWindow window;
     const bool screenshot = parser.isSet(options.screenshot);
+    const bool demo = parser.isSet(options.demo);
+    if (demo)
+        window.training()->setConfig(demoTrainingConfig());
     bool failed = false;
     if (screenshot) {
         // Nothing modal: print the warning and remember that the run failed.
@@ -147,14 +220,31 @@ int main(int argc, char* argv[]) {
         });
         window.setNormalizationChooser([](const QString&) { return QString(); });
     }
+    if (!screenshot)
+        window.restoreWindowSettings();
     window.show();
+
+    // Without a catalog to open, the app starts on a synthetic sky (issue 6).
+    const bool opensCatalog = parser.isSet(options.catalog);
+    if (!opensCatalog && (demo || !parser.isSet(options.model)))
+        window.generateSyntheticSky(demo ? kDemoSkyStars : kDefaultSkyStars);
+    if (parser.isSet(options.train)) {
+        auto startOnce = [&window] {
+            if (window.training()->controller()->isActive() || window.training()->epochsShown() > 0)
+                return;
+            window.training()->startTraining();
+        };
+        QObject::connect(window.session(), &starlocus::ui::Session::catalogChanged, &window, startOnce,
+                         Qt::QueuedConnection);
+    }
 
     if (parser.isSet(options.model))
         window.openModelFile(parser.value(options.model), parser.value(options.normalization));
     if (parser.isSet(options.catalog))
         window.openCatalogFile(parser.value(options.catalog));
     if (screenshot) {
-        scheduleScreenshot(window, QFileInfo(parser.value(options.screenshot)).absoluteFilePath(), view, failed);
+        scheduleScreenshot(window, QFileInfo(parser.value(options.screenshot)).absoluteFilePath(), view, afterEpochs,
+                           failed);
     } else if (!view.isEmpty() && !window.showView(view)) {
         // The explorer waits for its model: show it as soon as one is open.
         QObject::connect(window.session(), &starlocus::ui::Session::modelChanged, &window,

@@ -2,6 +2,7 @@
 
 #include "core/common/input_error.h"
 #include "core/io/green2020_catalog.h"
+#include "core/io/hdf5_handle.h"
 #include "core/io/keras_model_import.h"
 #include "core/io/model_file.h"
 #include "core/io/normalization_json.h"
@@ -63,6 +64,34 @@ CatalogOutcome readCatalog(const QString& path) {
     return outcome;
 }
 
+struct FileOutcome {
+    bool isModel = false;
+    ModelOutcome model;
+    CatalogOutcome catalog;
+};
+
+// A model has `layers` (ours) or Keras's layout; anything else is tried as a catalog.
+bool looksLikeModel(const std::string& file) {
+    try {
+        if (core::isKerasModelFile(file))
+            return true;
+        const core::hdf5::Handle handle = core::hdf5::openReadOnly(file);
+        return core::hdf5::exists(handle.get(), "layers");
+    } catch (const std::exception&) {
+        return false; // the catalog reader reports what is wrong with the file
+    }
+}
+
+FileOutcome readFile(const QString& path) {
+    FileOutcome outcome;
+    outcome.isModel = looksLikeModel(path.toStdString());
+    if (outcome.isModel)
+        outcome.model = readModel(path, {});
+    else
+        outcome.catalog = readCatalog(path);
+    return outcome;
+}
+
 } // namespace
 
 SessionLoader::SessionLoader(Session* session, QObject* parent) : QObject(parent), session_(session) {
@@ -118,6 +147,29 @@ void SessionLoader::loadCatalog(const QString& path) {
     beginJob();
     emit catalogLoadStarted(path);
     watcher->setFuture(QtConcurrent::run(&pool_, readCatalog, path));
+}
+
+void SessionLoader::loadFile(const QString& path) {
+    auto* watcher = new QFutureWatcher<FileOutcome>(this);
+    connect(watcher, &QFutureWatcher<FileOutcome>::finished, this, [this, watcher, path] {
+        const FileOutcome outcome = watcher->result();
+        watcher->deleteLater();
+        if (outcome.isModel && outcome.model.model) {
+            session_->setModel(outcome.model.model, outcome.model.normalizationFile);
+            emit modelLoaded(path);
+        } else if (outcome.isModel) {
+            emit modelLoadFailed(path, outcome.model.error, outcome.model.needsNormalization);
+        } else if (outcome.catalog.catalog) {
+            session_->setCatalog(outcome.catalog.catalog, outcome.catalog.summary);
+            emit catalogLoaded(path);
+        } else {
+            emit catalogLoadFailed(path, outcome.catalog.error);
+        }
+        endJob();
+    });
+    beginJob();
+    emit fileLoadStarted(path);
+    watcher->setFuture(QtConcurrent::run(&pool_, readFile, path));
 }
 
 } // namespace starlocus::ui

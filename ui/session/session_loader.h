@@ -25,6 +25,10 @@ public:
     void loadModel(const QString& path, const QString& normalizationPath = {});
     // A catalog in the published Green2020 HDF5 layout.
     void loadCatalog(const QString& path);
+    // A file whose kind is not known (dropped on the window): a Keras or StarLocus model
+    // when it has a model's layout, otherwise read as a catalog (whose reader then names
+    // what is missing). Reports through the model or catalog signals.
+    void loadFile(const QString& path);
 
     bool isBusy() const { return pending_ > 0; }
 
@@ -38,6 +42,7 @@ signals:
     void catalogLoadStarted(const QString& path);
     void catalogLoaded(const QString& path);
     void catalogLoadFailed(const QString& path, const QString& message);
+    void fileLoadStarted(const QString& path);
 
 private:
     void beginJob();
