@@ -2,7 +2,11 @@
 // published files, failures that leave the session as it was, the German translation.
 #include "tests/support/shared_data.h"
 #include "ui/dialogs/about_dialog.h"
+#include "core/mock/mock_sky.h"
+#include "core/mock/mock_sky_file.h"
 #include "ui/main_window.h"
+#include "ui/session/synthetic_sky_job.h"
+#include "ui/training/training_view.h"
 #include "ui/session/recent_files.h"
 #include "ui/session/session.h"
 #include "ui/session/session_loader.h"
@@ -11,6 +15,11 @@
 #include "ui/views/session_overview_view.h"
 
 #include <QAction>
+#include <QApplication>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QMimeData>
+#include <QUrl>
 #include <QLabel>
 #include <QLocale>
 #include <QMenu>
@@ -79,9 +88,18 @@ private slots:
         QMenu* view = menuNamed(w, "viewMenu");
         QMenu* help = menuNamed(w, "helpMenu");
         QVERIFY(file && view && help);
-        QCOMPARE(actionTexts(file), (QStringList{"Open &Model…", "Open &Catalog…", "Open &Recent", "&Quit"}));
+        QMenu* training = menuNamed(w, "trainingMenu");
+        QVERIFY(training);
+        QCOMPARE(actionTexts(file), (QStringList{"Open &Model…", "Open &Catalog…", "Open &Recent", "&Save Model…",
+                                                 "Export Training &History…", "&Quit"}));
+        QCOMPARE(actionTexts(training), (QStringList{"&Train", "&Pause", "S&top", "Resume from &Checkpoint…",
+                                                     "Training &Settings…", "Export Training &History…"}));
         QCOMPARE(actionTexts(help), (QStringList{"&About StarLocus", "About &Qt"}));
-        QCOMPARE(actionTexts(view).size(), 2); // tool bar and status bar toggles
+        // Tool bar, status bar and training monitor toggles, full screen, reset layout.
+        QCOMPARE(actionTexts(view).size(), 5);
+        QCOMPARE(w.saveModelAction()->shortcut(), QKeySequence(QKeySequence::Save));
+        QVERIFY(!w.saveModelAction()->isEnabled()); // no model yet
+        QVERIFY(w.fullScreenAction()->shortcuts().contains(QKeySequence(Qt::Key_F11)));
         QCOMPARE(w.openModelAction()->shortcut(), QKeySequence(QKeySequence::Open));
         QCOMPARE(w.openCatalogAction()->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
         auto* quit = w.findChild<QAction*>("quitAction");
@@ -89,6 +107,42 @@ private slots:
         const auto platformQuit = QKeySequence::keyBindings(QKeySequence::Quit);
         QCOMPARE(quit->shortcut(), platformQuit.isEmpty() ? QKeySequence(Qt::CTRL | Qt::Key_Q) : platformQuit.front());
         QVERIFY(!w.windowIcon().isNull());
+    }
+
+    // The start-up sky arrives in the background; a catalog dropped on the window replaces
+    // it (the file holds 500 stars, the sky 20,000).
+    void droppedCatalogReplacesTheSyntheticSky() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("small.h5"));
+        starlocus::core::MockSkyConfig config;
+        config.starCount = 500;
+        try {
+            starlocus::core::writeMockSky(path.toStdString(), starlocus::core::MockSky(config, 5));
+        } catch (const std::exception& e) {
+            QFAIL(e.what());
+        }
+
+        MainWindow w;
+        WarningLog log;
+        log.install(w);
+        w.show();
+        w.generateSyntheticSky(20000);
+        QVERIFY(w.syntheticSky()->isRunning());
+        QTRY_VERIFY_WITH_TIMEOUT(!w.syntheticSky()->isRunning(), 60000);
+        QVERIFY(w.session()->catalog());
+        QCOMPARE(w.session()->catalog()->size(), std::size_t(20000));
+        QVERIFY(w.training()->startAction()->isEnabled()); // one click from training
+
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(path)});
+        QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&w, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&w, &drop);
+        waitIdle(w);
+        QVERIFY2(log.texts.isEmpty(), qPrintable(log.texts.join(QLatin1Char('\n'))));
+        QCOMPARE(w.session()->catalog()->size(), std::size_t(500));
     }
 
     void aboutCitesThePaper() {

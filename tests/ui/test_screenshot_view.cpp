@@ -7,6 +7,7 @@
 
 #include <QImage>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QWidget>
@@ -32,6 +33,7 @@ double greyVariance(const QImage& image) {
 struct Run {
     int exitCode = -1;
     QString errors;
+    QString output;
 };
 
 Run runStarlocus(const QStringList& arguments) {
@@ -45,7 +47,7 @@ Run runStarlocus(const QStringList& arguments) {
         return {};
     }
     return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            QString::fromLocal8Bit(process.readAllStandardError())};
+            QString::fromLocal8Bit(process.readAllStandardError()), QString::fromLocal8Bit(process.readAllStandardOutput())};
 }
 
 } // namespace
@@ -85,6 +87,38 @@ private slots:
                                       QStringLiteral("--screenshot"), png});
         QVERIFY2(run.exitCode == 0, qPrintable(run.errors));
         QVERIFY(greyVariance(QImage(png)) > 100.0);
+    }
+
+    // `--demo --train --view training --after-epochs N`: trains on the small synthetic sky
+    // and grabs the window once the monitor has drawn N epochs (the app reports its loss
+    // chart's point count on stdout in screenshot mode).
+    void trainingScreenshotAfterEpochs() {
+        QTemporaryDir dir;
+        const QString png = dir.filePath(QStringLiteral("training.png"));
+        const int epochs = 3;
+        const Run run = runStarlocus({QStringLiteral("--demo"), QStringLiteral("--train"), QStringLiteral("--view"),
+                                      QStringLiteral("training"), QStringLiteral("--after-epochs"),
+                                      QString::number(epochs), QStringLiteral("--screenshot"), png});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.errors));
+        const QImage image(png);
+        QVERIFY(!image.isNull());
+        QVERIFY(image.width() >= 800 && image.height() >= 500);
+        QWidget blank;
+        blank.resize(image.size());
+        const double blankVariance = greyVariance(blank.grab().toImage());
+        const double variance = greyVariance(image);
+        QVERIFY2(variance > 100.0 && variance > 20.0 * (blankVariance + 1.0),
+                 qPrintable(QStringLiteral("variance %1, blank %2").arg(variance).arg(blankVariance)));
+        const QRegularExpression points(QStringLiteral("loss chart points: (\\d+)"));
+        const QRegularExpressionMatch match = points.match(run.output);
+        QVERIFY2(match.hasMatch(), qPrintable(run.output));
+        QVERIFY(match.captured(1).toInt() >= epochs);
+    }
+
+    void afterEpochsNeedsTrainingAndAScreenshot() {
+        const Run run = runStarlocus({QStringLiteral("--after-epochs"), QStringLiteral("3")});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY(run.errors.contains(QStringLiteral("--after-epochs")));
     }
 
     void unknownOrUnavailableViews() {

@@ -1,0 +1,139 @@
+// The main window around training: one click trains on the open sky and the monitor
+// draws what arrives (curve points, live CMD, status bar); closing while a run trains
+// asks, and on "yes" stops the run and closes with the last checkpoint kept; "no" keeps
+// everything running.
+#include "core/io/training_checkpoint.h"
+#include "tests/ui/training/training_test_sky.h"
+#include "ui/main_window.h"
+#include "ui/session/session.h"
+#include "ui/training/live_cmd_view.h"
+#include "ui/training/loss_chart_view.h"
+#include "ui/training/training_monitor_view.h"
+#include "ui/training/training_view.h"
+
+#include <QAction>
+#include <QDockWidget>
+#include <QFileInfo>
+#include <QImage>
+#include <QLabel>
+#include <QLineSeries>
+#include <QProgressBar>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using starlocus::ui::MainWindow;
+using starlocus::ui::TrainingController;
+namespace test = starlocus::test;
+
+namespace {
+
+constexpr int kRunTimeoutMs = 120000;
+
+double greyVariance(const QImage& image) {
+    const QImage grey = image.convertToFormat(QImage::Format_Grayscale8);
+    double sum = 0.0, sum2 = 0.0;
+    const double n = double(grey.width()) * grey.height();
+    for (int y = 0; y < grey.height(); ++y) {
+        const uchar* row = grey.constScanLine(y);
+        for (int x = 0; x < grey.width(); ++x) {
+            sum += row[x];
+            sum2 += double(row[x]) * row[x];
+        }
+    }
+    return sum2 / n - (sum / n) * (sum / n);
+}
+
+void prepare(MainWindow& w, const QString& checkpoint, int iterations, int epochs) {
+    w.setWarningPresenter([](const QString& title, const QString& text) {
+        QFAIL(qPrintable(title + QStringLiteral(": ") + text));
+    });
+    w.training()->setCheckpointPath(checkpoint);
+    w.training()->setConfig(test::quickSchedule(iterations, epochs));
+    w.session()->setCatalog(test::smallSky());
+}
+
+} // namespace
+
+class TestTrainingWindow : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void oneClickTrainsAndTheMonitorDrawsIt() {
+        QTemporaryDir dir;
+        MainWindow w;
+        QVERIFY(!w.training()->startAction()->isEnabled()); // nothing to train on yet
+        prepare(w, dir.filePath(QStringLiteral("run.h5")), 2, 2);
+        w.show();
+        QVERIFY(w.showView(QStringLiteral("training")));
+        QVERIFY(w.trainingDock()->isVisible());
+        const QImage blank = w.grab().toImage();
+        QVERIFY(w.training()->startAction()->isEnabled());
+        w.training()->startAction()->trigger();
+        QVERIFY(w.training()->pauseAction()->isEnabled());
+        QSignalSpy finished(w.training()->controller(), &TrainingController::finished);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kRunTimeoutMs);
+        // 2 iterations × 2 epochs: one raw point per epoch for training and validation.
+        auto* chart = w.training()->monitor()->lossChart();
+        QCOMPARE(chart->trainRawSeries()->count(), 4);
+        QCOMPARE(chart->validationRawSeries()->count(), 4);
+        QCOMPARE(chart->boundaryCount(), 2);
+        QTRY_VERIFY_WITH_TIMEOUT(w.training()->liveCmd()->refreshCount() >= 1, 30000);
+        QVERIFY(w.training()->liveCmd()->testStarCount() > 0);
+        // The trained model is now the session's: the explorer can show it.
+        QVERIFY(w.session()->model() != nullptr);
+        QVERIFY(w.saveModelAction()->isEnabled());
+        const QImage trained = w.grab().toImage();
+        QVERIFY(greyVariance(trained) > greyVariance(blank));
+        QVERIFY(w.training()->positionLabel()->text().contains(QStringLiteral("2")));
+    }
+
+    void closingWhileTrainingAsksThenStopsAndKeepsTheCheckpoint() {
+        QTemporaryDir dir;
+        const QString checkpoint = dir.filePath(QStringLiteral("run.h5"));
+        MainWindow w;
+        prepare(w, checkpoint, 20, 2);
+        w.show();
+        QSignalSpy iterations(w.training()->controller(), &TrainingController::iterationFinished);
+        QVERIFY(w.training()->startTraining());
+        QTRY_VERIFY_WITH_TIMEOUT(iterations.count() >= 1, kRunTimeoutMs);
+
+        int asked = 0;
+        w.setCloseQuestion([&asked](const QString&) {
+            ++asked;
+            return false; // "Cancel"
+        });
+        QVERIFY(!w.close());
+        QCOMPARE(asked, 1);
+        QVERIFY(w.isVisible());
+        QVERIFY(w.training()->controller()->isActive());
+
+        QString question;
+        w.setCloseQuestion([&question](const QString& text) {
+            question = text;
+            return true; // "Yes"
+        });
+        QVERIFY(!w.close()); // not yet: the run stops first
+        QVERIFY(question.contains(checkpoint));
+        QTRY_VERIFY_WITH_TIMEOUT(!w.isVisible(), kRunTimeoutMs);
+        QVERIFY(!w.training()->controller()->isActive());
+        QVERIFY(QFileInfo::exists(checkpoint));
+        const auto kept = starlocus::core::loadTrainingCheckpoint(checkpoint.toStdString());
+        QVERIFY(kept.completedIterations >= 1 && kept.completedIterations < 20);
+    }
+
+    void startingWithoutACatalogExplains() {
+        MainWindow w;
+        QStringList warnings;
+        w.setWarningPresenter([&warnings](const QString&, const QString& text) { warnings << text; });
+        QVERIFY(!w.training()->startTraining());
+        QCOMPARE(warnings.size(), 1);
+        QVERIFY(warnings.first().contains(QStringLiteral("catalog")));
+        QVERIFY(!w.training()->controller()->isActive());
+    }
+};
+
+QTEST_MAIN(TestTrainingWindow)
+#include "test_training_window.moc"
