@@ -1,6 +1,7 @@
 #include "core/training/batch_gradient.h"
 
 #include "core/training/fixed_batch_kernel.h"
+#include "core/training/packed_whitening.h"
 
 #include <algorithm>
 #include <cassert>
@@ -67,7 +68,7 @@ double BatchWorkspace::forward(const NetworkLayout& layout, const float* params,
     r = r.array().exp().matrix();
 
     double total = 0.0;
-    float d[kBandCount], res[kBandCount];
+    float d[kBandCount];
     for (int s = 0; s < n; ++s) {
         const StarSample& star = samples[indices[std::size_t(s)]];
         const float e = e_[s];
@@ -75,31 +76,10 @@ double BatchWorkspace::forward(const NetworkLayout& layout, const float* params,
         d[0] = pred(0, s) + e * r0 - star.y[0];
         for (int b = 1; b < kBands; ++b)
             d[b] = pred(b, s) + e * (r(b, s) - r0) - star.y[b];
-        // res = W d, W lower triangular packed by rows.
-        const float* w = star.w;
-        float sum2 = 0.0f;
-#pragma GCC unroll 13
-        for (int i = 0; i < kBands; ++i) {
-            float acc = 0.0f;
-            for (int j = 0; j <= i; ++j)
-                acc += w[j] * d[j];
-            w += i + 1;
-            res[i] = acc;
-            sum2 += acc * acc;
-        }
-        total += double(sum2);
+        float grad[kBandCount] = {};
+        total += double(whitenedNormAndGradient(star.w, d, scale, keepGradient ? grad : nullptr));
         if (!keepGradient)
             continue;
-        // ∂(scale·|r|²)/∂d = 2·scale·Wᵀ r
-        float grad[kBandCount] = {};
-        w = star.w;
-#pragma GCC unroll 13
-        for (int i = 0; i < kBands; ++i) {
-            const float ri = 2.0f * scale * res[i];
-            for (int j = 0; j <= i; ++j)
-                grad[j] += w[j] * ri;
-            w += i + 1;
-        }
         for (int b = 0; b < kBands; ++b)
             pred(b, s) = grad[b];
     }

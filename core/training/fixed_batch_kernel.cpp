@@ -1,5 +1,7 @@
 #include "core/training/fixed_batch_kernel.h"
 
+#include "core/training/packed_whitening.h"
+
 #include <Eigen/Core>
 #include <cassert>
 
@@ -86,31 +88,12 @@ double accumulateFixedKernel(const NetworkLayout& layout, const float* params, c
     double total = 0.0;
     for (int s = 0; s < N; ++s) {
         const StarSample& star = samples[indices[std::size_t(s)]];
-        float d[B], res[B], grad[B] = {};
+        float d[B], grad[B] = {};
         const float r0 = r(0, s);
         d[0] = g(0, s) + e[s] * r0 - star.y[0];
         for (int b = 1; b < B; ++b)
             d[b] = g(b, s) + e[s] * (r(b, s) - r0) - star.y[b];
-        const float* w = star.w;
-        float sum2 = 0.0f;
-#pragma GCC unroll 13
-        for (int i = 0; i < B; ++i) {
-            float acc = 0.0f;
-            for (int j = 0; j <= i; ++j)
-                acc += w[j] * d[j];
-            w += i + 1;
-            res[i] = acc;
-            sum2 += acc * acc;
-        }
-        total += double(sum2);
-        w = star.w;
-#pragma GCC unroll 13
-        for (int i = 0; i < B; ++i) {
-            const float ri = 2.0f * scale * res[i];
-            for (int j = 0; j <= i; ++j)
-                grad[j] += w[j] * ri;
-            w += i + 1;
-        }
+        total += double(whitenedNormAndGradient(star.w, d, scale, grad));
         // ∂/∂R = E · Bᵀ g (row 0 gets g₀ − Σ_{i≥1} gᵢ), times R for the exp.
         float rest = 0.0f;
         for (int b = 1; b < B; ++b) {
