@@ -22,7 +22,7 @@ struct FigureExportRequest {
     double dpi = 300.0;
     // Point size of tick labels, legend and notes for this export (axis titles 10 % larger);
     // unset: the fonts as on screen. Restored after the export.
-    std::optional<double> fontPointSize;
+    std::optional<double> fontPointSize = std::nullopt;
 };
 
 // Physical figure sizes: journals state widths in mm or inches.

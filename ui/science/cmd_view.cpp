@@ -63,12 +63,12 @@ void CmdView::draw() {
         DensityLayer* layer = frame->densityLayer();
         layer->setLogarithmic(true);
         layer->setValueTitle(tr("stars per pixel"));
-        const auto& x = p == 0 ? obsX : predX;
-        const auto& y = p == 0 ? obsY : predY;
+        auto& x = p == 0 ? obsX : predX;
+        auto& y = p == 0 ? obsY : predY;
         if (xr.valid() && yr.valid())
             layer->setPoints(x, y, BinSpec{xr.lo, xr.hi, kBins}, BinSpec{yr.lo, yr.hi, kBins});
         frame->setHomeRanges(QCPRange(xr.lo, xr.hi), QCPRange(yr.lo, yr.hi));
-        setStarPositions(p, x, y);
+        setStarPositions(p, std::move(x), std::move(y)); // not used below: no copy of 10⁶ values
         addHeading(*frame, p == 0 ? tr("observed (parallax ≥ 5σ)") : tr("predicted, E = 0, noiseless"));
     }
     if (withParallax == 0)
@@ -81,8 +81,8 @@ void CmdView::draw() {
     const double dx = 0.5 * (r[Eigen::Index(color.bandX)] - r[Eigen::Index(color.bandY)]);
     const double dy = 0.5 * r[Eigen::Index(magnitude)];
     if (std::isfinite(dx) && std::isfinite(dy) && xr.valid() && yr.valid())
-        drawArrow(*panel(1), xr.lo + 0.5 * (xr.hi - xr.lo), yr.lo + 0.1 * (yr.hi - yr.lo), dx, dy,
-                  tr("R(θ̄), E = 0.5"));
+        drawArrow(*panel(1), xr.lo + 0.45 * (xr.hi - xr.lo), yr.lo + 0.22 * (yr.hi - yr.lo), dx, dy,
+                  tr("R(θ̄), E = 0.5"), Qt::AlignHCenter | Qt::AlignTop);
 }
 
 } // namespace starlocus::ui

@@ -107,10 +107,10 @@ void ExtinctionDeviationView::draw() {
             theory->setData(QVector<double>(curve->first.begin(), curve->first.end()),
                             QVector<double>(curve->second.begin(), curve->second.end()));
             theory->setPen(QPen(QColor(110, 110, 110), 2.5));
-            theory->setName(tr("theory: blackbody × passband × F99"));
+            theory->setName(tr("theory (blackbody, F99)"));
             frame->legend->setVisible(p == 0);
-            // ΔR/R rises with Teff: the upper left is empty.
-            frame->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignLeft | Qt::AlignTop);
+            // ΔR/R rises with Teff: the lower right is empty.
+            frame->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignRight | Qt::AlignBottom);
         }
         frame->setHomeRanges(QCPRange(xr.lo, xr.hi), QCPRange(yr.lo, yr.hi));
         frame->xAxis->setRangeReversed(false);

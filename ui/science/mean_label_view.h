@@ -13,7 +13,7 @@ public:
     QString viewName() const override { return QStringLiteral("mean_labels"); }
     QString fileStem() const override { return QStringLiteral("fig07_mean_labels"); }
     QString title() const override { return tr("Fig. 7 — Mean labels across the predicted CMD"); }
-    QSizeF defaultSizeMm() const override { return {180.0, 62.0}; }
+    QSizeF defaultSizeMm() const override { return {180.0, 70.0}; }
 
 protected:
     QString validateSetting(const QString& key, const QString& value) const override;

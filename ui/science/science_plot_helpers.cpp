@@ -41,16 +41,23 @@ QString colorTitle(const core::ColorPair& pair) {
 }
 
 AxisRange robustRange(std::initializer_list<std::span<const double>> columns, double tail) {
-    std::vector<double> all;
+    // Axis limits need no more than ~10⁵ values: a fixed stride through large columns gives
+    // the same limits to far below a pixel and keeps a 10⁶-star redraw fast.
+    constexpr std::size_t kEnough = 100000;
+    std::size_t total = 0;
     for (std::span<const double> c : columns)
-        for (double v : c)
-            if (std::isfinite(v))
-                all.push_back(v);
-    if (all.empty())
+        total += c.size();
+    const std::size_t stride = std::max<std::size_t>(1, total / kEnough);
+    std::vector<double> sample;
+    sample.reserve(total / stride + columns.size());
+    for (std::span<const double> c : columns)
+        for (std::size_t i = 0; i < c.size(); i += stride)
+            if (std::isfinite(c[i]))
+                sample.push_back(c[i]);
+    if (sample.empty())
         return {0.0, 0.0};
-    std::vector<double> work = all;
-    double lo = core::percentileInPlace(work, tail);
-    double hi = core::percentileInPlace(work, 1.0 - tail);
+    double lo = core::percentileInPlace(sample, tail);
+    double hi = core::percentileInPlace(sample, 1.0 - tail);
     if (!(hi > lo)) {
         lo -= 0.5;
         hi += 0.5;
@@ -99,7 +106,8 @@ void addHeading(PlotFrame& frame, const QString& text) {
     frame.plotLayout()->addElement(0, 0, heading);
 }
 
-void drawArrow(PlotFrame& frame, double x, double y, double dx, double dy, const QString& label) {
+void drawArrow(PlotFrame& frame, double x, double y, double dx, double dy, const QString& label,
+               Qt::Alignment labelAlignment) {
     auto* line = new QCPItemLine(&frame);
     line->start->setCoords(x, y);
     line->end->setCoords(x + dx, y + dy);
@@ -107,8 +115,8 @@ void drawArrow(PlotFrame& frame, double x, double y, double dx, double dy, const
     line->setPen(QPen(kReddeningArrowColor, 2.0));
     auto* text = new QCPItemText(&frame);
     text->position->setCoords(x + dx, y + dy);
-    text->setPositionAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-    text->setPadding(QMargins(6, 0, 0, 0));
+    text->setPositionAlignment(labelAlignment);
+    text->setPadding(QMargins(6, 4, 6, 4));
     text->setText(label);
     text->setColor(kReddeningArrowColor);
 }

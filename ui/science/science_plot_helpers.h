@@ -35,8 +35,9 @@ struct AxisRange {
     double hi = 1.0;
     bool valid() const { return hi > lo; }
 };
-// The 0.5–99.5 % range of the finite values of all columns, padded by 3 % (a few extreme
-// stars do not squeeze the locus); invalid when there is no finite value.
+// The 0.5–99.5 % range of the finite values of all columns (from an evenly strided sample
+// of ~10⁵ values for large columns), padded by 3 % (a few extreme stars do not squeeze the
+// locus); invalid when there is no finite value.
 AxisRange robustRange(std::initializer_list<std::span<const double>> columns, double tail = 0.005);
 // "lo:hi" from a setting; nullopt for "auto" or text that is not two increasing numbers.
 std::optional<AxisRange> parseRange(const QString& text);
@@ -50,7 +51,9 @@ DensityGrid meanGrid(const core::BinnedMap2D& map);
 // A heading above a panel's axis rect (what the panel shows).
 void addHeading(PlotFrame& frame, const QString& text);
 
-// An arrow from (x, y) by (dx, dy) in data units with a label at its head.
-void drawArrow(PlotFrame& frame, double x, double y, double dx, double dy, const QString& label);
+// An arrow from (x, y) by (dx, dy) in data units, labelled at its head; the alignment says
+// which side of the head the label sits on (AlignLeft: to its right, AlignTop: below it).
+void drawArrow(PlotFrame& frame, double x, double y, double dx, double dy, const QString& label,
+               Qt::Alignment labelAlignment = Qt::AlignLeft | Qt::AlignVCenter);
 
 } // namespace starlocus::ui
