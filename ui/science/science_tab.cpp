@@ -39,6 +39,9 @@ ScienceTab::ScienceTab(QWidget* parent) : QWidget(parent) {
     boxSelect_ = new QToolButton(this);
     boxSelect_->setObjectName(QStringLiteral("boxSelectButton"));
     boxSelect_->setCheckable(true);
+    lassoSelect_ = new QToolButton(this);
+    lassoSelect_->setObjectName(QStringLiteral("lassoSelectButton"));
+    lassoSelect_->setCheckable(true);
     count_ = new QLabel(this);
     count_->setObjectName(QStringLiteral("selectionCount"));
     clear_ = new QPushButton(this);
@@ -53,6 +56,7 @@ ScienceTab::ScienceTab(QWidget* parent) : QWidget(parent) {
     bar->addWidget(chooser_, 1);
     bar->addSpacing(12);
     bar->addWidget(boxSelect_);
+    bar->addWidget(lassoSelect_);
     bar->addWidget(count_);
     bar->addWidget(clear_);
     bar->addWidget(exportSelection_);
@@ -75,6 +79,7 @@ ScienceTab::ScienceTab(QWidget* parent) : QWidget(parent) {
     });
     connect(chooser_, &QComboBox::currentIndexChanged, this, &ScienceTab::viewChosen);
     connect(boxSelect_, &QToolButton::toggled, this, &ScienceTab::setBoxSelectMode);
+    connect(lassoSelect_, &QToolButton::toggled, this, &ScienceTab::setLassoSelectMode);
     connect(selection_, &StarSelection::changed, this, &ScienceTab::updateSelectionText);
     connect(clear_, &QPushButton::clicked, selection_, &StarSelection::clear);
     connect(exportSelection_, &QPushButton::clicked, this, &ScienceTab::exportSelection);
@@ -146,8 +151,21 @@ void ScienceTab::viewChosen(int index) {
 void ScienceTab::setBoxSelectMode(bool on) {
     if (boxSelect_->isChecked() != on)
         boxSelect_->setChecked(on);
+    if (on && lassoSelect_->isChecked())
+        lassoSelect_->setChecked(false); // one tool at a time
     for (ScienceView* v : views_)
-        v->setBoxSelectMode(on);
+        if (on || v->selectionTool() == SelectionTool::Box)
+            v->setSelectionTool(on ? SelectionTool::Box : SelectionTool::None);
+}
+
+void ScienceTab::setLassoSelectMode(bool on) {
+    if (lassoSelect_->isChecked() != on)
+        lassoSelect_->setChecked(on);
+    if (on && boxSelect_->isChecked())
+        boxSelect_->setChecked(false);
+    for (ScienceView* v : views_)
+        if (on || v->selectionTool() == SelectionTool::Lasso)
+            v->setSelectionTool(on ? SelectionTool::Lasso : SelectionTool::None);
 }
 
 void ScienceTab::updateSelectionText() {
@@ -196,6 +214,8 @@ void ScienceTab::copyCommand() {
 void ScienceTab::retranslate() {
     boxSelect_->setText(tr("&Select Box"));
     boxSelect_->setToolTip(tr("Drag a box in any panel to select the stars inside it; they are highlighted in every view"));
+    lassoSelect_->setText(tr("&Lasso"));
+    lassoSelect_->setToolTip(tr("Draw a closed outline in any panel to select the stars inside it"));
     clear_->setText(tr("C&lear Selection"));
     exportSelection_->setText(tr("Export Selection…"));
     exportFigure_->setText(tr("&Export Figure…"));

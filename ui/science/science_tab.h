@@ -42,6 +42,7 @@ public:
 
     StarSelection* selection() const { return selection_; }
     void setBoxSelectMode(bool on);
+    void setLassoSelectMode(bool on);
 
 signals:
     void dataReady();
@@ -65,6 +66,7 @@ private:
     QComboBox* chooser_;
     QStackedWidget* stack_;
     QToolButton* boxSelect_;
+    QToolButton* lassoSelect_;
     QLabel* count_;
     QPushButton* clear_;
     QPushButton* exportSelection_;

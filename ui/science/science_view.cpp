@@ -11,6 +11,7 @@
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QMouseEvent>
 #include <QVBoxLayout>
 #include <qcustomplot.h>
 
@@ -67,10 +68,51 @@ void ScienceView::setSelection(StarSelection* selection) {
     refreshHighlight();
 }
 
-void ScienceView::setBoxSelectMode(bool on) {
-    boxSelect_ = on;
+void ScienceView::setSelectionTool(SelectionTool tool) {
+    tool_ = tool;
     for (PlotFrame* frame : frames_)
-        frame->setSelectionRectMode(on ? QCP::srmCustom : QCP::srmNone);
+        frame->setSelectionRectMode(tool == SelectionTool::Box ? QCP::srmCustom : QCP::srmNone);
+}
+
+bool ScienceView::eventFilter(QObject* watched, QEvent* event) {
+    if (tool_ != SelectionTool::Lasso)
+        return QWidget::eventFilter(watched, event);
+    const auto it = std::find(frames_.begin(), frames_.end(), watched);
+    if (it == frames_.end())
+        return QWidget::eventFilter(watched, event);
+    const int panel = int(it - frames_.begin());
+    PlotFrame* frame = *it;
+    const auto type = event->type();
+    if (type != QEvent::MouseButtonPress && type != QEvent::MouseMove && type != QEvent::MouseButtonRelease)
+        return QWidget::eventFilter(watched, event);
+    auto* mouse = static_cast<QMouseEvent*>(event);
+    if (type == QEvent::MouseButtonPress && mouse->button() != Qt::LeftButton)
+        return QWidget::eventFilter(watched, event);
+    if (type == QEvent::MouseMove && !(mouse->buttons() & Qt::LeftButton))
+        return QWidget::eventFilter(watched, event);
+    if (type == QEvent::MouseButtonPress)
+        lasso_.clear();
+    lasso_.append(mouse->position());
+    PanelState& state = panelState_[std::size_t(panel)];
+    if (!state.lasso) {
+        state.lasso = new QCPCurve(frame->xAxis, frame->yAxis);
+        state.lasso->removeFromLegend();
+        state.lasso->setPen(QPen(frame->plotPalette().ink, 1.0, Qt::DashLine));
+    }
+    QVector<double> xs, ys;
+    for (const QPointF& p : lasso_) {
+        xs.push_back(frame->xAxis->pixelToCoord(p.x()));
+        ys.push_back(frame->yAxis->pixelToCoord(p.y()));
+    }
+    if (type == QEvent::MouseButtonRelease) {
+        state.lasso->data()->clear();
+        selectInPolygon(panel, lasso_);
+        lasso_.clear();
+    } else {
+        state.lasso->setData(xs, ys);
+    }
+    frame->replot(QCustomPlot::rpQueuedReplot);
+    return true; // the drag draws the lasso; it does not pan
 }
 
 void ScienceView::declareSetting(const QString& key, const QString& defaultValue, const QStringList& choices) {
@@ -134,7 +176,8 @@ void ScienceView::makePanels(int count, int columns) {
     for (int k = 0; k < count; ++k) {
         auto* frame = new PlotFrame(this);
         frame->setObjectName(QStringLiteral("%1_panel%2").arg(viewName()).arg(k));
-        frame->setSelectionRectMode(boxSelect_ ? QCP::srmCustom : QCP::srmNone);
+        frame->setSelectionRectMode(tool_ == SelectionTool::Box ? QCP::srmCustom : QCP::srmNone);
+        frame->installEventFilter(this);
         if (columns_ >= 3) // narrow panels: fewer ticks so that labels do not run together
             frame->xAxis->ticker()->setTickCount(3);
         connect(frame->selectionRect(), &QCPSelectionRect::accepted, this,
@@ -185,7 +228,7 @@ void ScienceView::rebuild() {
         return;
     }
     draw();
-    setBoxSelectMode(boxSelect_);
+    setSelectionTool(tool_);
     refreshHighlight();
     message_->setText(notes_.join(QLatin1Char('\n')));
     message_->setVisible(!notes_.isEmpty());
@@ -215,6 +258,28 @@ void ScienceView::selectInBox(int panel, const QRect& pixels) {
     for (std::size_t i = 0; i < state.x.size(); ++i)
         if (state.x[i] >= xl && state.x[i] <= xh && state.y[i] >= yl && state.y[i] <= yh)
             stars.push_back(i);
+    selection_->setStars(std::move(stars));
+}
+
+void ScienceView::selectInPolygon(int panel, const QPolygonF& pixels) {
+    if (!selection_ || !data_ || pixels.size() < 3)
+        return;
+    const PanelState& state = panelState_[std::size_t(panel)];
+    PlotFrame* frame = frames_[std::size_t(panel)];
+    if (state.x.empty()) {
+        addPanelNote(panel, tr("This panel has no per-star positions: select in another view."));
+        redraw();
+        return;
+    }
+    const QRectF bounds = pixels.boundingRect();
+    std::vector<std::size_t> stars;
+    for (std::size_t i = 0; i < state.x.size(); ++i) {
+        if (!std::isfinite(state.x[i]) || !std::isfinite(state.y[i]))
+            continue;
+        const QPointF p(frame->xAxis->coordToPixel(state.x[i]), frame->yAxis->coordToPixel(state.y[i]));
+        if (bounds.contains(p) && pixels.containsPoint(p, Qt::OddEvenFill))
+            stars.push_back(i);
+    }
     selection_->setStars(std::move(stars));
 }
 

@@ -13,6 +13,7 @@
 #include "ui/science/science_data.h"
 
 #include <QMap>
+#include <QPolygonF>
 #include <QStringList>
 #include <QWidget>
 #include <memory>
@@ -20,6 +21,7 @@
 #include <vector>
 
 class QComboBox;
+class QCPCurve;
 class QCPGraph;
 class QCPItemText;
 class QGridLayout;
@@ -30,6 +32,9 @@ namespace starlocus::ui {
 
 class PlotFrame;
 class StarSelection;
+
+// What a left-drag does in a panel: pan (None), select in a box, or select in a lasso.
+enum class SelectionTool { None, Box, Lasso };
 
 class ScienceView : public QWidget {
     Q_OBJECT
@@ -45,9 +50,11 @@ public:
     void setData(std::shared_ptr<const ScienceData> data);
     const ScienceData* data() const { return data_.get(); }
     void setSelection(StarSelection* selection);
-    // Box selection instead of pan/zoom on left-drag.
-    void setBoxSelectMode(bool on);
-    bool boxSelectMode() const { return boxSelect_; }
+    void setSelectionTool(SelectionTool tool);
+    SelectionTool selectionTool() const { return tool_; }
+    // Box selection instead of pan/zoom on left-drag (setSelectionTool(Box / None)).
+    void setBoxSelectMode(bool on) { setSelectionTool(on ? SelectionTool::Box : SelectionTool::None); }
+    bool boxSelectMode() const { return tool_ == SelectionTool::Box; }
 
     // Settings: every key with its current value; setSetting validates (false with a reason
     // naming the key) and redraws.
@@ -98,18 +105,23 @@ protected:
     void addNote(const QString& text);
 
     void changeEvent(QEvent* event) override;
+    // The lasso: mouse events of the panels while the lasso tool is on.
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     struct PanelState {
         QCPGraph* highlight = nullptr;
+        QCPCurve* lasso = nullptr; // the outline while dragging
         std::vector<double> x, y;
     };
     void selectInBox(int panel, const QRect& pixels);
+    void selectInPolygon(int panel, const QPolygonF& pixels);
     void refreshHighlight();
 
     std::shared_ptr<const ScienceData> data_;
     StarSelection* selection_ = nullptr;
-    bool boxSelect_ = false;
+    SelectionTool tool_ = SelectionTool::None;
+    QPolygonF lasso_;
     QMap<QString, QString> settings_;
     QMap<QString, QStringList> choices_;
     QMap<QString, QComboBox*> choosers_;

@@ -54,6 +54,7 @@ private slots:
     void everyViewDrawsWithoutNotes();
     void cmdHasMagnitudeAxesAndLabelledDensity();
     void boxInOneViewHighlightsInAnother();
+    void lassoSelectsInsideTheOutline();
     void selectionCsvNamesCatalogRows();
     void catalogWithoutParallaxesSaysSoInPlace();
     void colourWithNoObservedStarsSaysSo();
@@ -194,6 +195,49 @@ void TestScienceViews::boxInOneViewHighlightsInAnother() {
     tab.selection()->clear();
     QCOMPARE(highlight->dataCount(), 0);
     QVERIFY(count->text().contains(QStringLiteral("no stars")));
+}
+
+void TestScienceViews::lassoSelectsInsideTheOutline() {
+    ScienceTab tab;
+    tab.resize(1200, 700);
+    tab.setData(data_);
+    tab.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&tab));
+    QVERIFY(tab.showView(QStringLiteral("cmd")));
+    tab.setLassoSelectMode(true);
+    PlotFrame* predicted = tab.view(QStringLiteral("cmd"))->panels()[1];
+    predicted->replot();
+    // A triangle over the upper main sequence, drawn with the mouse.
+    auto pixel = [&](double x, double y) {
+        return QPoint(int(predicted->xAxis->coordToPixel(x)), int(predicted->yAxis->coordToPixel(y)));
+    };
+    const QPoint outline[3] = {pixel(0.4, 2.0), pixel(1.2, 2.0), pixel(0.8, 5.5)};
+    const double rangeBefore = predicted->xAxis->range().lower;
+    QTest::mousePress(predicted, Qt::LeftButton, Qt::NoModifier, outline[0]);
+    QTest::mouseMove(predicted, outline[1]);
+    QTest::mouseMove(predicted, outline[2]);
+    QTest::mouseRelease(predicted, Qt::LeftButton, Qt::NoModifier, outline[2]);
+
+    // The same triangle applied to the model's own predictions.
+    QPolygonF triangle;
+    for (const QPoint& p : outline)
+        triangle << QPointF(p);
+    std::size_t expected = 0;
+    for (std::size_t i = 0; i < catalog_.size(); ++i) {
+        const auto& t = catalog_.theta[i];
+        const core::Vec13 m = model_->absoluteMagnitudes(Eigen::Vector3d(t[0], t[1], t[2]));
+        const QPointF p(predicted->xAxis->coordToPixel(m[Eigen::Index(kBP)] - m[Eigen::Index(kRP)]),
+                        predicted->yAxis->coordToPixel(m[Eigen::Index(kG)]));
+        expected += triangle.containsPoint(p, Qt::OddEvenFill) ? 1 : 0;
+    }
+    QVERIFY(expected > 100);
+    QCOMPARE(tab.selection()->count(), expected);
+    // The drag drew a lasso, it did not pan the panel.
+    QCOMPARE(predicted->xAxis->range().lower, rangeBefore);
+    QVERIFY(tab.showView(QStringLiteral("mean_labels")));
+    QCPGraph* highlight = highlightGraph(tab.view(QStringLiteral("mean_labels"))->panels()[2]);
+    QVERIFY(highlight);
+    QCOMPARE(std::size_t(highlight->dataCount()), expected);
 }
 
 void TestScienceViews::selectionCsvNamesCatalogRows() {
