@@ -46,7 +46,7 @@ IterationChartView::IterationChartView(const TrainingHistory* history, QWidget* 
     chi2Axis_ = new QValueAxis(chart);
     chi2Axis_->setLabelFormat(QStringLiteral("%.2f"));
     leftOutAxis_ = new QValueAxis(chart);
-    leftOutAxis_->setLabelFormat(QStringLiteral("%.1f"));
+    leftOutAxis_->setLabelFormat(QStringLiteral("%.3g")); // fractions of a per cent stay readable
     learningRateAxis_ = new QLogValueAxis(chart);
     learningRateAxis_->setLabelFormat(QStringLiteral("%.0e"));
     learningRateAxis_->setBase(10.0);

@@ -139,11 +139,15 @@ void TrainingView::connectController() {
         progress_->setRange(0, e.totalEpochs);
         progress_->setValue(e.globalEpoch);
         progress_->setFormat(tr("%p% · ETA %1").arg(durationText(e.etaSeconds)));
-        position_->setText(tr("Iteration %1/%2 · epoch %3/%4")
+        QString position = tr("Iteration %1/%2 · epoch %3/%4")
                                .arg(e.iteration)
                                .arg(runConfig_.iterations)
                                .arg(e.epoch)
-                               .arg(runConfig_.epochsPerIteration));
+                               .arg(runConfig_.epochsPerIteration);
+        // An epoch that was under way when the user paused still arrives: say both.
+        if (controller_->state() == TrainingController::State::Paused)
+            position = tr("%1 · paused").arg(position);
+        position_->setText(position);
         ++epochsShown_;
         emit epochShown(epochsShown_);
     });
