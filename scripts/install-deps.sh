@@ -7,6 +7,7 @@ packages=(
   qt6-base-dev qt6-charts-dev qt6-tools-dev qt6-l10n-tools qt6-svg-dev libqcustomplot-dev
   libeigen3-dev libhdf5-dev nlohmann-json3-dev
   fonts-dejavu-core
+  poppler-utils  # pdftoppm: the tests render the exported PDF figures
 )
 as_root=()
 [ "$(id -u)" -eq 0 ] || as_root=(sudo)
