@@ -67,20 +67,18 @@ private slots:
         QCOMPARE(core::loadTrainingCheckpoint(checkpoint.toStdString()).completedIterations, 2);
     }
 
+    // Paused before its first mini-batch (the flag is set before the worker reads it), the
+    // run cannot finish an epoch: none arrives until it is resumed, then all of them do.
     void pauseHoldsTheRunAndResumeFinishesIt() {
         QTemporaryDir dir;
         TrainingController controller;
         QSignalSpy epochs(&controller, &TrainingController::epochFinished);
         QSignalSpy finished(&controller, &TrainingController::finished);
         QVERIFY(controller.start(job(dir.filePath(QStringLiteral("run.h5")), 2, 3)));
-        QTRY_VERIFY_WITH_TIMEOUT(epochs.count() >= 1, kRunTimeoutMs);
         controller.pause();
         QCOMPARE(controller.state(), State::Paused);
-        // An epoch already on its way may still arrive; after that nothing moves.
-        QTest::qWait(300);
-        const int held = epochs.count();
-        QTest::qWait(700);
-        QCOMPARE(epochs.count(), held);
+        QTest::qWait(1000); // observe that nothing moves (no timing is asserted)
+        QCOMPARE(epochs.count(), 0);
         QCOMPARE(finished.count(), 0);
         controller.resume();
         QCOMPARE(controller.state(), State::Running);
@@ -97,17 +95,17 @@ private slots:
         QSignalSpy finished(&controller, &TrainingController::finished);
         // Stop as soon as the first iteration is checkpointed (the slot runs on this thread).
         connect(&controller, &TrainingController::iterationFinished, &controller, &TrainingController::stop);
-        QVERIFY(controller.start(job(checkpoint, 3, 2)));
+        QVERIFY(controller.start(job(checkpoint, 8, 2)));
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kRunTimeoutMs);
         const TrainingOutcome stopped = outcomeOf(finished);
         QVERIFY(stopped.stopped);
         const int done = stopped.final->completedIterations;
-        QVERIFY(done >= 1 && done < 3);
+        QVERIFY(done >= 1 && done < 8); // the stop lands long before the schedule ends
         QCOMPARE(core::loadTrainingCheckpoint(checkpoint.toStdString()).completedIterations, done);
 
         controller.disconnect(&controller);
         QSignalSpy restored(&controller, &TrainingController::historyRestored);
-        TrainingJob resume = job(checkpoint, 3, 2);
+        TrainingJob resume = job(checkpoint, 8, 2);
         resume.resumeCheckpointPath = checkpoint;
         QVERIFY(controller.start(resume));
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, kRunTimeoutMs);
@@ -115,8 +113,8 @@ private slots:
         QCOMPARE(int(restored.first().first().value<core::TrainingHistory>().epochs.size()), done * 2);
         const auto final = finished.at(1).first().value<TrainingOutcome>();
         QVERIFY(!final.stopped);
-        QCOMPARE(final.final->completedIterations, 3);
-        QCOMPARE(int(final.final->history.epochs.size()), 3 * 2);
+        QCOMPARE(final.final->completedIterations, 8);
+        QCOMPARE(int(final.final->history.epochs.size()), 8 * 2);
     }
 
     void stopWhilePausedEndsTheRun() {
@@ -125,13 +123,14 @@ private slots:
         QSignalSpy epochs(&controller, &TrainingController::epochFinished);
         QSignalSpy finished(&controller, &TrainingController::finished);
         QVERIFY(controller.start(job(dir.filePath(QStringLiteral("run.h5")), 2, 3)));
-        QTRY_VERIFY_WITH_TIMEOUT(epochs.count() >= 1, kRunTimeoutMs);
         controller.pause();
         controller.stop();
         QCOMPARE(controller.state(), State::Stopping);
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kRunTimeoutMs);
-        QVERIFY(outcomeOf(finished).stopped);
-        QVERIFY(epochs.count() < 2 * 3);
+        const TrainingOutcome outcome = outcomeOf(finished);
+        QVERIFY(outcome.stopped);
+        QCOMPARE(outcome.final->completedIterations, 0);
+        QCOMPARE(epochs.count(), 0);
         QCOMPARE(controller.state(), State::Idle);
     }
 
