@@ -31,12 +31,13 @@ Mat13 lowerTriangularInverse(const Mat13& l) {
 std::optional<Mat13> whiteningMatrix(const StarObservation& obs, const Mat13& covariance) {
     if (obs.keptCount == 0)
         return Mat13::Zero();
-    const Eigen::LLT<Mat13> llt(decoupledCovariance(obs, covariance));
+    Mat13 factor = decoupledCovariance(obs, covariance);
+    const Eigen::LLT<Eigen::Ref<Mat13>> llt(factor); // in place: factor's lower triangle becomes L
     if (llt.info() != Eigen::Success)
         return std::nullopt;
     // K⁻¹ (lower triangular). The decoupled entries have K = 1 there and no coupling, so
     // zeroing their rows and columns leaves exactly K⁻¹ of the kept block in place.
-    Mat13 w = lowerTriangularInverse(llt.matrixLLT());
+    Mat13 w = lowerTriangularInverse(factor);
     for (std::size_t b = 0; b < kBandCount; ++b) {
         if (obs.kept[b])
             continue;
