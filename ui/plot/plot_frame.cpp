@@ -211,7 +211,7 @@ void PlotFrame::chooseExportFile() {
     const double dpi = *format == FigureFormat::Png ? 300.0 : 96.0;
     const QSize pixels(int(width() * dpi / 96.0), int(height() * dpi / 96.0));
     QString error;
-    if (!exportFigure({path, *format, pixels, dpi}, &error))
+    if (!exportFigure({path, *format, pixels, dpi, std::nullopt}, &error))
         QMessageBox::warning(this, tr("Could not export the figure"), error);
 }
 
