@@ -129,7 +129,8 @@ private slots:
         w.generateSyntheticSky(20000);
         QVERIFY(w.syntheticSky()->isRunning());
         QTRY_VERIFY_WITH_TIMEOUT(!w.syntheticSky()->isRunning(), 60000);
-        QVERIFY(w.session()->catalog());
+        // The finished sky reaches the session through a queued signal: wait for it too.
+        QTRY_VERIFY_WITH_TIMEOUT(w.session()->catalog() != nullptr, 10000);
         QCOMPARE(w.session()->catalog()->size(), std::size_t(20000));
         QVERIFY(w.training()->startAction()->isEnabled()); // one click from training
 
