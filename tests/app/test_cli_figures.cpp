@@ -98,7 +98,7 @@ private slots:
     void pdfsRender() {
         const QString pdftoppm = QStandardPaths::findExecutable(QStringLiteral("pdftoppm"));
         if (pdftoppm.isEmpty())
-            QSKIP("pdftoppm (poppler-utils) is not installed: PDFs checked for structure only");
+            QFAIL("pdftoppm (poppler-utils, scripts/install-deps.sh) is not installed: the PDFs cannot be rendered");
         const std::string out = dir_.filePath(QStringLiteral("pdf")).toStdString();
         QVERIFY(run(base(out)).code == 0);
         for (const QString& stem : kStems) {

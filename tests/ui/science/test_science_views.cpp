@@ -329,7 +329,7 @@ void TestScienceViews::exportWritesPdfAndCompanionCsv() {
 
     const QString pdftoppm = QStandardPaths::findExecutable(QStringLiteral("pdftoppm"));
     if (pdftoppm.isEmpty())
-        QSKIP("pdftoppm (poppler-utils) is not installed: the PDF was not rendered");
+        QFAIL("pdftoppm (poppler-utils, scripts/install-deps.sh) is not installed: the PDF cannot be rendered");
     QProcess render;
     render.start(pdftoppm, {QStringLiteral("-png"), QStringLiteral("-r"), QStringLiteral("50"), request.path,
                             dir.filePath(QStringLiteral("page"))});
