@@ -1,5 +1,6 @@
 #include "core/training/physical_start.h"
 
+#include "core/diagnostics/s16_family.h"
 #include "core/mock/passband_table.h"
 
 #include <algorithm>
@@ -11,7 +12,28 @@ namespace {
 // Index of element (j, j) in the row-major packed lower triangle.
 constexpr std::size_t diagonalIndex(std::size_t j) { return j * (j + 1) / 2 + j; }
 
+// Bands g r i z y: where F99 and the S16 curve agree well enough to fix S16's scale and
+// grey offset (both undetermined by colours) from the theory.
+constexpr std::size_t kS16AnchorBands = 5;
+
 } // namespace
+
+Vec13 startReddeningVector(double teffK) {
+    Vec13 r = theoryReddeningVector(teffK);
+    static const S16Family s16;
+    // Least squares a, b in R_theory(b) ≈ a·R_mean(b) + b over the anchor bands.
+    double sx = 0, sy = 0, sxx = 0, sxy = 0;
+    for (std::size_t k = 0; k < kS16AnchorBands; ++k) {
+        const double x = s16.table()[k].rMean, y = r[Eigen::Index(k + kBandCount - kS16BandCount)];
+        sx += x; sy += y; sxx += x * x; sxy += x * y;
+    }
+    const double n = double(kS16AnchorBands);
+    const double a = (n * sxy - sx * sy) / (n * sxx - sx * sx);
+    const double b = (sy - a * sx) / n;
+    for (std::size_t k = 0; k < kS16BandCount; ++k)
+        r[Eigen::Index(k + kBandCount - kS16BandCount)] = std::max(a * s16.table()[k].rMean + b, 1e-3);
+    return r;
+}
 
 Vec13 theoryReddeningVector(double teffK) {
     Vec13 r;
@@ -25,7 +47,7 @@ void applyPhysicalStart(const NetworkLayout& layout, ParameterVector& params, co
     // The theory is a start, not a prior: its Teff is kept inside the range where the
     // analytic passbands are good (docs/PHYSICS.md).
     const double teff = std::clamp(normalization.median[0], 3500.0, 8000.0);
-    const Vec13 r = theoryReddeningVector(teff);
+    const Vec13 r = startReddeningVector(teff);
     const LayerSlot& ext = layout.extinction;
     std::fill(params.begin() + std::ptrdiff_t(ext.kernel), params.begin() + std::ptrdiff_t(ext.bias), 0.0f);
     for (std::size_t b = 0; b < kBandCount; ++b)

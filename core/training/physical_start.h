@@ -14,8 +14,14 @@ namespace starlocus::core {
 // Fitzpatrick (1999) R_V = 3.1 law, per unit E(B−V) (the mock's R in its linear limit).
 Vec13 theoryReddeningVector(double teffK);
 
+// The start: the theory in the Gaia bands; in g … W2 the empirical mean extinction curve
+// of Schlafly et al. (2016), whose scale and grey offset (not fixed by colours) are fitted
+// to the theory over g r i z y. F99 overpredicts near-infrared extinction relative to the
+// optical (S16 §5); starting there leaves H and Ks far off.
+Vec13 startReddeningVector(double teffK);
+
 // Overwrites in `params` (already Glorot-initialised): the R kernel with 0 and its bias
-// with ln R_theory at the median Teff of `normalization`; the B·M bias with the per-entry
+// with ln startReddeningVector at the median Teff of `normalization`; the B·M bias with the per-entry
 // median over the training stars in use of y − (B·M without bias)(x) − E·B·R_theory,
 // over the entries each star keeps (at most ~100,000 stars, evenly spaced).
 void applyPhysicalStart(const NetworkLayout& layout, ParameterVector& params, const LabelNormalization& normalization,
