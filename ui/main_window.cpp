@@ -1,9 +1,12 @@
 #include "ui/main_window.h"
 
 #include "ui/dialogs/about_dialog.h"
+#include "ui/science/science_tab.h"
+#include "ui/science/science_views.h"
 #include "ui/session/session.h"
 #include "ui/session/session_loader.h"
 #include "ui/session/synthetic_sky_job.h"
+#include "ui/training/training_controller.h"
 #include "ui/training/training_view.h"
 #include "ui/translators.h"
 #include "ui/views/display_text.h"
@@ -40,6 +43,7 @@ MainWindow::MainWindow(QWidget* parent)
     explorer_ = new ExplorerView(session_, views_);
     views_->addTab(overview_, tr("Session"));
     views_->addTab(explorer_, tr("Explorer"));
+    createScience();
     // The tables' own minimum heights must not keep the training dock small.
     views_->setMinimumSize(320, 160);
     setCentralWidget(views_);
@@ -177,6 +181,7 @@ void MainWindow::createMenus() {
     toggleTraining->setText(tr("Show T&raining Monitor"));
     toggleTraining->setObjectName(QStringLiteral("toggleTrainingDockAction"));
     view->addAction(toggleTraining);
+    addScienceMenu(view);
     view->addSeparator();
     view->addAction(fullScreenAction_);
     view->addAction(resetLayoutAction_);
@@ -296,7 +301,9 @@ void MainWindow::showAbout() {
 }
 
 QStringList MainWindow::viewNames() {
-    return {QStringLiteral("session"), QStringLiteral("explorer"), QStringLiteral("training")};
+    return QStringList{QStringLiteral("session"), QStringLiteral("explorer"), QStringLiteral("science"),
+                       QStringLiteral("training")} +
+           scienceViewNames();
 }
 
 bool MainWindow::showView(const QString& name) {
@@ -304,14 +311,26 @@ bool MainWindow::showView(const QString& name) {
         showTrainingDock();
         return true;
     }
-    const auto index = int(viewNames().indexOf(name));
-    if (index < 0 || !views_->isTabEnabled(index))
+    QWidget* tab = name == QLatin1String("session")    ? static_cast<QWidget*>(overview_)
+                   : name == QLatin1String("explorer") ? static_cast<QWidget*>(explorer_)
+                   : name == QLatin1String("science") || scienceViewNames().contains(name) ? static_cast<QWidget*>(science_)
+                                                                                          : nullptr;
+    if (!tab || !views_->isTabEnabled(views_->indexOf(tab)))
         return false;
-    views_->setCurrentIndex(index);
+    if (tab == science_ && name != QLatin1String("science"))
+        science_->showView(name);
+    views_->setCurrentWidget(tab);
+    // Multi-panel figures need the window's height, more than the monitor's charts leave
+    // them; the monitor comes back with the next run (or View ▸ Show Training Monitor).
+    if (tab == science_ && !trainingDock_->isFloating() && !training_->controller()->isActive())
+        trainingDock_->hide();
     return true;
 }
 
-QString MainWindow::currentViewName() const { return viewNames().value(views_->currentIndex()); }
+QString MainWindow::currentViewName() const {
+    QWidget* tab = views_->currentWidget();
+    return tab == overview_ ? QStringLiteral("session") : tab == explorer_ ? QStringLiteral("explorer") : QStringLiteral("science");
+}
 
 void MainWindow::updateViewTabs() {
     const int explorerTab = views_->indexOf(explorer_);

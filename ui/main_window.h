@@ -1,7 +1,7 @@
 #pragma once
 // MainWindow: menus (File, Training, View, Help), tool bars, the views as tabs (the
-// session overview, and the explorer once a model is open), the training monitor as a
-// dock, and the status bar. Opening a file goes through the SessionLoader (background
+// session overview, the explorer once a model is open, and the science views of the
+// session's model + catalog), the training monitor as a dock, and the status bar. Opening a file goes through the SessionLoader (background
 // job); a failure is shown as a warning and the session keeps what it had. Closing while
 // a run trains asks first, stops the run and closes once it has ended (its last
 // checkpoint stays on disk).
@@ -25,6 +25,7 @@ class Session;
 class SessionLoader;
 class SessionOverviewView;
 class ExplorerView;
+class ScienceTab;
 class SyntheticSkyJob;
 class TrainingView;
 
@@ -38,6 +39,7 @@ public:
     SessionLoader* loader() const { return loader_; }
     SessionOverviewView* overview() const { return overview_; }
     ExplorerView* explorer() const { return explorer_; }
+    ScienceTab* science() const { return science_; }
     TrainingView* training() const { return training_; }
     QDockWidget* trainingDock() const { return trainingDock_; }
     SyntheticSkyJob* syntheticSky() const { return skyJob_; }
@@ -50,8 +52,9 @@ public:
     // saved when the window closes (the app does this; tests do not).
     void restoreWindowSettings();
 
-    // The views by name ("session", "explorer", "training"), for the command line and tests; false
-    // for an unknown name or a view that cannot be shown yet (the explorer needs a model).
+    // The views by name ("session", "explorer", "science", "training", and each science view:
+    // "cmd", "mean_labels", … "scores"), for the command line and tests; false for an
+    // unknown name or a view that cannot be shown yet (the explorer needs a model).
     static QStringList viewNames();
     bool showView(const QString& name);
     QString currentViewName() const;
@@ -101,6 +104,9 @@ protected:
 private:
     void createTraining();
     void createTrainingMenu();
+    void createScience();
+    void addScienceMenu(QMenu* view);
+    void updateScience();
     void showTrainingDock();
     void connectSyntheticSky();
     bool fileJobsAllowed();
@@ -116,6 +122,8 @@ private:
     SessionLoader* loader_;
     SessionOverviewView* overview_;
     ExplorerView* explorer_;
+    ScienceTab* science_ = nullptr;
+    bool scienceStale_ = true; // the session changed since the science tab was last given it
     QTabWidget* views_;
     QToolBar* toolBar_ = nullptr;
     QProgressBar* busyIndicator_ = nullptr;

@@ -1,6 +1,8 @@
 // starlocus: the desktop application. Command line, translators and the main window;
 // everything else lives in starlocus_ui.
 #include "ui/main_window.h"
+#include "ui/science/science_tab.h"
+#include "ui/science/science_view.h"
 #include "ui/session/session.h"
 #include "ui/session/session_loader.h"
 #include "ui/session/synthetic_sky_job.h"
@@ -40,22 +42,13 @@ starlocus::core::TrainingConfig demoTrainingConfig() {
 
 // --screenshot: once every requested file is open, the synthetic sky is ready and (with
 // --after-epochs N) the monitor has drawn N epochs (the run is then paused and the live
-// CMD has drawn a snapshot), show the requested view (--view), grab the window to a PNG
-// and quit (0), or quit with 1 when a file could not be opened, training failed, the
-// view cannot be shown or the PNG not saved.
+// CMD has drawn a snapshot), show the requested view (--view), wait until the science views
+// have prepared their data if one of them is shown, grab the window to a PNG and quit (0),
+// or quit with 1 when a file could not be opened, training failed, the view cannot be
+// shown or the PNG not saved.
 void scheduleScreenshot(starlocus::ui::MainWindow& window, const QString& pngPath, const QString& view,
                         int afterEpochs, bool& failed) {
-    auto grab = [&window, pngPath, view, &failed] {
-        if (failed) {
-            QCoreApplication::exit(1);
-            return;
-        }
-        if (!view.isEmpty() && !window.showView(view)) {
-            printError(QCoreApplication::translate("main", "the view %1 cannot be shown (the explorer needs a model)")
-                           .arg(view));
-            QCoreApplication::exit(1);
-            return;
-        }
+    auto grab = [&window, pngPath] {
         QCoreApplication::processEvents(); // lay out and paint the view just shown
         if (!window.grab().save(pngPath, "PNG")) {
             printError(QCoreApplication::translate("main", "could not write the screenshot %1").arg(pngPath));
@@ -65,13 +58,18 @@ void scheduleScreenshot(starlocus::ui::MainWindow& window, const QString& pngPat
         // What the picture holds, for scripts and tests that cannot look inside it.
         std::printf("screenshot: %s\nloss chart points: %d\n", qPrintable(pngPath),
                     int(window.training()->monitor()->lossChart()->trainRawSeries()->count()));
+        if (window.currentViewName() == QLatin1String("science"))
+            if (const starlocus::ui::ScienceView* shown = window.science()->currentView())
+                std::printf("science view: %s, panels: %d, notes: %d\n", qPrintable(shown->viewName()),
+                            int(shown->panels().size()), int(shown->notes().size()));
         QCoreApplication::exit(0);
     };
-    // Polled rather than chained to signals: the conditions come from four sources.
+    // Polled rather than chained to signals: the conditions come from five sources.
     auto* poll = new QTimer(&window);
     poll->setInterval(50);
     auto settledFor = std::make_shared<QElapsedTimer>();
-    QObject::connect(poll, &QTimer::timeout, &window, [&window, poll, settledFor, afterEpochs, grab, &failed] {
+    auto viewShown = std::make_shared<bool>(view.isEmpty());
+    QObject::connect(poll, &QTimer::timeout, &window, [&window, poll, settledFor, viewShown, view, afterEpochs, grab, &failed] {
         if (failed) {
             poll->stop();
             QCoreApplication::exit(1);
@@ -87,6 +85,18 @@ void scheduleScreenshot(starlocus::ui::MainWindow& window, const QString& pngPat
             if (training->liveCmd()->refreshCount() == 0)
                 return;
         }
+        if (!*viewShown) {
+            if (!window.showView(view)) {
+                poll->stop();
+                printError(QCoreApplication::translate("main", "the view %1 cannot be shown (the explorer needs a model)")
+                               .arg(view));
+                QCoreApplication::exit(1);
+                return;
+            }
+            *viewShown = true;
+        }
+        if (window.science()->isPreparing())
+            return;
         if (!settledFor->isValid()) {
             settledFor->start();
             return;

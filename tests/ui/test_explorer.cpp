@@ -233,12 +233,14 @@ private slots:
         ui::MainWindow w;
         auto* tabs = w.findChild<QTabWidget*>(QStringLiteral("viewTabs"));
         QVERIFY(tabs);
-        QCOMPARE(tabs->count(), 2);
-        QVERIFY(!tabs->isTabEnabled(1));
+        QCOMPARE(tabs->count(), 3); // session, explorer, science
+        const int explorerTab = tabs->indexOf(w.explorer());
+        QCOMPARE(explorerTab, 1);
+        QVERIFY(!tabs->isTabEnabled(explorerTab));
         QVERIFY(!w.showView(QStringLiteral("explorer")));
         QCOMPARE(w.currentViewName(), QStringLiteral("session"));
         w.session()->setModel(toy());
-        QVERIFY(tabs->isTabEnabled(1));
+        QVERIFY(tabs->isTabEnabled(explorerTab));
         QVERIFY(w.showView(QStringLiteral("explorer")));
         QCOMPARE(tabs->currentWidget(), w.explorer());
         QVERIFY(!w.showView(QStringLiteral("nonsense")));

@@ -95,8 +95,10 @@ private slots:
         QCOMPARE(actionTexts(training), (QStringList{"&Train", "&Pause", "S&top", "Resume from &Checkpoint…",
                                                      "Training &Settings…", "Export Training &History…"}));
         QCOMPARE(actionTexts(help), (QStringList{"&About StarLocus", "About &Qt"}));
-        // Tool bar, status bar and training monitor toggles, full screen, reset layout.
-        QCOMPARE(actionTexts(view).size(), 5);
+        // Tool bar, status bar and training monitor toggles, the science views' submenu, full
+        // screen, reset layout.
+        QCOMPARE(actionTexts(view).size(), 6);
+        QVERIFY(actionTexts(view).contains(QStringLiteral("S&cience Views")));
         QCOMPARE(w.saveModelAction()->shortcut(), QKeySequence(QKeySequence::Save));
         QVERIFY(!w.saveModelAction()->isEnabled()); // no model yet
         QVERIFY(w.fullScreenAction()->shortcuts().contains(QKeySequence(Qt::Key_F11)));

@@ -7,6 +7,27 @@
 
 namespace starlocus::ui {
 
+namespace {
+
+std::shared_ptr<const ScienceData> assemble(std::shared_ptr<const core::StellarModel> model, const core::Catalog& catalog,
+                                            const core::TrainingCheckpoint* record, const QString& modelPath,
+                                            const QString& normalizationPath, const QString& catalogPath) {
+    auto data = std::make_shared<ScienceData>();
+    data->model = std::move(model);
+    data->products = core::computeScienceProducts(*data->model, catalog, record);
+    data->modelPath = modelPath;
+    data->normalizationPath = normalizationPath;
+    data->catalogPath = catalogPath;
+    return data;
+}
+
+} // namespace
+
+std::shared_ptr<const ScienceData> makeScienceData(const ScienceInput& input) {
+    return assemble(input.model, *input.catalog, input.trainingRecord.get(), input.modelPath, input.normalizationPath,
+                    input.catalogPath);
+}
+
 std::shared_ptr<const ScienceData> makeScienceData(std::shared_ptr<const core::StellarModel> model,
                                                    const core::Catalog& catalog, const QString& modelPath,
                                                    const QString& normalizationPath, const QString& catalogPath) {
@@ -19,13 +40,7 @@ std::shared_ptr<const ScienceData> makeScienceData(std::shared_ptr<const core::S
             record.reset();
         }
     }
-    auto data = std::make_shared<ScienceData>();
-    data->model = std::move(model);
-    data->products = core::computeScienceProducts(*data->model, catalog, record ? &*record : nullptr);
-    data->modelPath = modelPath;
-    data->normalizationPath = normalizationPath;
-    data->catalogPath = catalogPath;
-    return data;
+    return assemble(std::move(model), catalog, record ? &*record : nullptr, modelPath, normalizationPath, catalogPath);
 }
 
 } // namespace starlocus::ui

@@ -22,8 +22,23 @@ struct ScienceData {
     const core::Catalog& stars() const { return products.stars; }
 };
 
-// Reads the model file's training record (if it is our format and has one) and computes the
-// shared products. Seconds for 10⁵ stars: call it off the GUI thread. Throws core::InputError.
+// What the views are made from: a model, a catalog, the record of the model's training run
+// when it is known (its split picks the test stars), and the files for "copy as command".
+struct ScienceInput {
+    std::shared_ptr<const core::StellarModel> model;
+    std::shared_ptr<const core::Catalog> catalog;
+    std::shared_ptr<const core::TrainingCheckpoint> trainingRecord;
+    QString modelPath;
+    QString normalizationPath;
+    QString catalogPath;
+};
+
+// Computes the shared products; reads no file. Seconds for 10⁵ stars: call it off the GUI
+// thread. Throws core::InputError.
+std::shared_ptr<const ScienceData> makeScienceData(const ScienceInput& input);
+
+// As above, with the training record read from the model file (if it is our format and
+// has one).
 std::shared_ptr<const ScienceData> makeScienceData(std::shared_ptr<const core::StellarModel> model,
                                                    const core::Catalog& catalog, const QString& modelPath = {},
                                                    const QString& normalizationPath = {},

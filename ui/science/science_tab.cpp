@@ -70,10 +70,13 @@ ScienceTab::ScienceTab(QWidget* parent) : QWidget(parent) {
 
     watcher_ = new QFutureWatcher<std::shared_ptr<const ScienceData>>(this);
     connect(watcher_, &QFutureWatcherBase::finished, this, [this] {
+        if (!awaitingResult_)
+            return;
+        awaitingResult_ = false;
         try {
             setData(watcher_->result());
         } catch (const std::exception& e) {
-            status_->setText(tr("Could not prepare the science views: %1").arg(QString::fromUtf8(e.what())));
+            clearData(tr("Could not prepare the science views: %1").arg(QString::fromUtf8(e.what())));
             emit dataFailed(status_->text());
         }
     });
@@ -108,16 +111,31 @@ void ScienceTab::setData(std::shared_ptr<const ScienceData> data) {
     emit dataReady();
 }
 
-void ScienceTab::open(std::shared_ptr<const core::StellarModel> model, std::shared_ptr<const core::Catalog> catalog,
-                      const QString& modelPath, const QString& normalizationPath, const QString& catalogPath) {
-    if (!model || !catalog) {
-        status_->setText(tr("Open a model and a catalog to see the science views."));
+void ScienceTab::open(ScienceInput input) {
+    if (!input.model || !input.catalog) {
+        showMissing(!input.model && !input.catalog ? tr("Open a model and a catalog to see the science views.")
+                    : !input.model                 ? tr("No model: open or train one to see the science views.")
+                                                   : tr("No catalog: open one to see the science views."));
         return;
     }
-    status_->setText(tr("Preparing the science views…"));
-    watcher_->setFuture(QtConcurrent::run([=] {
-        return makeScienceData(model, *catalog, modelPath, normalizationPath, catalogPath);
-    }));
+    clearData(tr("Preparing the science views for %n star(s)…", nullptr, int(input.catalog->size())));
+    awaitingResult_ = true;
+    watcher_->setFuture(QtConcurrent::run([input = std::move(input)] { return makeScienceData(input); }));
+}
+
+void ScienceTab::showMissing(const QString& what) {
+    awaitingResult_ = false; // a result still being computed belongs to what was open before
+    clearData(what);
+}
+
+void ScienceTab::clearData(const QString& reason) {
+    status_->setText(reason);
+    for (ScienceView* v : views_)
+        v->setEmptyText(reason);
+    data_.reset();
+    selection_->clear();
+    stale_.assign(views_.size(), true);
+    viewChosen(chooser_->currentIndex());
 }
 
 ScienceView* ScienceTab::view(const QString& name) const {

@@ -29,9 +29,13 @@ public:
 
     // Ready data (tests, the figures command).
     void setData(std::shared_ptr<const ScienceData> data);
-    // Computes the data off the GUI thread (seconds for 10⁵ stars), then shows it.
-    void open(std::shared_ptr<const core::StellarModel> model, std::shared_ptr<const core::Catalog> catalog,
-              const QString& modelPath, const QString& normalizationPath, const QString& catalogPath);
+    // Computes the data off the GUI thread (seconds for 10⁵ stars), then shows it; until
+    // then every view says that it is being prepared. A model or catalog left null is
+    // named in place instead.
+    void open(ScienceInput input);
+    // No data: every view says `what` in place (e.g. which of model and catalog is missing).
+    void showMissing(const QString& what);
+    bool isPreparing() const { return awaitingResult_; }
     std::shared_ptr<const ScienceData> data() const { return data_; }
 
     const std::vector<ScienceView*>& views() const { return views_; }
@@ -58,6 +62,7 @@ private:
     void exportFigure();
     void copyCommand();
     void retranslate();
+    void clearData(const QString& reason);
 
     std::shared_ptr<const ScienceData> data_;
     std::vector<ScienceView*> views_;
@@ -74,6 +79,7 @@ private:
     QPushButton* copyCommand_;
     QLabel* status_;
     QFutureWatcher<std::shared_ptr<const ScienceData>>* watcher_;
+    bool awaitingResult_ = false;
 };
 
 } // namespace starlocus::ui

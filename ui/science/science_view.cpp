@@ -56,6 +56,22 @@ void ScienceView::setData(std::shared_ptr<const ScienceData> data) {
     rebuild();
 }
 
+void ScienceView::setEmptyText(const QString& text) {
+    emptyText_ = text;
+    if (!data_)
+        rebuild();
+}
+
+QString ScienceView::messageText() const { return message_->isHidden() ? QString() : message_->text(); }
+
+void ScienceView::showMessage(const QString& text, bool inPlaceOfPanels) {
+    message_->setText(text);
+    message_->setVisible(!text.isEmpty());
+    // Without panels the message is the view: centred in the whole area, not a line on top.
+    message_->setAlignment(inPlaceOfPanels ? Qt::AlignCenter : Qt::AlignLeft | Qt::AlignVCenter);
+    static_cast<QVBoxLayout*>(layout())->setStretchFactor(message_, inPlaceOfPanels ? 1 : 0);
+}
+
 void ScienceView::setSelection(StarSelection* selection) {
     if (selection_)
         disconnect(selection_, nullptr, this, nullptr);
@@ -220,18 +236,26 @@ void ScienceView::addNote(const QString& text) { notes_.append(text); }
 
 void ScienceView::rebuild() {
     notes_.clear();
-    if (!data_) {
+    // Nothing to draw: say why in place of the panels.
+    QString missing;
+    if (!data_)
+        missing = emptyText_.isEmpty() ? tr("Open a model and a catalog to see this view.") : emptyText_;
+    else if (data_->size() == 0)
+        missing = data_->products.selection.choice == core::ScienceStarChoice::TestSplit
+                      ? tr("The model's training run has no test stars in this catalog: nothing to show.")
+                      : tr("The catalog has no stars: nothing to show.");
+    if (!missing.isEmpty()) {
         makePanels(0, 1);
-        message_->setText(tr("Open a model and a catalog to see this view."));
-        message_->setVisible(true);
+        if (data_)
+            addNote(missing);
+        showMessage(missing, true);
         emit rebuilt();
         return;
     }
     draw();
     setSelectionTool(tool_);
     refreshHighlight();
-    message_->setText(notes_.join(QLatin1Char('\n')));
-    message_->setVisible(!notes_.isEmpty());
+    showMessage(notes_.join(QLatin1Char('\n')), false);
     redraw();
     emit rebuilt();
 }

@@ -49,6 +49,10 @@ public:
 
     void setData(std::shared_ptr<const ScienceData> data);
     const ScienceData* data() const { return data_.get(); }
+    // What the view says in place while it has no data (why not, or that it is coming).
+    void setEmptyText(const QString& text);
+    // The text in place of the panels (empty when the panels are drawn without notes).
+    QString messageText() const;
     void setSelection(StarSelection* selection);
     void setSelectionTool(SelectionTool tool);
     SelectionTool selectionTool() const { return tool_; }
@@ -117,6 +121,7 @@ private:
     void selectInBox(int panel, const QRect& pixels);
     void selectInPolygon(int panel, const QPolygonF& pixels);
     void refreshHighlight();
+    void showMessage(const QString& text, bool inPlaceOfPanels);
 
     std::shared_ptr<const ScienceData> data_;
     StarSelection* selection_ = nullptr;
@@ -133,6 +138,7 @@ private:
     QHBoxLayout* controls_;
     QGridLayout* grid_;
     QLabel* message_;
+    QString emptyText_;
 };
 
 } // namespace starlocus::ui

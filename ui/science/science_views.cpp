@@ -19,4 +19,14 @@ std::vector<ScienceView*> makeScienceViews(QWidget* parent) {
             new ScoreView(parent)};
 }
 
+QStringList scienceViewNames() {
+    return {QStringLiteral("cmd"),
+            QStringLiteral("mean_labels"),
+            QStringLiteral("color_color_logg"),
+            QStringLiteral("color_color_feh"),
+            QStringLiteral("extinction_deviation"),
+            QStringLiteral("reddening_slopes"),
+            QStringLiteral("scores")};
+}
+
 } // namespace starlocus::ui

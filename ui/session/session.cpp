@@ -4,18 +4,19 @@ namespace starlocus::ui {
 
 Session::Session(QObject* parent) : QObject(parent) {}
 
-void Session::setModel(std::shared_ptr<const core::StellarModel> model, const QString& normalizationFile) {
+void Session::setModel(std::shared_ptr<const core::StellarModel> model, ModelOrigin origin) {
     model_ = std::move(model);
-    modelNormalizationFile_ = model_ ? normalizationFile : QString();
+    modelOrigin_ = model_ ? std::move(origin) : ModelOrigin{};
     emit modelChanged();
 }
 
 void Session::setCatalog(std::shared_ptr<const core::Catalog> catalog,
-                         std::shared_ptr<const CatalogSummary> summary) {
+                         std::shared_ptr<const CatalogSummary> summary, const QString& path) {
     if (catalog && !summary)
         summary = std::make_shared<const CatalogSummary>(summarizeCatalog(*catalog));
     catalog_ = std::move(catalog);
     catalogSummary_ = catalog_ ? std::move(summary) : nullptr;
+    catalogPath_ = catalog_ ? path : QString();
     emit catalogChanged();
 }
 

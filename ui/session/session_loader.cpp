@@ -18,7 +18,7 @@ namespace {
 
 struct ModelOutcome {
     std::shared_ptr<const core::StellarModel> model;
-    QString normalizationFile;
+    ModelOrigin origin;
     QString error;
     bool needsNormalization = false;
 };
@@ -38,7 +38,13 @@ ModelOutcome readModel(const QString& path, const QString& normalizationPath) {
         if (norm.empty() && core::isKerasModelFile(file))
             norm = core::findNormalizationBeside(file); // the one loadAnyModel would pick
         outcome.model = std::make_shared<const core::StellarModel>(core::loadAnyModel(file, norm));
-        outcome.normalizationFile = QString::fromStdString(norm);
+        outcome.origin.path = path;
+        outcome.origin.normalizationFile = QString::fromStdString(norm);
+        // Read here, with the model, because HDF5 is read from one thread at a time; the
+        // science views take the test split from it.
+        if (!core::isKerasModelFile(file))
+            if (auto record = core::loadTrainingRecord(file))
+                outcome.origin.trainingRecord = std::make_shared<const core::TrainingCheckpoint>(std::move(*record));
     } catch (const core::InputError& e) {
         outcome.error = QString::fromStdString(e.what());
         outcome.needsNormalization = e.field() == "normalization" && normalizationPath.isEmpty();
@@ -119,7 +125,7 @@ void SessionLoader::loadModel(const QString& path, const QString& normalizationP
         const ModelOutcome outcome = watcher->result();
         watcher->deleteLater();
         if (outcome.model) {
-            session_->setModel(outcome.model, outcome.normalizationFile);
+            session_->setModel(outcome.model, outcome.origin);
             emit modelLoaded(path);
         } else {
             emit modelLoadFailed(path, outcome.error, outcome.needsNormalization);
@@ -137,7 +143,7 @@ void SessionLoader::loadCatalog(const QString& path) {
         const CatalogOutcome outcome = watcher->result();
         watcher->deleteLater();
         if (outcome.catalog) {
-            session_->setCatalog(outcome.catalog, outcome.summary);
+            session_->setCatalog(outcome.catalog, outcome.summary, path);
             emit catalogLoaded(path);
         } else {
             emit catalogLoadFailed(path, outcome.error);
@@ -155,12 +161,12 @@ void SessionLoader::loadFile(const QString& path) {
         const FileOutcome outcome = watcher->result();
         watcher->deleteLater();
         if (outcome.isModel && outcome.model.model) {
-            session_->setModel(outcome.model.model, outcome.model.normalizationFile);
+            session_->setModel(outcome.model.model, outcome.model.origin);
             emit modelLoaded(path);
         } else if (outcome.isModel) {
             emit modelLoadFailed(path, outcome.model.error, outcome.model.needsNormalization);
         } else if (outcome.catalog.catalog) {
-            session_->setCatalog(outcome.catalog.catalog, outcome.catalog.summary);
+            session_->setCatalog(outcome.catalog.catalog, outcome.catalog.summary, path);
             emit catalogLoaded(path);
         } else {
             emit catalogLoadFailed(path, outcome.catalog.error);

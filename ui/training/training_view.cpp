@@ -174,8 +174,12 @@ void TrainingView::connectController() {
                                   done));
         }
         // A model with at least one complete iteration replaces the session's model.
-        if (outcome.model && done > 0)
-            session_->setModel(outcome.model);
+        // Its record (the per-star split) lets the science views show its test stars.
+        if (outcome.model && done > 0) {
+            ModelOrigin origin;
+            origin.trainingRecord = outcome.final;
+            session_->setModel(outcome.model, std::move(origin));
+        }
     });
     connect(controller_, &TrainingController::failed, this, [this](const QString& message) {
         progress_->setVisible(false);
