@@ -134,6 +134,19 @@ private slots:
         compareTableWithCore(view, *session.model());
     }
 
+    // Every spin box shows the unit of its label: K, dex, dex, and mag for E (Ê's scale).
+    void spinBoxesShowTheirUnits() {
+        ui::Session session;
+        ui::ExplorerView view(&session);
+        ExplorerLabelControls* c = view.controls();
+        QCOMPARE(c->spinBox(ExplorerLabelControls::Teff)->suffix().trimmed(), QStringLiteral("K"));
+        QCOMPARE(c->spinBox(ExplorerLabelControls::LogG)->suffix().trimmed(), QStringLiteral("dex"));
+        QCOMPARE(c->spinBox(ExplorerLabelControls::FeH)->suffix().trimmed(), QStringLiteral("dex"));
+        QCOMPARE(c->spinBox(ExplorerLabelControls::Reddening)->suffix().trimmed(), QStringLiteral("mag"));
+        // The number and its unit stay apart in the text the user reads.
+        QVERIFY(c->spinBox(ExplorerLabelControls::Reddening)->text().endsWith(QStringLiteral(" mag")));
+    }
+
     void rangesFromTheCatalogOrDefaults() {
         ui::Session session;
         session.setModel(toy());

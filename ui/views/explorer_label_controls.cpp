@@ -110,7 +110,8 @@ void ExplorerLabelControls::retranslate() {
     rows_[Teff].spin->setSuffix(tr(" K"));
     rows_[LogG].spin->setSuffix(tr(" dex"));
     rows_[FeH].spin->setSuffix(tr(" dex"));
-    rows_[Reddening].spin->setSuffix(QString());
+    // E is on the catalog's Ê scale, a reddening in magnitudes (A = E·R).
+    rows_[Reddening].spin->setSuffix(tr(" mag"));
     rows_[Teff].slider->setToolTip(tr("Effective temperature"));
     rows_[LogG].slider->setToolTip(tr("Surface gravity, log of g in cm s⁻²"));
     rows_[FeH].slider->setToolTip(tr("Metallicity"));
