@@ -15,6 +15,33 @@
         <source>A figure needs a positive size and resolution.</source>
         <translation>Eine Abbildung braucht eine positive Größe und Auflösung.</translation>
     </message>
+    <message>
+        <source>A figure needs at least one panel.</source>
+        <translation>Eine Abbildung braucht mindestens ein Feld.</translation>
+    </message>
+</context>
+<context>
+    <name>FigurePreset</name>
+    <message>
+        <source>A&amp;A one column (88 mm)</source>
+        <translation>A&amp;A einspaltig (88 mm)</translation>
+    </message>
+    <message>
+        <source>A&amp;A 1.5 columns (120 mm)</source>
+        <translation>A&amp;A 1,5 Spalten (120 mm)</translation>
+    </message>
+    <message>
+        <source>A&amp;A two columns (180 mm)</source>
+        <translation>A&amp;A zweispaltig (180 mm)</translation>
+    </message>
+    <message>
+        <source>AAS one column (3.5 in)</source>
+        <translation>AAS einspaltig (3,5 Zoll)</translation>
+    </message>
+    <message>
+        <source>AAS two columns (7.1 in)</source>
+        <translation>AAS zweispaltig (7,1 Zoll)</translation>
+    </message>
 </context>
 <context>
     <name>LabelDisplay</name>
@@ -72,6 +99,26 @@
     <message>
         <source>unknown view %1 (known: %2)</source>
         <translation>unbekannte Ansicht %1 (bekannt: %2)</translation>
+    </message>
+    <message>
+        <source>Start with a small synthetic sky and a short training schedule (seconds).</source>
+        <translation>Mit einem kleinen synthetischen Himmel und einem kurzen Trainingsablauf starten (Sekunden).</translation>
+    </message>
+    <message>
+        <source>Start training as soon as the catalog is ready.</source>
+        <translation>Training starten, sobald der Katalog bereit ist.</translation>
+    </message>
+    <message>
+        <source>With --screenshot: take it once N epochs are drawn (training pauses).</source>
+        <translation>Mit --screenshot: erst aufnehmen, wenn N Epochen gezeichnet sind (das Training pausiert).</translation>
+    </message>
+    <message>
+        <source>--after-epochs needs a whole number ≥ 1, not %1</source>
+        <translation>--after-epochs braucht eine ganze Zahl ≥ 1, nicht %1</translation>
+    </message>
+    <message>
+        <source>--after-epochs needs --screenshot and --train</source>
+        <translation>--after-epochs braucht --screenshot und --train</translation>
     </message>
 </context>
 <context>
@@ -185,6 +232,114 @@
     </message>
 </context>
 <context>
+    <name>starlocus::ui::CmdView</name>
+    <message>
+        <source>Fig. 6 — Observed and predicted CMD</source>
+        <translation>Abb. 6 — Beobachtetes und vorhergesagtes FHD</translation>
+    </message>
+    <message>
+        <source>&amp;Colour:</source>
+        <translation>&amp;Farbe:</translation>
+    </message>
+    <message>
+        <source>&amp;Magnitude:</source>
+        <translation>&amp;Helligkeit:</translation>
+    </message>
+    <message>
+        <source>expected two different bands as X-Y (e.g. BP-RP), got &apos;%1&apos;</source>
+        <translation>erwartet zwei verschiedene Bänder als X-Y (z. B. BP-RP), erhalten: &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>mag</source>
+        <translation>mag</translation>
+    </message>
+    <message>
+        <source>M_%1</source>
+        <translation>M_%1</translation>
+    </message>
+    <message>
+        <source>stars per pixel</source>
+        <translation>Sterne pro Pixel</translation>
+    </message>
+    <message>
+        <source>observed (parallax ≥ 5σ)</source>
+        <translation>beobachtet (Parallaxe ≥ 5σ)</translation>
+    </message>
+    <message>
+        <source>predicted, E = 0, noiseless</source>
+        <translation>vorhergesagt, E = 0, rauschfrei</translation>
+    </message>
+    <message>
+        <source>No star has a parallax of at least 5σ:
+the observed CMD needs parallaxes.</source>
+        <translation>Kein Stern hat eine Parallaxe von mindestens 5σ:
+das beobachtete FHD braucht Parallaxen.</translation>
+    </message>
+    <message>
+        <source>No star observed both %1 and %2.</source>
+        <translation>Kein Stern wurde in %1 und %2 beobachtet.</translation>
+    </message>
+    <message>
+        <source>R(θ̄), E = 0.5</source>
+        <translation>R(θ̄), E = 0,5</translation>
+    </message>
+</context>
+<context>
+    <name>starlocus::ui::ColorColorView</name>
+    <message>
+        <source>&amp;Colours:</source>
+        <translation>&amp;Farben:</translation>
+    </message>
+    <message>
+        <source>Fig. 8 — Colour–colour, coloured by log g</source>
+        <translation>Abb. 8 — Zweifarbendiagramm, gefärbt nach log g</translation>
+    </message>
+    <message>
+        <source>Fig. 9 — Colour–colour, coloured by [Fe/H]</source>
+        <translation>Abb. 9 — Zweifarbendiagramm, gefärbt nach [Fe/H]</translation>
+    </message>
+    <message>
+        <source>expected X-Y:X-Y pairs separated by commas (e.g. g-r:r-i,J-H:H-Ks), got &apos;%1&apos;</source>
+        <translation>erwartet durch Kommas getrennte Paare X-Y:X-Y (z. B. g-r:r-i,J-H:H-Ks), erhalten: &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>expected a whole number ≥ 1, got &apos;%1&apos;</source>
+        <translation>erwartet eine ganze Zahl ≥ 1, erhalten: &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>mean log g</source>
+        <translation>mittleres log g</translation>
+    </message>
+    <message>
+        <source>dex</source>
+        <translation>dex</translation>
+    </message>
+    <message>
+        <source>mean [Fe/H]</source>
+        <translation>mittleres [Fe/H]</translation>
+    </message>
+    <message>
+        <source>mag</source>
+        <translation>mag</translation>
+    </message>
+    <message>
+        <source>observed</source>
+        <translation>beobachtet</translation>
+    </message>
+    <message>
+        <source>predicted, E = 0, noiseless</source>
+        <translation>vorhergesagt, E = 0, rauschfrei</translation>
+    </message>
+    <message>
+        <source>No star observed all bands of %1 and %2.</source>
+        <translation>Kein Stern wurde in allen Bändern von %1 und %2 beobachtet.</translation>
+    </message>
+    <message>
+        <source>E = 0.5</source>
+        <translation>E = 0,5</translation>
+    </message>
+</context>
+<context>
     <name>starlocus::ui::ExplorerCmdPlot</name>
     <message>
         <source>%1 K</source>
@@ -285,6 +440,10 @@
         <source>Reddening E, on the scale of the catalog&apos;s Ê (Bayestar19/SFD); the extinction is A = E·R</source>
         <translation>Rötung E auf der Skala des Katalogwerts Ê (Bayestar19/SFD); die Extinktion ist A = E·R</translation>
     </message>
+    <message>
+        <source> mag</source>
+        <translation> mag</translation>
+    </message>
 </context>
 <context>
     <name>starlocus::ui::ExplorerPredictionModel</name>
@@ -354,6 +513,256 @@
     <message>
         <source>Predicted absolute magnitudes (μ = 0)</source>
         <translation>Vorhergesagte absolute Helligkeiten (μ = 0)</translation>
+    </message>
+</context>
+<context>
+    <name>starlocus::ui::ExtinctionDeviationView</name>
+    <message>
+        <source>Fig. 10 — ΔR/R against Teff</source>
+        <translation>Abb. 10 — ΔR/R gegen Teff</translation>
+    </message>
+    <message>
+        <source>&amp;Bands:</source>
+        <translation>&amp;Bänder:</translation>
+    </message>
+    <message>
+        <source>expected band names separated by commas (e.g. G,BP,RP,g), got &apos;%1&apos;</source>
+        <translation>erwartet durch Kommas getrennte Bandnamen (z. B. G,BP,RP,g), erhalten: &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>expected a whole number ≥ 1, got &apos;%1&apos;</source>
+        <translation>erwartet eine ganze Zahl ≥ 1, erhalten: &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Teff</source>
+        <translation>Teff</translation>
+    </message>
+    <message>
+        <source>K</source>
+        <translation>K</translation>
+    </message>
+    <message>
+        <source>ΔR/R in %1</source>
+        <translation>ΔR/R in %1</translation>
+    </message>
+    <message>
+        <source>No star has finite labels: ΔR/R needs the mean labels.</source>
+        <translation>Kein Stern hat endliche Labels: ΔR/R braucht die mittleren Labels.</translation>
+    </message>
+    <message>
+        <source>mean log g</source>
+        <translation>mittleres log g</translation>
+    </message>
+    <message>
+        <source>dex</source>
+        <translation>dex</translation>
+    </message>
+    <message>
+        <source>theory (blackbody, F99)</source>
+        <translation>Theorie (Schwarzkörper, F99)</translation>
+    </message>
+</context>
+<context>
+    <name>starlocus::ui::FigureExportDialog</name>
+    <message>
+        <source>Export Figure</source>
+        <translation>Abbildung exportieren</translation>
+    </message>
+    <message>
+        <source>Custom size</source>
+        <translation>Eigene Größe</translation>
+    </message>
+    <message>
+        <source>mm</source>
+        <translation>mm</translation>
+    </message>
+    <message>
+        <source>cm</source>
+        <translation>cm</translation>
+    </message>
+    <message>
+        <source>in</source>
+        <translation>Zoll</translation>
+    </message>
+    <message>
+        <source> pt</source>
+        <translation> pt</translation>
+    </message>
+    <message>
+        <source> DPI</source>
+        <translation> DPI</translation>
+    </message>
+    <message>
+        <source>PDF (vector)</source>
+        <translation>PDF (Vektor)</translation>
+    </message>
+    <message>
+        <source>SVG (vector)</source>
+        <translation>SVG (Vektor)</translation>
+    </message>
+    <message>
+        <source>PNG (image)</source>
+        <translation>PNG (Bild)</translation>
+    </message>
+    <message>
+        <source>Also write a CSV of what is drawn</source>
+        <translation>Auch eine CSV-Datei des Gezeichneten schreiben</translation>
+    </message>
+    <message>
+        <source>&amp;Journal preset:</source>
+        <translation>&amp;Zeitschriftenvorgabe:</translation>
+    </message>
+    <message>
+        <source>&amp;Width:</source>
+        <translation>&amp;Breite:</translation>
+    </message>
+    <message>
+        <source>&amp;Height:</source>
+        <translation>&amp;Höhe:</translation>
+    </message>
+    <message>
+        <source>&amp;Unit:</source>
+        <translation>&amp;Einheit:</translation>
+    </message>
+    <message>
+        <source>&amp;Font size:</source>
+        <translation>&amp;Schriftgröße:</translation>
+    </message>
+    <message>
+        <source>PNG &amp;resolution:</source>
+        <translation>PNG-&amp;Auflösung:</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat:</source>
+        <translation>F&amp;ormat:</translation>
+    </message>
+</context>
+<context>
+    <name>starlocus::ui::IterationChartView</name>
+    <message>
+        <source>test stars: ⟨χ²/dof⟩ below 5</source>
+        <translation>Teststerne: ⟨χ²/dof⟩ unter 5</translation>
+    </message>
+    <message>
+        <source>left out by the χ²/dof cut [%]</source>
+        <translation>durch den χ²/dof-Schnitt ausgeschlossen [%]</translation>
+    </message>
+    <message>
+        <source>next learning rate</source>
+        <translation>nächste Lernrate</translation>
+    </message>
+    <message>
+        <source>iteration</source>
+        <translation>Iteration</translation>
+    </message>
+    <message>
+        <source>⟨χ²/dof⟩</source>
+        <translation>⟨χ²/dof⟩</translation>
+    </message>
+    <message>
+        <source>left out [%]</source>
+        <translation>ausgeschlossen [%]</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>Lernrate</translation>
+    </message>
+</context>
+<context>
+    <name>starlocus::ui::LiveCmdView</name>
+    <message>
+        <source>BP − RP</source>
+        <translation>BP − RP</translation>
+    </message>
+    <message>
+        <source>mag</source>
+        <translation>mag</translation>
+    </message>
+    <message>
+        <source>M_G = G + 5 log₁₀(ϖ / 100 mas)</source>
+        <translation>M_G = G + 5 log₁₀(ϖ / 100 mas)</translation>
+    </message>
+    <message>
+        <source>(BP − RP)₀</source>
+        <translation>(BP − RP)₀</translation>
+    </message>
+    <message>
+        <source>M_G</source>
+        <translation>M_G</translation>
+    </message>
+    <message>
+        <source>stars per bin</source>
+        <translation>Sterne pro Bin</translation>
+    </message>
+    <message>
+        <source>Observed test stars (ϖ/σ_ϖ &gt; 5, not dereddened)</source>
+        <translation>Beobachtete Teststerne (ϖ/σ_ϖ &gt; 5, nicht entrötet)</translation>
+    </message>
+    <message>
+        <source>Predicted by the model (E = 0): start training to see it</source>
+        <translation>Vom Modell vorhergesagt (E = 0): erscheint nach dem Trainingsstart</translation>
+    </message>
+    <message>
+        <source>Predicted by the model (E = 0): waiting for the first epoch</source>
+        <translation>Vom Modell vorhergesagt (E = 0): warte auf die erste Epoche</translation>
+    </message>
+    <message>
+        <source>Predicted by the model (E = 0), %1</source>
+        <translation>Vom Modell vorhergesagt (E = 0), %1</translation>
+    </message>
+</context>
+<context>
+    <name>starlocus::ui::LossChartView</name>
+    <message>
+        <source>end of an iteration</source>
+        <translation>Ende einer Iteration</translation>
+    </message>
+    <message>
+        <source>Loss of Eq. 15 (χ²/13 + regularisation) per epoch</source>
+        <translation>Verlust nach Gl. 15 (χ²/13 + Regularisierung) pro Epoche</translation>
+    </message>
+    <message numerus="yes">
+        <source>— %n value(s) ≤ 0 not drawable on the log axis</source>
+        <translation>
+            <numerusform>— %n Wert ≤ 0 auf der logarithmischen Achse nicht darstellbar</numerusform>
+            <numerusform>— %n Werte ≤ 0 auf der logarithmischen Achse nicht darstellbar</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>training (raw)</source>
+        <translation>Training (roh)</translation>
+    </message>
+    <message>
+        <source>validation (raw)</source>
+        <translation>Validierung (roh)</translation>
+    </message>
+    <message>
+        <source>training (smoothed)</source>
+        <translation>Training (geglättet)</translation>
+    </message>
+    <message>
+        <source>validation (smoothed)</source>
+        <translation>Validierung (geglättet)</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>Epoche</translation>
+    </message>
+    <message>
+        <source>training stars processed</source>
+        <translation>verarbeitete Trainingssterne</translation>
+    </message>
+    <message>
+        <source>wall time [s]</source>
+        <translation>Laufzeit [s]</translation>
+    </message>
+    <message>
+        <source>loss (log scale)</source>
+        <translation>Verlust (logarithmisch)</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>Verlust</translation>
     </message>
 </context>
 <context>
@@ -509,6 +918,176 @@
     <message>
         <source>Open a stellar model to explore it</source>
         <translation>Öffnen Sie ein Sternmodell, um es zu erkunden</translation>
+    </message>
+    <message>
+        <source>Training is running</source>
+        <translation>Training läuft</translation>
+    </message>
+    <message>
+        <source>&amp;Save Model…</source>
+        <translation>Modell &amp;speichern …</translation>
+    </message>
+    <message>
+        <source>Save the open model as a StarLocus model file (with its training record)</source>
+        <translation>Das geöffnete Modell als StarLocus-Modelldatei speichern (mit seinem Trainingsprotokoll)</translation>
+    </message>
+    <message>
+        <source>&amp;Full Screen</source>
+        <translation>&amp;Vollbild</translation>
+    </message>
+    <message>
+        <source>&amp;Reset Layout</source>
+        <translation>Anordnung &amp;zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Show T&amp;raining Monitor</source>
+        <translation>T&amp;rainingsmonitor anzeigen</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>%1 wird geöffnet …</translation>
+    </message>
+    <message>
+        <source>Science</source>
+        <translation>Wissenschaft</translation>
+    </message>
+    <message>
+        <source>The paper&apos;s Figs. 6–12 for the open model and catalog</source>
+        <translation>Die Abb. 6–12 des Artikels für das geöffnete Modell und den geöffneten Katalog</translation>
+    </message>
+    <message>
+        <source>S&amp;cience Views</source>
+        <translation>&amp;Wissenschaftsansichten</translation>
+    </message>
+    <message>
+        <source>No catalog: the science views compare the model with observed stars. Open a catalog (File ▸ Open Catalog).</source>
+        <translation>Kein Katalog: Die Wissenschaftsansichten vergleichen das Modell mit beobachteten Sternen. Öffnen Sie einen Katalog (Datei ▸ Katalog öffnen).</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>&amp;Training</source>
+        <translation>&amp;Training</translation>
+    </message>
+    <message>
+        <source>synthetic sky %p%</source>
+        <translation>synthetischer Himmel %p%</translation>
+    </message>
+    <message>
+        <source>Generating a synthetic sky of %1 stars…</source>
+        <translation>Synthetischer Himmel mit %1 Sternen wird erzeugt …</translation>
+    </message>
+    <message>
+        <source>Synthetic sky ready: %1 stars. Press %2 to train a model on it.</source>
+        <translation>Synthetischer Himmel bereit: %1 Sterne. %2 startet das Training eines Modells.</translation>
+    </message>
+    <message>
+        <source>Could not generate the synthetic sky</source>
+        <translation>Synthetischer Himmel konnte nicht erzeugt werden</translation>
+    </message>
+    <message>
+        <source>Stop the training run first: it reads the open catalog and writes its checkpoint file.</source>
+        <translation>Stoppen Sie zuerst den Trainingslauf: Er liest den geöffneten Katalog und schreibt seine Checkpoint-Datei.</translation>
+    </message>
+    <message>
+        <source>Save Model</source>
+        <translation>Modell speichern</translation>
+    </message>
+    <message>
+        <source>StarLocus models (*.h5);;All files (*)</source>
+        <translation>StarLocus-Modelle (*.h5);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Could not save the model</source>
+        <translation>Modell konnte nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>A file is still being opened; try again in a moment.</source>
+        <translation>Eine Datei wird noch geöffnet; versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>Model saved to %1.</source>
+        <translation>Modell nach %1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>A training run is in progress. Stop it and quit?
+
+The checkpoint of the last complete iteration stays in %1.</source>
+        <translation>Ein Trainingslauf ist im Gange. Stoppen und beenden?
+
+Der Checkpoint der letzten vollständigen Iteration bleibt in %1 erhalten.</translation>
+    </message>
+    <message>
+        <source>Stopping the training run before closing…</source>
+        <translation>Trainingslauf wird vor dem Schließen gestoppt …</translation>
+    </message>
+    <message>
+        <source>No catalog and no model yet: open both (File menu), or train a model on the synthetic sky once it is ready (Training ▸ Train).</source>
+        <translation>Noch kein Katalog und kein Modell: Öffnen Sie beide (Menü Datei) oder trainieren Sie ein Modell auf dem synthetischen Himmel, sobald er bereit ist (Training ▸ Trainieren).</translation>
+    </message>
+    <message numerus="yes">
+        <source>No model yet: train one on the %n star(s) of the catalog (Training ▸ Train) or open one (File ▸ Open Model).</source>
+        <translation>
+            <numerusform>Noch kein Modell: Trainieren Sie eines auf dem %n Stern des Katalogs (Training ▸ Trainieren) oder öffnen Sie eines (Datei ▸ Modell öffnen).</numerusform>
+            <numerusform>Noch kein Modell: Trainieren Sie eines auf den %n Sternen des Katalogs (Training ▸ Trainieren) oder öffnen Sie eines (Datei ▸ Modell öffnen).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>starlocus::ui::MeanLabelView</name>
+    <message>
+        <source>Fig. 7 — Mean labels across the predicted CMD</source>
+        <translation>Abb. 7 — Mittlere Labels im vorhergesagten FHD</translation>
+    </message>
+    <message>
+        <source>&amp;Colour:</source>
+        <translation>&amp;Farbe:</translation>
+    </message>
+    <message>
+        <source>&amp;Magnitude:</source>
+        <translation>&amp;Helligkeit:</translation>
+    </message>
+    <message>
+        <source>expected two different bands as X-Y (e.g. BP-RP), got &apos;%1&apos;</source>
+        <translation>erwartet zwei verschiedene Bänder als X-Y (z. B. BP-RP), erhalten: &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>expected a whole number ≥ 1, got &apos;%1&apos;</source>
+        <translation>erwartet eine ganze Zahl ≥ 1, erhalten: &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>mean Teff</source>
+        <translation>mittlere Teff</translation>
+    </message>
+    <message>
+        <source>K</source>
+        <translation>K</translation>
+    </message>
+    <message>
+        <source>mean log g</source>
+        <translation>mittleres log g</translation>
+    </message>
+    <message>
+        <source>dex</source>
+        <translation>dex</translation>
+    </message>
+    <message>
+        <source>mean [Fe/H]</source>
+        <translation>mittleres [Fe/H]</translation>
+    </message>
+    <message>
+        <source>mag</source>
+        <translation>mag</translation>
+    </message>
+    <message>
+        <source>M_%1</source>
+        <translation>M_%1</translation>
+    </message>
+    <message>
+        <source>No star has finite labels: nothing to predict.</source>
+        <translation>Kein Stern hat endliche Labels: nichts vorherzusagen.</translation>
     </message>
 </context>
 <context>
@@ -682,6 +1261,279 @@
     </message>
 </context>
 <context>
+    <name>starlocus::ui::ReddeningSlopeView</name>
+    <message>
+        <source>Fig. 11 — Reddening slopes against Schlafly et al. (2016)</source>
+        <translation>Abb. 11 — Rötungssteigungen gegen Schlafly et al. (2016)</translation>
+    </message>
+    <message>
+        <source>expected a whole number from 1 to 41, got &apos;%1&apos;</source>
+        <translation>erwartet eine ganze Zahl von 1 bis 41, erhalten: &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>expected R_V between 1 and 10, got &apos;%1&apos;</source>
+        <translation>erwartet R_V zwischen 1 und 10, erhalten: &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>band triple b₁b₂b₃</source>
+        <translation>Bandtripel b₁b₂b₃</translation>
+    </message>
+    <message>
+        <source>reddening slope E(b₁ − b₂) / E(b₂ − b₃)</source>
+        <translation>Rötungssteigung E(b₁ − b₂) / E(b₂ − b₃)</translation>
+    </message>
+    <message>
+        <source>learned, 16–84 % over stars</source>
+        <translation>gelernt, 16–84 % über die Sterne</translation>
+    </message>
+    <message>
+        <source>R_V = %1</source>
+        <translation>R_V = %1</translation>
+    </message>
+    <message>
+        <source>Schlafly et al. (2016), R_V %1 … %2</source>
+        <translation>Schlafly et al. (2016), R_V %1 … %2</translation>
+    </message>
+    <message>
+        <source>learned R(θ̄)</source>
+        <translation>gelerntes R(θ̄)</translation>
+    </message>
+    <message>
+        <source>No star has finite labels: the learned slopes need the mean labels.</source>
+        <translation>Kein Stern hat endliche Labels: die gelernten Steigungen brauchen die mittleren Labels.</translation>
+    </message>
+</context>
+<context>
+    <name>starlocus::ui::ScienceTab</name>
+    <message>
+        <source>Could not prepare the science views: %1</source>
+        <translation>Die Wissenschaftsansichten konnten nicht vorbereitet werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n test star(s) of the model&apos;s training run; reddening re-fitted (Eqs. 8–9).</source>
+        <translation>
+            <numerusform>%n Teststern des Trainingslaufs des Modells; Rötung neu angepasst (Gl. 8–9).</numerusform>
+            <numerusform>%n Teststerne des Trainingslaufs des Modells; Rötung neu angepasst (Gl. 8–9).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n star(s) of the catalog; reddening re-fitted (Eqs. 8–9).</source>
+        <translation>
+            <numerusform>Der %n Stern des Katalogs; Rötung neu angepasst (Gl. 8–9).</numerusform>
+            <numerusform>Alle %n Sterne des Katalogs; Rötung neu angepasst (Gl. 8–9).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(Not the test split: %1.)</source>
+        <translation>(Nicht die Testaufteilung: %1.)</translation>
+    </message>
+    <message>
+        <source>Open a model and a catalog to see the science views.</source>
+        <translation>Öffnen Sie ein Modell und einen Katalog, um die Wissenschaftsansichten zu sehen.</translation>
+    </message>
+    <message>
+        <source>No model: open or train one to see the science views.</source>
+        <translation>Kein Modell: Öffnen oder trainieren Sie eines, um die Wissenschaftsansichten zu sehen.</translation>
+    </message>
+    <message>
+        <source>No catalog: open one to see the science views.</source>
+        <translation>Kein Katalog: Öffnen Sie einen, um die Wissenschaftsansichten zu sehen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Preparing the science views for %n star(s)…</source>
+        <translation>
+            <numerusform>Die Wissenschaftsansichten werden für %n Stern vorbereitet…</numerusform>
+            <numerusform>Die Wissenschaftsansichten werden für %n Sterne vorbereitet…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no stars selected</source>
+        <translation>keine Sterne ausgewählt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n star(s) selected</source>
+        <translation>
+            <numerusform>%n Stern ausgewählt</numerusform>
+            <numerusform>%n Sterne ausgewählt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export Selected Stars</source>
+        <translation>Ausgewählte Sterne exportieren</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not export the selection</source>
+        <translation>Die Auswahl konnte nicht exportiert werden</translation>
+    </message>
+    <message>
+        <source>Export Figure</source>
+        <translation>Abbildung exportieren</translation>
+    </message>
+    <message>
+        <source>Could not export the figure</source>
+        <translation>Die Abbildung konnte nicht exportiert werden</translation>
+    </message>
+    <message>
+        <source>&amp;Select Box</source>
+        <translation>Rechteck &amp;auswählen</translation>
+    </message>
+    <message>
+        <source>Drag a box in any panel to select the stars inside it; they are highlighted in every view</source>
+        <translation>Ziehen Sie in einem beliebigen Feld ein Rechteck, um die Sterne darin auszuwählen; sie werden in jeder Ansicht hervorgehoben</translation>
+    </message>
+    <message>
+        <source>&amp;Lasso</source>
+        <translation>&amp;Lasso</translation>
+    </message>
+    <message>
+        <source>Draw a closed outline in any panel to select the stars inside it</source>
+        <translation>Zeichnen Sie in einem beliebigen Feld einen geschlossenen Umriss, um die Sterne darin auszuwählen</translation>
+    </message>
+    <message>
+        <source>C&amp;lear Selection</source>
+        <translation>Auswahl &amp;leeren</translation>
+    </message>
+    <message>
+        <source>Export Selection…</source>
+        <translation>Auswahl exportieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Export Figure…</source>
+        <translation>Abbildung &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>Copy as Command</source>
+        <translation>Als Befehl kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the starlocus-cli figures line that reproduces this view</source>
+        <translation>Die starlocus-cli-figures-Zeile kopieren, die diese Ansicht erzeugt</translation>
+    </message>
+</context>
+<context>
+    <name>starlocus::ui::ScienceView</name>
+    <message>
+        <source>view &apos;%1&apos; has no setting &apos;%2&apos; (settings: %3)</source>
+        <translation>Ansicht &apos;%1&apos; hat keine Einstellung &apos;%2&apos; (Einstellungen: %3)</translation>
+    </message>
+    <message>
+        <source>setting &apos;%1&apos; of view &apos;%2&apos; must be one of %3, not &apos;%4&apos;</source>
+        <translation>Einstellung &apos;%1&apos; der Ansicht &apos;%2&apos; muss eines von %3 sein, nicht &apos;%4&apos;</translation>
+    </message>
+    <message>
+        <source>setting &apos;%1&apos; of view &apos;%2&apos;: %3</source>
+        <translation>Einstellung &apos;%1&apos; der Ansicht &apos;%2&apos;: %3</translation>
+    </message>
+    <message>
+        <source>Open a model and a catalog to see this view.</source>
+        <translation>Öffnen Sie ein Modell und einen Katalog, um diese Ansicht zu sehen.</translation>
+    </message>
+    <message>
+        <source>The model&apos;s training run has no test stars in this catalog: nothing to show.</source>
+        <translation>Der Trainingslauf des Modells hat in diesem Katalog keine Teststerne: nichts darzustellen.</translation>
+    </message>
+    <message>
+        <source>The catalog has no stars: nothing to show.</source>
+        <translation>Der Katalog enthält keine Sterne: nichts darzustellen.</translation>
+    </message>
+    <message>
+        <source>This panel has no per-star positions: select in another view.</source>
+        <translation>Dieses Feld hat keine Positionen einzelner Sterne: wählen Sie in einer anderen Ansicht aus.</translation>
+    </message>
+    <message numerus="yes">
+        <source>selected (%n stars)</source>
+        <translation>
+            <numerusform>ausgewählt (%n Stern)</numerusform>
+            <numerusform>ausgewählt (%n Sterne)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>view &apos;%1&apos; has nothing to export: %2</source>
+        <translation>Ansicht &apos;%1&apos; hat nichts zu exportieren: %2</translation>
+    </message>
+</context>
+<context>
+    <name>starlocus::ui::ScoreView</name>
+    <message>
+        <source>Fig. 12 — Colour scores against labels and reddening</source>
+        <translation>Abb. 12 — Farb-Scores gegen Labels und Rötung</translation>
+    </message>
+    <message>
+        <source>&amp;Colours:</source>
+        <translation>&amp;Farben:</translation>
+    </message>
+    <message>
+        <source>expected colours X-Y separated by commas (e.g. r-G,g-r), got &apos;%1&apos;</source>
+        <translation>erwartet durch Kommas getrennte Farben X-Y (z. B. r-G,g-r), erhalten: &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>expected a positive number, got &apos;%1&apos;</source>
+        <translation>erwartet eine positive Zahl, erhalten: &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Teff</source>
+        <translation>Teff</translation>
+    </message>
+    <message>
+        <source>K</source>
+        <translation>K</translation>
+    </message>
+    <message>
+        <source>log g</source>
+        <translation>log g</translation>
+    </message>
+    <message>
+        <source>dex</source>
+        <translation>dex</translation>
+    </message>
+    <message>
+        <source>[Fe/H]</source>
+        <translation>[Fe/H]</translation>
+    </message>
+    <message>
+        <source>E (best fit)</source>
+        <translation>E (beste Anpassung)</translation>
+    </message>
+    <message>
+        <source>mag</source>
+        <translation>mag</translation>
+    </message>
+    <message>
+        <source>score Δ(%1)/σ</source>
+        <translation>Score Δ(%1)/σ</translation>
+    </message>
+    <message>
+        <source>No star has a score for %1:
+%2 unobserved, %3 without a reddening fit.</source>
+        <translation>Kein Stern hat einen Score für %1:
+%2 unbeobachtet, %3 ohne Rötungsanpassung.</translation>
+    </message>
+    <message>
+        <source>stars per pixel</source>
+        <translation>Sterne pro Pixel</translation>
+    </message>
+    <message>
+        <source>16 %</source>
+        <translation>16 %</translation>
+    </message>
+    <message>
+        <source>50 %</source>
+        <translation>50 %</translation>
+    </message>
+    <message>
+        <source>84 %</source>
+        <translation>84 %</translation>
+    </message>
+    <message>
+        <source>16 / 50 / 84 %</source>
+        <translation>16 / 50 / 84 %</translation>
+    </message>
+</context>
+<context>
     <name>starlocus::ui::SessionLoader</name>
     <message>
         <source>%1: unknown error while reading the file</source>
@@ -705,6 +1557,376 @@
     <message>
         <source>Open Catalog…</source>
         <translation>Katalog öffnen…</translation>
+    </message>
+</context>
+<context>
+    <name>starlocus::ui::StarSelection</name>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>starlocus::ui::SyntheticSkyJob</name>
+    <message>
+        <source>synthetic sky: %1 stars, seed %2</source>
+        <translation>synthetischer Himmel: %1 Sterne, Startwert %2</translation>
+    </message>
+</context>
+<context>
+    <name>starlocus::ui::TrainingMonitorView</name>
+    <message>
+        <source>Export Training History</source>
+        <translation>Trainingsverlauf exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Could not write the training history: %1</source>
+        <translation>Trainingsverlauf konnte nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>&amp;x:</source>
+        <translation>&amp;x:</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>Epoche</translation>
+    </message>
+    <message>
+        <source>stars processed</source>
+        <translation>verarbeitete Sterne</translation>
+    </message>
+    <message>
+        <source>wall time</source>
+        <translation>Laufzeit</translation>
+    </message>
+    <message>
+        <source>&amp;y:</source>
+        <translation>&amp;y:</translation>
+    </message>
+    <message>
+        <source>logarithmic</source>
+        <translation>logarithmisch</translation>
+    </message>
+    <message>
+        <source>linear</source>
+        <translation>linear</translation>
+    </message>
+    <message>
+        <source>&amp;Smoothing:</source>
+        <translation>&amp;Glättung:</translation>
+    </message>
+    <message>
+        <source>Exponential moving average over every epoch; the raw curve stays drawn faintly</source>
+        <translation>Exponentieller gleitender Mittelwert über alle Epochen; die Rohkurve bleibt blass sichtbar</translation>
+    </message>
+    <message>
+        <source>&amp;Fix limits</source>
+        <translation>Grenzen &amp;festlegen</translation>
+    </message>
+    <message>
+        <source>Keep the axis ranges typed here instead of fitting every point</source>
+        <translation>Die hier eingegebenen Achsenbereiche beibehalten, statt alle Punkte einzupassen</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>&amp;CSV exportieren …</translation>
+    </message>
+    <message>
+        <source>Save every epoch and iteration of this run as CSV</source>
+        <translation>Jede Epoche und Iteration dieses Laufs als CSV speichern</translation>
+    </message>
+</context>
+<context>
+    <name>starlocus::ui::TrainingSettingsDialog</name>
+    <message>
+        <source>Training Settings</source>
+        <translation>Trainingseinstellungen</translation>
+    </message>
+    <message>
+        <source>all cores</source>
+        <translation>alle Kerne</translation>
+    </message>
+    <message>
+        <source>Schedule (§4)</source>
+        <translation>Ablauf (§4)</translation>
+    </message>
+    <message>
+        <source>&amp;Iterations:</source>
+        <translation>&amp;Iterationen:</translation>
+    </message>
+    <message>
+        <source>&amp;Epochs per iteration:</source>
+        <translation>&amp;Epochen pro Iteration:</translation>
+    </message>
+    <message>
+        <source>&amp;Batch size [stars]:</source>
+        <translation>&amp;Batchgröße [Sterne]:</translation>
+    </message>
+    <message>
+        <source>&amp;Learning rate:</source>
+        <translation>&amp;Lernrate:</translation>
+    </message>
+    <message>
+        <source>Learning-rate &amp;decay per iteration:</source>
+        <translation>Lernraten-&amp;Abnahme pro Iteration:</translation>
+    </message>
+    <message>
+        <source>Loss and network (Eq. 15)</source>
+        <translation>Verlust und Netz (Gl. 15)</translation>
+    </message>
+    <message>
+        <source>λ_s, L2 on the hidden &amp;kernels:</source>
+        <translation>λ_s, L2 auf den verborgenen &amp;Kernen:</translation>
+    </message>
+    <message>
+        <source>λ_r, L1 on the &amp;R kernel:</source>
+        <translation>λ_r, L1 auf dem &amp;R-Kern:</translation>
+    </message>
+    <message>
+        <source>&amp;Hidden layers (sizes):</source>
+        <translation>&amp;Verborgene Schichten (Größen):</translation>
+    </message>
+    <message>
+        <source>Comma-separated widths, e.g. 32, 32</source>
+        <translation>Kommagetrennte Breiten, z. B. 32, 32</translation>
+    </message>
+    <message>
+        <source>Outlier cut (§4)</source>
+        <translation>Ausreißerschnitt (§4)</translation>
+    </message>
+    <message>
+        <source>χ²/dof threshold at the &amp;start:</source>
+        <translation>χ²/dof-Schwelle am &amp;Anfang:</translation>
+    </message>
+    <message>
+        <source>χ²/dof threshold at the e&amp;nd:</source>
+        <translation>χ²/dof-Schwelle am E&amp;nde:</translation>
+    </message>
+    <message>
+        <source>Iterations until the end &amp;threshold:</source>
+        <translation>Iterationen bis zur End&amp;schwelle:</translation>
+    </message>
+    <message>
+        <source>Iteration 1: largest σ_E [mag]:</source>
+        <translation>Iteration 1: größtes σ_E [mag]:</translation>
+    </message>
+    <message>
+        <source>Split and randomness</source>
+        <translation>Aufteilung und Zufall</translation>
+    </message>
+    <message>
+        <source>T&amp;raining fraction:</source>
+        <translation>T&amp;rainingsanteil:</translation>
+    </message>
+    <message>
+        <source>&amp;Validation fraction:</source>
+        <translation>&amp;Validierungsanteil:</translation>
+    </message>
+    <message>
+        <source>&amp;Seed:</source>
+        <translation>&amp;Startwert:</translation>
+    </message>
+    <message>
+        <source>T&amp;hreads:</source>
+        <translation>T&amp;hreads:</translation>
+    </message>
+    <message>
+        <source>The rest of the stars after training and validation is the test set</source>
+        <translation>Die übrigen Sterne nach Training und Validierung bilden die Testmenge</translation>
+    </message>
+    <message>
+        <source>Restore &amp;Defaults</source>
+        <translation>&amp;Standardwerte</translation>
+    </message>
+    <message>
+        <source>“%1” is not a number</source>
+        <translation>„%1“ ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>“%1” is not a whole number ≥ 0</source>
+        <translation>„%1“ ist keine ganze Zahl ≥ 0</translation>
+    </message>
+    <message>
+        <source>“%1” is not a comma-separated list of layer sizes</source>
+        <translation>„%1“ ist keine kommagetrennte Liste von Schichtgrößen</translation>
+    </message>
+</context>
+<context>
+    <name>starlocus::ui::TrainingView</name>
+    <message>
+        <source>Resume from Checkpoint</source>
+        <translation>Vom Checkpoint fortsetzen</translation>
+    </message>
+    <message>
+        <source>Training checkpoints (*.h5 *.hdf5);;All files (*)</source>
+        <translation>Trainings-Checkpoints (*.h5 *.hdf5);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Could not export the training history</source>
+        <translation>Trainingsverlauf konnte nicht exportiert werden</translation>
+    </message>
+    <message>
+        <source>Training history written to %1.</source>
+        <translation>Trainingsverlauf nach %1 geschrieben.</translation>
+    </message>
+    <message>
+        <source>%p% · ETA –</source>
+        <translation>%p% · Restzeit –</translation>
+    </message>
+    <message>
+        <source>Preparing the first iteration…</source>
+        <translation>Erste Iteration wird vorbereitet …</translation>
+    </message>
+    <message>
+        <source>iteration %1, epoch %2</source>
+        <translation>Iteration %1, Epoche %2</translation>
+    </message>
+    <message>
+        <source>%p% · ETA %1</source>
+        <translation>%p% · Restzeit %1</translation>
+    </message>
+    <message>
+        <source>Iteration %1/%2 · epoch %3/%4</source>
+        <translation>Iteration %1/%2 · Epoche %3/%4</translation>
+    </message>
+    <message>
+        <source>%1 · paused</source>
+        <translation>%1 · pausiert</translation>
+    </message>
+    <message>
+        <source>Iteration %1 done: χ²/dof cut at %2, %3 stars left out, test ⟨χ²/dof⟩ %4.</source>
+        <translation>Iteration %1 fertig: χ²/dof-Schnitt bei %2, %3 Sterne ausgeschlossen, Test-⟨χ²/dof⟩ %4.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped after %n complete iteration(s)</source>
+        <translation>
+            <numerusform>Angehalten nach %n vollständigen Iteration</numerusform>
+            <numerusform>Angehalten nach %n vollständigen Iterationen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Training stopped; the checkpoint after iteration %1 is kept in %2.</source>
+        <translation>Training gestoppt; der Checkpoint nach Iteration %1 bleibt in %2 erhalten.</translation>
+    </message>
+    <message>
+        <source>Training stopped before the first iteration was complete.</source>
+        <translation>Training gestoppt, bevor die erste Iteration vollständig war.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Finished: %n iteration(s)</source>
+        <translation>
+            <numerusform>Fertig: %n Iteration</numerusform>
+            <numerusform>Fertig: %n Iterationen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Training finished after %n iteration(s); the model is open in the explorer.</source>
+        <translation>
+            <numerusform>Training nach %n Iteration beendet; das Modell ist im Explorer geöffnet.</numerusform>
+            <numerusform>Training nach %n Iterationen beendet; das Modell ist im Explorer geöffnet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Training failed</source>
+        <translation>Training fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Nothing to train on</source>
+        <translation>Nichts zum Trainieren</translation>
+    </message>
+    <message>
+        <source>Open a catalog (or wait until the synthetic sky is ready) before starting training.</source>
+        <translation>Öffnen Sie einen Katalog (oder warten Sie, bis der synthetische Himmel fertig ist), bevor Sie das Training starten.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Training started on %n star(s).</source>
+        <translation>
+            <numerusform>Training mit %n Stern gestartet.</numerusform>
+            <numerusform>Training mit %n Sternen gestartet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Resuming the run of %1.</source>
+        <translation>Lauf aus %1 wird fortgesetzt.</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Pausiert</translation>
+    </message>
+    <message>
+        <source>Stopping after the current mini-batch…</source>
+        <translation>Stoppt nach dem aktuellen Mini-Batch …</translation>
+    </message>
+    <message>
+        <source>&amp;Train</source>
+        <translation>&amp;Trainieren</translation>
+    </message>
+    <message>
+        <source>Train a model on the open catalog with the current settings</source>
+        <translation>Ein Modell mit den aktuellen Einstellungen am geöffneten Katalog trainieren</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>&amp;Fortsetzen</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pause</translation>
+    </message>
+    <message>
+        <source>Pause or resume the running training</source>
+        <translation>Das laufende Training pausieren oder fortsetzen</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>S&amp;toppen</translation>
+    </message>
+    <message>
+        <source>Stop training; the checkpoint of the last complete iteration is kept</source>
+        <translation>Training stoppen; der Checkpoint der letzten vollständigen Iteration bleibt erhalten</translation>
+    </message>
+    <message>
+        <source>Resume from &amp;Checkpoint…</source>
+        <translation>Vom &amp;Checkpoint fortsetzen …</translation>
+    </message>
+    <message>
+        <source>Continue a checkpointed run on the open catalog</source>
+        <translation>Einen Lauf mit Checkpoint am geöffneten Katalog fortsetzen</translation>
+    </message>
+    <message>
+        <source>Training &amp;Settings…</source>
+        <translation>Trainings&amp;einstellungen …</translation>
+    </message>
+    <message>
+        <source>Schedule, learning rate, regularisation, network, outlier cut, split</source>
+        <translation>Ablauf, Lernrate, Regularisierung, Netz, Ausreißerschnitt, Aufteilung</translation>
+    </message>
+    <message>
+        <source>Export Training &amp;History…</source>
+        <translation>Trainings&amp;verlauf exportieren …</translation>
+    </message>
+    <message>
+        <source>Save every epoch and iteration of the run as CSV</source>
+        <translation>Jede Epoche und Iteration des Laufs als CSV speichern</translation>
+    </message>
+</context>
+<context>
+    <name>starlocus::ui::TrainingWorker</name>
+    <message>
+        <source>no catalog is open</source>
+        <translation>kein Katalog ist geöffnet</translation>
+    </message>
+    <message>
+        <source>not enough memory for this training run</source>
+        <translation>nicht genug Speicher für diesen Trainingslauf</translation>
+    </message>
+    <message>
+        <source>unknown error in the training run</source>
+        <translation>unbekannter Fehler im Trainingslauf</translation>
     </message>
 </context>
 </TS>

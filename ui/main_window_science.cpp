@@ -48,9 +48,9 @@ void MainWindow::updateScience() {
         scienceStale_ = false;
         if (!model && !catalog)
             science_->showMissing(tr("No catalog and no model yet: open both (File menu), or train a model on the "
-                                     "synthetic sky once it is ready (Training ▸ Start)."));
+                                     "synthetic sky once it is ready (Training ▸ Train)."));
         else if (!model)
-            science_->showMissing(tr("No model yet: train one on the %n star(s) of the catalog (Training ▸ Start) "
+            science_->showMissing(tr("No model yet: train one on the %n star(s) of the catalog (Training ▸ Train) "
                                      "or open one (File ▸ Open Model).",
                                      nullptr, int(catalog->size())));
         else

@@ -354,6 +354,14 @@ private slots:
                             QStringLiteral("_"), QStringLiteral(":/i18n")));
         QCOMPARE(german.translate("starlocus::ui::MainWindow", "&File"), QStringLiteral("&Datei"));
         QVERIFY(!german.translate("starlocus::ui::AboutDialog", "About StarLocus").isEmpty());
+        // The areas merged from translations/pending: the training monitor, the science views
+        // and their tab, with plural forms.
+        QCOMPARE(german.translate("starlocus::ui::MainWindow", "Science"), QStringLiteral("Wissenschaft"));
+        QCOMPARE(german.translate("starlocus::ui::TrainingView", "&Train"), QStringLiteral("&Trainieren"));
+        QCOMPARE(german.translate("starlocus::ui::ScienceTab", "%n star(s) selected", nullptr, 3),
+                 QStringLiteral("%n Sterne ausgewählt")); // tr() puts the number in, not the translator
+        QCOMPARE(german.translate("starlocus::ui::ScienceTab", "%n star(s) selected", nullptr, 1),
+                 QStringLiteral("%n Stern ausgewählt"));
     }
 };
 
