@@ -2,10 +2,20 @@
 
 #include <QAbstractAxis>
 #include <QChart>
+#include <QChartView>
 #include <QLegend>
 #include <QPalette>
 
 namespace starlocus::ui {
+
+QChart* installMonitorChart(QChartView& view, const QMargins& margins) {
+    view.setRenderHint(QPainter::Antialiasing);
+    auto* chart = new QChart;
+    chart->setMargins(margins);
+    chart->legend()->setAlignment(Qt::AlignTop);
+    view.setChart(chart); // the view owns it from here
+    return chart;
+}
 
 void applyChartPalette(QChart& chart, const QPalette& palette) {
     const QColor text = palette.color(QPalette::Text);

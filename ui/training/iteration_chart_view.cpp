@@ -27,11 +27,7 @@ void styleSeries(QLineSeries* s, const QColor& color, Qt::PenStyle style) {
 IterationChartView::IterationChartView(const TrainingHistory* history, QWidget* parent)
     : QChartView(parent), history_(history) {
     setObjectName(QStringLiteral("iterationChart"));
-    setRenderHint(QPainter::Antialiasing);
-    auto* chart = new QChart;
-    chart->setMargins(QMargins(2, 0, 2, 2));
-    chart->legend()->setAlignment(Qt::AlignTop);
-    setChart(chart);
+    QChart* chart = installMonitorChart(*this, QMargins(2, 0, 2, 2)); // below the loss chart: no top margin
     chi2_ = new QLineSeries(chart);
     leftOut_ = new QLineSeries(chart);
     learningRate_ = new QLineSeries(chart);

@@ -42,11 +42,7 @@ struct Range {
 LossChartView::LossChartView(const TrainingHistory* history, QWidget* parent)
     : QChartView(parent), history_(history) {
     setObjectName(QStringLiteral("lossChart"));
-    setRenderHint(QPainter::Antialiasing);
-    auto* chart = new QChart;
-    chart->setMargins(QMargins(4, 4, 4, 4));
-    chart->legend()->setAlignment(Qt::AlignTop);
-    setChart(chart);
+    QChart* chart = installMonitorChart(*this, QMargins(4, 4, 4, 4));
     trainRaw_ = new QLineSeries(chart);
     valRaw_ = new QLineSeries(chart);
     trainSmooth_ = new QLineSeries(chart);
