@@ -17,16 +17,8 @@
 
 using namespace starlocus;
 
-namespace {
-double percentile(std::vector<double> v, double q) {
-    std::sort(v.begin(), v.end());
-    return v[std::min(v.size() - 1, std::size_t(q * double(v.size() - 1) + 0.5))];
-}
-} // namespace
-
 int main(int argc, char** argv) {
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
+    bench::preferOffscreenPlatform();
     QApplication app(argc, argv);
     const int changes = argc > 1 ? std::atoi(argv[1]) : 1000;
     const std::string dir = bench::sharedDir() + "/green2020/";
@@ -60,11 +52,13 @@ int main(int argc, char** argv) {
             update.push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());
             painted.push_back(std::chrono::duration<double, std::milli>(t2 - t0).count());
         }
+        const bench::LatencySummary updateMs = bench::summarizeLatency(update);
+        const bench::LatencySummary paintedMs = bench::summarizeLatency(painted);
         std::printf("bench_explorer: %d slider changes, offscreen, 1280x760 view, 10,000-star locus\n", changes);
-        std::printf("  update (predict + table + tracks + replot)  median %6.2f ms   p99 %6.2f ms\n",
-                    bench::median(update), percentile(update, 0.99));
-        std::printf("  update + full repaint of the view           median %6.2f ms   p99 %6.2f ms\n",
-                    bench::median(painted), percentile(painted, 0.99));
+        std::printf("  update (predict + table + tracks + replot)  median %6.2f ms   p99 %6.2f ms\n", updateMs.median,
+                    updateMs.p99);
+        std::printf("  update + full repaint of the view           median %6.2f ms   p99 %6.2f ms\n", paintedMs.median,
+                    paintedMs.p99);
         std::printf("  budget: 16 ms per change\n");
         return 0;
     } catch (const std::exception& e) {

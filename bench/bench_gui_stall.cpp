@@ -21,16 +21,8 @@
 
 using namespace starlocus;
 
-namespace {
-double percentile(std::vector<double> v, double q) {
-    std::sort(v.begin(), v.end());
-    return v[std::min(v.size() - 1, std::size_t(q * double(v.size() - 1) + 0.5))];
-}
-} // namespace
-
 int main(int argc, char** argv) {
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
+    bench::preferOffscreenPlatform();
     QApplication app(argc, argv);
     const std::size_t stars = argc > 1 ? std::size_t(std::atol(argv[1])) : 100000;
     core::TrainingConfig config;
@@ -91,8 +83,9 @@ int main(int argc, char** argv) {
                 "%.1f s\n",
                 stars, config.iterations, config.epochsPerIteration, epochs, window.training()->liveCmd()->refreshCount(),
                 double(wall.elapsed()) / 1000.0);
+    const bench::LatencySummary gap = bench::summarizeLatency(gapsMs);
     std::printf("event-loop gap (2 ms probe timer), %zu samples: median %.2f ms, p99 %.2f ms, max %.2f ms\n",
-                gapsMs.size(), bench::median(gapsMs), percentile(gapsMs, 0.99), percentile(gapsMs, 1.0));
+                gapsMs.size(), gap.median, gap.p99, gap.max);
     std::vector<std::size_t> order(gapsMs.size());
     for (std::size_t i = 0; i < order.size(); ++i)
         order[i] = i;

@@ -42,8 +42,7 @@ double ms(double seconds) { return 1e3 * seconds; }
 } // namespace
 
 int main(int argc, char** argv) {
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
+    bench::preferOffscreenPlatform();
     QApplication app(argc, argv);
     const std::size_t copies = argc > 1 ? std::size_t(std::atoi(argv[1])) : 100;
     const std::string dir = bench::sharedDir() + "/green2020/";

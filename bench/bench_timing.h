@@ -1,6 +1,7 @@
 #pragma once
-// Minimal timing support for the benchmarks: medians of repeated wall-clock runs, and
-// the shared data folder.
+// Minimal timing support for the benchmarks: medians of repeated wall-clock runs,
+// percentiles of latency samples, the shared data folder, and the offscreen display the
+// GUI benchmarks draw on. No Qt here: the core benchmarks include it too.
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
@@ -42,6 +43,29 @@ inline double median(std::vector<double> v) {
     std::sort(v.begin(), v.end());
     const std::size_t n = v.size();
     return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
+}
+
+// The q-quantile (0…1) by nearest rank: q = 0.99 the 99th percentile, q = 1 the maximum.
+inline double percentile(std::vector<double> v, double q) {
+    std::sort(v.begin(), v.end());
+    return v[std::min(v.size() - 1, std::size_t(q * double(v.size() - 1) + 0.5))];
+}
+
+// What a latency benchmark reports of its samples.
+struct LatencySummary {
+    double median, p99, max;
+};
+
+inline LatencySummary summarizeLatency(const std::vector<double>& samples) {
+    return {median(samples), percentile(samples, 0.99), percentile(samples, 1.0)};
+}
+
+// The GUI benchmarks draw offscreen (no display needed) unless a platform is chosen, e.g.
+// QT_QPA_PLATFORM=xcb to watch them. Call before the QApplication is made.
+inline void preferOffscreenPlatform() {
+    const char* platform = std::getenv("QT_QPA_PLATFORM");
+    if (!platform || !*platform)
+        setenv("QT_QPA_PLATFORM", "offscreen", 1);
 }
 
 inline std::string sharedDir() {
