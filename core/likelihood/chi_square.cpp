@@ -2,7 +2,7 @@
 
 #include "core/likelihood/star_covariance.h"
 
-#include <Eigen/Cholesky>
+#include "core/likelihood/band_cholesky.h"
 #include <cmath>
 
 namespace starlocus::core {
@@ -10,11 +10,11 @@ namespace starlocus::core {
 std::optional<double> chiSquare(const StarObservation& obs, const Vec13& prediction, const Mat13& covariance) {
     if (obs.keptCount == 0)
         return 0.0;
-    const Eigen::LLT<Mat13> llt(decoupledCovariance(obs, covariance));
-    if (llt.info() != Eigen::Success)
+    BandCholesky cholesky;
+    if (!cholesky.factor(decoupledCovariance(obs, covariance)))
         return std::nullopt;
     Vec13 r = keptOnly(obs, prediction - obs.target);
-    llt.matrixL().solveInPlace(r);
+    cholesky.solveInPlace(r);
     const double chi2 = r.squaredNorm();
     if (!std::isfinite(chi2))
         return std::nullopt;

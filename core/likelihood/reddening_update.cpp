@@ -2,7 +2,7 @@
 
 #include "core/likelihood/star_covariance.h"
 
-#include <Eigen/Cholesky>
+#include "core/likelihood/band_cholesky.h"
 #include <algorithm>
 #include <cmath>
 
@@ -15,13 +15,13 @@ std::optional<ReddeningPosterior> refitReddening(const StarObservation& obs, con
     double b = 0.0; // (BR)ᵀ C_pred⁻¹ (c_obs − c_pred)
     if (obs.keptCount > 0) {
         const Mat13 cPred = colorSpaceCovariance(obs, eval, 0.0, 0.0);
-        const Eigen::LLT<Mat13> llt(decoupledCovariance(obs, cPred));
-        if (llt.info() != Eigen::Success)
+        BandCholesky cholesky;
+        if (!cholesky.factor(decoupledCovariance(obs, cPred)))
             return std::nullopt;
         Vec13 br = keptOnly(obs, toColorSpace(eval.extinction));
         Vec13 residual = keptOnly(obs, obs.target - eval.colorMagnitudes);
-        llt.matrixL().solveInPlace(br);
-        llt.matrixL().solveInPlace(residual);
+        cholesky.solveInPlace(br);
+        cholesky.solveInPlace(residual);
         a = br.squaredNorm();
         b = br.dot(residual);
     }

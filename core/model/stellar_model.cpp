@@ -2,6 +2,7 @@
 
 #include "core/common/input_error.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace starlocus::core {
@@ -27,7 +28,7 @@ template <typename Vec>
 void activateInPlace(Activation activation, Vec& z) {
     switch (activation) {
     case Activation::Linear: return;
-    case Activation::Sigmoid: z = z.unaryExpr([](double v) { return 1.0 / (1.0 + std::exp(-v)); }); return;
+    case Activation::Sigmoid: z = (1.0 + (-z.array()).exp()).inverse().matrix(); return; // vectorised exp
     case Activation::Tanh: z = z.array().tanh().matrix(); return;
     case Activation::Exponential: z = z.array().exp().matrix(); return;
     }
@@ -78,6 +79,61 @@ ModelEvaluation evaluateLayers(const std::vector<DenseLayer>& hidden, const Dens
     return out;
 }
 
+// Σ_k c_k · (row k of a row-major In × Out kernel) = Kᵀc, as In vector updates of all Out
+// outputs at once: independent accumulators, so the multiply-adds pipeline. Eigen's
+// coefficient-based Kᵀ·c instead runs one serial chain of In multiply-adds per packet of
+// outputs, bound by the adder's latency (measured: most of the model's time).
+template <int In, int Out, typename Coefficients>
+Eigen::Matrix<double, Out, 1> sumOfKernelRows(const double* kernel, const Coefficients& c) {
+    const Eigen::Map<const Eigen::Matrix<double, In, Out, Eigen::RowMajor>> k(kernel);
+    Eigen::Matrix<double, Out, 1> acc = Eigen::Matrix<double, Out, 1>::Zero();
+    for (int i = 0; i < In; ++i)
+        acc += c[i] * k.row(i).transpose();
+    return acc;
+}
+
+// The paper's layout (every hidden layer the same width W, 32 in the paper) with sizes
+// known to the compiler (the reddening update evaluates the model with its Jacobian once
+// per star per iteration).
+template <int W>
+ModelEvaluation evaluateFixedWidth(const std::vector<DenseLayer>& hidden, const DenseLayer& colorOutput,
+                                   const DenseLayer& extinction, const Eigen::Vector3d& x, bool withJacobian) {
+    using VecW = Eigen::Matrix<double, W, 1>;
+    using JacW = Eigen::Matrix<double, W, 3>;
+    ModelEvaluation out;
+    const DenseLayer& first = hidden.front();
+    const Eigen::Map<const Eigen::Matrix<double, 3, W, Eigen::RowMajor>> k1(first.kernel.data());
+    VecW h = k1.transpose() * x + Eigen::Map<const VecW>(first.bias.data());
+    activateInPlace(first.activation, h);
+    JacW jac;
+    if (withJacobian) // ∂h/∂x of the first layer: its kernel, rows scaled by act'
+        jac = activationSlope(first.activation, h).asDiagonal() * k1.transpose();
+    for (std::size_t l = 1; l < hidden.size(); ++l) {
+        const DenseLayer& layer = hidden[l];
+        VecW y = sumOfKernelRows<W, W>(layer.kernel.data(), h) + Eigen::Map<const VecW>(layer.bias.data());
+        activateInPlace(layer.activation, y);
+        if (withJacobian) {
+            const VecW slope = activationSlope(layer.activation, y);
+            JacW next;
+            for (int a = 0; a < 3; ++a)
+                next.col(a) = slope.cwiseProduct(sumOfKernelRows<W, W>(layer.kernel.data(), jac.col(a)));
+            jac = next;
+        }
+        h = y;
+    }
+    out.colorMagnitudes = sumOfKernelRows<W, int(kBandCount)>(colorOutput.kernel.data(), h) +
+                          Eigen::Map<const Vec13>(colorOutput.bias.data());
+    const Eigen::Map<const Eigen::Matrix<double, 3, int(kBandCount), Eigen::RowMajor>> ke(extinction.kernel.data());
+    out.extinction = (ke.transpose() * x + Eigen::Map<const Vec13>(extinction.bias.data())).array().exp().matrix();
+    if (withJacobian) {
+        for (int a = 0; a < 3; ++a)
+            out.colorJacobianX.col(a) = sumOfKernelRows<W, int(kBandCount)>(colorOutput.kernel.data(), jac.col(a));
+        out.extinctionJacobianX.noalias() = out.extinction.asDiagonal() * ke.transpose();
+        out.hasJacobian = true;
+    }
+    return out;
+}
+
 } // namespace
 
 StellarModel::StellarModel(LabelNormalization normalization, std::vector<DenseLayer> hiddenLayers,
@@ -111,6 +167,10 @@ std::size_t StellarModel::parameterCount() const {
 }
 
 ModelEvaluation StellarModel::evaluateNormalized(const Eigen::Vector3d& x, bool withJacobian) const {
+    constexpr int kPaperWidth = 32;
+    if (!hidden_.empty() && std::all_of(hidden_.begin(), hidden_.end(),
+                                        [](const DenseLayer& layer) { return layer.outputs == kPaperWidth; }))
+        return evaluateFixedWidth<kPaperWidth>(hidden_, colorOutput_, extinction_, x, withJacobian);
     for (const DenseLayer& layer : hidden_)
         if (layer.outputs > kInlineWidth)
             return evaluateLayers<Eigen::VectorXd, Eigen::MatrixX3d>(hidden_, colorOutput_, extinction_, x,

@@ -1,5 +1,6 @@
 // The whitening of Eq. 10 (Wᵀ W = C⁻¹ on kept entries, zero rows and columns elsewhere)
 // and χ² against a direct solve with an explicit inverse.
+#include "core/likelihood/band_cholesky.h"
 #include "core/likelihood/chi_square.h"
 #include "core/likelihood/star_covariance.h"
 #include "core/likelihood/whitening.h"
@@ -41,6 +42,54 @@ class TestWhiteningAndChiSquare : public QObject {
     }
 
 private slots:
+    // The fixed-size factor against the closed forms it must satisfy: L·Lᵀ = A,
+    // L⁻¹·L = I, and the solve against an LU inverse, on random covariances whose
+    // variances span the range of real ones (1e-4 … 1 mag², correlated).
+    void bandCholeskySatisfiesItsDefinitions() {
+        std::srand(7);
+        double worstProduct = 0.0, worstInverse = 0.0, worstSolve = 0.0;
+        for (int trial = 0; trial < 200; ++trial) {
+            const Mat13 g = Mat13::Random();
+            Vec13 scale;
+            for (Eigen::Index i = 0; i < 13; ++i)
+                scale[i] = std::pow(10.0, -2.0 + 2.0 * (0.5 + 0.5 * Vec13::Random()[0]));
+            const Mat13 a = scale.asDiagonal() * (g * g.transpose() + 0.05 * Mat13::Identity()) * scale.asDiagonal();
+            BandCholesky cholesky;
+            QVERIFY(cholesky.factor(a));
+            const Mat13 l = cholesky.factorL();
+            QVERIFY(l.isLowerTriangular(0.0));
+            worstProduct = std::max(worstProduct, (l * l.transpose() - a).cwiseAbs().maxCoeff() / a.cwiseAbs().maxCoeff());
+            const Mat13 w = cholesky.inverseFactor();
+            QVERIFY(w.isLowerTriangular(0.0));
+            worstInverse = std::max(worstInverse, (w * l - Mat13::Identity()).cwiseAbs().maxCoeff());
+            const Vec13 b = Vec13::Random();
+            Vec13 x = b;
+            cholesky.solveInPlace(x); // x = L⁻¹ b ⇒ |x|² = bᵀ A⁻¹ b
+            const double expected = b.dot(a.inverse() * b);
+            worstSolve = std::max(worstSolve, std::abs(x.squaredNorm() / expected - 1.0));
+        }
+        qInfo("BandCholesky, 200 covariances: |LLt - A|/|A| %.2g, |W L - I| %.2g, b'A^-1 b rel %.2g", worstProduct,
+              worstInverse, worstSolve);
+        QVERIFY(worstProduct < 1e-14);
+        QVERIFY(worstInverse < 1e-10);
+        QVERIFY(worstSolve < 1e-9);
+    }
+
+    void bandCholeskyRejectsWhatIsNotPositiveDefinite() {
+        Mat13 a = Mat13::Identity();
+        a(5, 5) = -1e-3;
+        BandCholesky cholesky;
+        QVERIFY(!cholesky.factor(a));
+        a(5, 5) = 1.0;
+        a(4, 5) = a(5, 4) = 1.0; // rows 4 and 5 equal: singular
+        QVERIFY(!cholesky.factor(a));
+        a(4, 5) = a(5, 4) = 0.0;
+        a(12, 12) = std::nan("");
+        QVERIFY(!cholesky.factor(a));
+        a(12, 12) = 1.0;
+        QVERIFY(cholesky.factor(a));
+    }
+
     void whiteningInvertsTheCovariance_data() {
         QTest::addColumn<bool>("dropSome");
         QTest::newRow("all entries kept") << false;

@@ -1,0 +1,37 @@
+#pragma once
+// Cholesky factor of a 13×13 c-space covariance, with the triangular solves the likelihood
+// needs, written for that one size. Eigen's LLT treats a 13×13 through its general path
+// (dynamic-size views, a matrix–vector product per column), and the reddening update
+// factors two such matrices per star per iteration. Here every column is padded to 16
+// rows (four AVX registers) and the left-looking updates always run over whole columns:
+// a few wasted multiply-adds cost less than loops with short, varying trip counts.
+#include "core/model/color_transform.h"
+
+#include <Eigen/Core>
+
+namespace starlocus::core {
+
+class BandCholesky {
+public:
+    // Factors a = L·Lᵀ from the lower triangle of `a`. Returns false when a pivot is not
+    // positive and finite (`a` is not positive definite); the object is then unusable.
+    bool factor(const Mat13& a);
+
+    // v ← L⁻¹·v.
+    void solveInPlace(Vec13& v) const;
+    // L⁻¹ (lower triangular, zero above the diagonal).
+    Mat13 inverseFactor() const;
+    // L (lower triangular, zero above the diagonal).
+    Mat13 factorL() const;
+
+private:
+    static constexpr int kRows = 16; // 13 padded to a multiple of the vector width
+    using Column = Eigen::Matrix<double, kRows, 1>;
+    using ColumnMap = Eigen::Map<Column, Eigen::Aligned32>;
+    using ConstColumnMap = Eigen::Map<const Column, Eigen::Aligned32>;
+    // L, column-major, kRows per column, zero above the diagonal and in the padding.
+    alignas(32) double l_[int(kBandCount) * kRows] = {};
+    double inverseDiagonal_[kBandCount] = {};
+};
+
+} // namespace starlocus::core
