@@ -3,6 +3,7 @@
 // asks, and on "yes" stops the run and closes with the last checkpoint kept; "no" keeps
 // everything running.
 #include "core/io/training_checkpoint.h"
+#include "tests/support/gui_screenshot.h"
 #include "tests/ui/training/training_test_sky.h"
 #include "ui/main_window.h"
 #include "ui/session/session.h"
@@ -26,24 +27,11 @@
 using starlocus::ui::MainWindow;
 using starlocus::ui::TrainingController;
 namespace test = starlocus::test;
+using starlocus::test::greyVariance;
 
 namespace {
 
 constexpr int kRunTimeoutMs = 120000;
-
-double greyVariance(const QImage& image) {
-    const QImage grey = image.convertToFormat(QImage::Format_Grayscale8);
-    double sum = 0.0, sum2 = 0.0;
-    const double n = double(grey.width()) * grey.height();
-    for (int y = 0; y < grey.height(); ++y) {
-        const uchar* row = grey.constScanLine(y);
-        for (int x = 0; x < grey.width(); ++x) {
-            sum += row[x];
-            sum2 += double(row[x]) * row[x];
-        }
-    }
-    return sum2 / n - (sum / n) * (sum / n);
-}
 
 void prepare(MainWindow& w, const QString& checkpoint, int iterations, int epochs) {
     w.setWarningPresenter([](const QString& title, const QString& text) {
