@@ -6,6 +6,7 @@
 #include "bench/bench_timing.h"
 #include "core/io/green2020_catalog.h"
 #include "core/io/model_file.h"
+#include "core/likelihood/band_cholesky.h"
 #include "core/likelihood/reddening_update.h"
 #include "core/likelihood/star_covariance.h"
 #include "core/likelihood/whitening.h"
@@ -73,6 +74,18 @@ int main(int argc, char** argv) {
         std::vector<core::Mat13> covs;
         for (std::size_t i = 0; i < n; ++i)
             covs.push_back(core::colorSpaceCovariance(obs[i], evals[i], obs[i].priorE, 0.01));
+        report("  of which: 13x13 Cholesky", repeats, n, [&] {
+            core::BandCholesky cholesky;
+            for (std::size_t i = 0; i < n; ++i)
+                sink += cholesky.factor(covs[i]) ? 1.0 : 0.0;
+        });
+        std::vector<core::BandCholesky> factors(n);
+        for (std::size_t i = 0; i < n; ++i)
+            factors[i].factor(covs[i]);
+        report("  of which: inverse of L", repeats, n, [&] {
+            for (std::size_t i = 0; i < n; ++i)
+                sink += factors[i].inverseFactor()(5, 3);
+        });
         report("whitening (Cholesky + inverse)", repeats, n, [&] {
             for (std::size_t i = 0; i < n; ++i)
                 if (const auto w = core::whiteningMatrix(obs[i], covs[i]))

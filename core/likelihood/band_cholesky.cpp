@@ -8,23 +8,29 @@ constexpr int kN = int(kBandCount);
 } // namespace
 
 bool BandCholesky::factor(const Mat13& a) {
+    for (int j = 0; j < kN; ++j) { // whole columns (what lands above the diagonal is cleared below)
+        double* cj = l_ + j * kRows;
+        Eigen::Map<Vec13>{cj} = a.col(j);
+        cj[13] = cj[14] = cj[15] = 0.0;
+    }
+    // Right-looking: once column j is final, every later column takes its update from it.
+    // Those updates are independent of each other, so they pipeline; only the pivot's
+    // square root and division lie on the chain from one column to the next.
     for (int j = 0; j < kN; ++j) {
-        // Column j accumulates in registers (a local vector, not l_, which the compiler
-        // would have to store and reload on every update: it cannot rule out aliasing).
-        Column acc;
-        for (int i = 0; i < kN; ++i)
-            acc[i] = a(i, j);
-        acc.tail<kRows - kN>().setZero();
-        for (int k = 0; k < j; ++k) // column j −= L(j, k)·column k; rows above j are dropped below
-            acc -= l_[k * kRows + j] * ConstColumnMap(l_ + k * kRows);
-        const double pivot = acc[j];
+        double* cj = l_ + j * kRows;
+        const double pivot = cj[j];
         if (!(pivot > 0.0) || !std::isfinite(pivot))
             return false;
         inverseDiagonal_[j] = 1.0 / std::sqrt(pivot);
-        acc *= inverseDiagonal_[j]; // L(j, j) = √pivot and the rows below divided by it
-        acc.head(j).setZero();      // zero above the diagonal
-        ColumnMap(l_ + j * kRows) = acc;
+        ColumnMap(cj) *= inverseDiagonal_[j]; // L(j, j) = √pivot, the rows below divided by it
+        for (int k = j + 1; k < kN; ++k)       // column k −= L(k, j)·column j
+            ColumnMap(l_ + k * kRows) -= cj[k] * ConstColumnMap(cj);
     }
+    // Above the diagonal: the copied upper triangle of `a` and what the updates wrote
+    // there (row j of column k). Cleared: L is lower triangular.
+    for (int k = 1; k < kN; ++k)
+        for (int i = 0; i < k; ++i)
+            l_[k * kRows + i] = 0.0;
     return true;
 }
 
@@ -39,15 +45,17 @@ void BandCholesky::solveInPlace(Vec13& v) const {
 }
 
 Mat13 BandCholesky::inverseFactor() const {
-    // Row i of W = L⁻¹: w_i = (e_i − Σ_{k<i} L(i, k)·w_k) / L(i, i), whole padded rows at a
-    // time (row k of W is zero beyond column k, so the sums stay lower triangular).
-    alignas(32) double rows[int(kBandCount) * kRows];
-    for (int i = 0; i < kN; ++i) {
-        Column acc = Column::Zero();
-        acc[i] = 1.0;
-        for (int k = 0; k < i; ++k)
-            acc -= l_[k * kRows + i] * ConstColumnMap(rows + k * kRows);
-        ColumnMap(rows + i * kRows) = acc * inverseDiagonal_[i];
+    // Rows of W = L⁻¹ from L·W = I, right-looking: once row k of W is final, every later
+    // row takes its update −L(i, k)·w_k. The updates pipeline (independent rows); only one
+    // multiply lies on the chain from one row to the next. Rows are padded to 16 columns.
+    alignas(32) double rows[int(kBandCount) * kRows] = {};
+    for (int i = 0; i < kN; ++i)
+        rows[i * kRows + i] = 1.0;
+    for (int k = 0; k < kN; ++k) {
+        double* wk = rows + k * kRows;
+        ColumnMap(wk) *= inverseDiagonal_[k];
+        for (int i = k + 1; i < kN; ++i)
+            ColumnMap(rows + i * kRows) -= l_[k * kRows + i] * ConstColumnMap(wk);
     }
     Mat13 w;
     for (int i = 0; i < kN; ++i)
