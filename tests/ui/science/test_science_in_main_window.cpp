@@ -10,6 +10,8 @@
 #include "ui/science/science_view.h"
 #include "ui/science/science_views.h"
 #include "ui/session/session.h"
+#include "ui/training/training_controller.h"
+#include "ui/training/training_view.h"
 
 #include <QAction>
 #include <QMenu>
@@ -143,6 +145,37 @@ private slots:
         QCOMPARE(data->products.selection.catalogIndex, testStars);
         QCOMPARE(data->size(), testStars.size());
         QCOMPARE(data->stars().theta[1], catalog->theta[testStars[1]]);
+    }
+
+    // The start-up path: a sky, Train, and the science tab shows the trained model on the
+    // test stars of that run.
+    void afterTrainingInTheWindowItShowsTheRunsTestStars() {
+        MainWindow w;
+        w.setWarningPresenter([](const QString& title, const QString& text) {
+            QFAIL(qPrintable(title + QStringLiteral(": ") + text));
+        });
+        w.training()->setCheckpointPath({});
+        w.training()->setConfig(test::quickSchedule(1, 1));
+        const auto catalog = test::smallSky(3000);
+        w.session()->setCatalog(catalog);
+        QVERIFY(w.showView(QStringLiteral("cmd")));
+        QVERIFY(everyViewSays(*w.science(), QStringLiteral("No model yet")));
+        QSignalSpy finished(w.training()->controller(), &TrainingController::finished);
+        QVERIFY(w.training()->startTraining());
+        QVERIFY(finished.wait(120000));
+        QVERIFY(w.session()->model());
+        QVERIFY(waitForData(*w.science()));
+        const auto record = w.training()->controller()->lastOutcome().final;
+        QVERIFY(record);
+        std::size_t testStars = 0;
+        for (core::Split s : record->state.split)
+            testStars += s == core::Split::Test ? 1 : 0;
+        QVERIFY(testStars > 0 && testStars < catalog->size());
+        const auto data = w.science()->data();
+        QCOMPARE(data->model, w.session()->model());
+        QCOMPARE(data->products.selection.choice, core::ScienceStarChoice::TestSplit);
+        QCOMPARE(data->size(), testStars);
+        QVERIFY(!w.science()->currentView()->panels().empty());
     }
 
     void viewSwitchesByNameAndMenu() {
