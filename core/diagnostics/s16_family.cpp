@@ -1,67 +1,32 @@
 #include "core/diagnostics/s16_family.h"
 
 #include "core/bands/band_registry.h"
+#include "core/common/csv_table.h"
 #include "core/common/input_error.h"
 
 #include <cmath>
-#include <cstdlib>
 
 namespace starlocus::core {
 namespace {
 
 constexpr const char* kEmbeddedName = "s16_vectors.csv";
 
-std::vector<std::string> splitCommas(std::string_view line) {
-    std::vector<std::string> fields(1);
-    for (char c : line) {
-        if (c == ',')
-            fields.emplace_back();
-        else if (c != '\r' && c != ' ')
-            fields.back() += c;
-    }
-    return fields;
-}
-
-double parseNumber(const std::string& text, const std::string& source, const char* field, std::size_t line) {
-    char* end = nullptr;
-    const double v = std::strtod(text.c_str(), &end);
-    if (text.empty() || end == text.c_str() || *end != '\0' || !std::isfinite(v))
-        throw InputError(source, field, "'" + text + "' is not a finite number at line " + std::to_string(line));
-    return v;
-}
-
 std::array<S16BandVector, kS16BandCount> parseTable(std::string_view csv, const std::string& source) {
     std::array<S16BandVector, kS16BandCount> table{};
-    std::size_t rows = 0, lineNo = 0, start = 0;
-    bool headerSeen = false;
-    while (start <= csv.size()) {
-        const std::size_t end = std::min(csv.find('\n', start), csv.size());
-        const std::string_view line = csv.substr(start, end - start);
-        start = end + 1;
-        ++lineNo;
-        if (line.empty() || line == "\r" || line.front() == '#')
-            continue;
-        const std::vector<std::string> f = splitCommas(line);
-        if (!headerSeen) {
-            if (f != std::vector<std::string>{"band", "R_mean", "dR_dx"})
-                throw InputError(source, "header", "expected 'band,R_mean,dR_dx' at line " + std::to_string(lineNo));
-            headerSeen = true;
-            continue;
-        }
-        if (f.size() != 3)
-            throw InputError(source, "columns", "expected 3 fields at line " + std::to_string(lineNo));
+    std::size_t rows = 0;
+    for (const CsvRecord& record : readCsvRecords(csv, {"band", "R_mean", "dR_dx"}, source)) {
+        const std::vector<std::string>& f = record.fields;
+        const std::string at = " at line " + std::to_string(record.line);
         if (rows == kS16BandCount)
-            throw InputError(source, "band", "more than 10 bands at line " + std::to_string(lineNo));
+            throw InputError(source, "band", "more than 10 bands" + at);
         // Rows must follow the canonical order g … W2 (bands 3 … 12), so triples are consecutive.
         const std::string_view expected = bands()[3 + rows].name;
         if (f[0] != expected)
-            throw InputError(source, "band", "expected '" + std::string(expected) + "', got '" + f[0] +
-                                                 "' at line " + std::to_string(lineNo));
-        table[rows] = {f[0], parseNumber(f[1], source, "R_mean", lineNo), parseNumber(f[2], source, "dR_dx", lineNo)};
+            throw InputError(source, "band", "expected '" + std::string(expected) + "', got '" + f[0] + "'" + at);
+        table[rows] = {f[0], parseCsvNumber(f[1], source, "R_mean", record.line),
+                       parseCsvNumber(f[2], source, "dR_dx", record.line)};
         ++rows;
     }
-    if (!headerSeen)
-        throw InputError(source, "header", "no header line");
     if (rows != kS16BandCount)
         throw InputError(source, "band", "expected 10 bands (g … W2), got " + std::to_string(rows));
     return table;
