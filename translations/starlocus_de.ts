@@ -1028,10 +1028,10 @@ Der Checkpoint der letzten vollständigen Iteration bleibt in %1 erhalten.</tran
         <translation>Noch kein Katalog und kein Modell: Öffnen Sie beide (Menü Datei) oder trainieren Sie ein Modell auf dem synthetischen Himmel, sobald er bereit ist (Training ▸ Trainieren).</translation>
     </message>
     <message numerus="yes">
-        <source>No model yet: train one on the %n star(s) of the catalog (Training ▸ Train) or open one (File ▸ Open Model).</source>
+        <source>No model yet: train one on the %Ln star(s) of the catalog (Training ▸ Train) or open one (File ▸ Open Model).</source>
         <translation>
-            <numerusform>Noch kein Modell: Trainieren Sie eines auf dem %n Stern des Katalogs (Training ▸ Trainieren) oder öffnen Sie eines (Datei ▸ Modell öffnen).</numerusform>
-            <numerusform>Noch kein Modell: Trainieren Sie eines auf den %n Sternen des Katalogs (Training ▸ Trainieren) oder öffnen Sie eines (Datei ▸ Modell öffnen).</numerusform>
+            <numerusform>Noch kein Modell: Trainieren Sie eines auf dem %Ln Stern des Katalogs (Training ▸ Trainieren) oder öffnen Sie eines (Datei ▸ Modell öffnen).</numerusform>
+            <numerusform>Noch kein Modell: Trainieren Sie eines auf den %Ln Sternen des Katalogs (Training ▸ Trainieren) oder öffnen Sie eines (Datei ▸ Modell öffnen).</numerusform>
         </translation>
     </message>
 </context>
@@ -1309,20 +1309,6 @@ Der Checkpoint der letzten vollständigen Iteration bleibt in %1 erhalten.</tran
         <source>Could not prepare the science views: %1</source>
         <translation>Die Wissenschaftsansichten konnten nicht vorbereitet werden: %1</translation>
     </message>
-    <message numerus="yes">
-        <source>%n test star(s) of the model&apos;s training run; reddening re-fitted (Eqs. 8–9).</source>
-        <translation>
-            <numerusform>%n Teststern des Trainingslaufs des Modells; Rötung neu angepasst (Gl. 8–9).</numerusform>
-            <numerusform>%n Teststerne des Trainingslaufs des Modells; Rötung neu angepasst (Gl. 8–9).</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>All %n star(s) of the catalog; reddening re-fitted (Eqs. 8–9).</source>
-        <translation>
-            <numerusform>Der %n Stern des Katalogs; Rötung neu angepasst (Gl. 8–9).</numerusform>
-            <numerusform>Alle %n Sterne des Katalogs; Rötung neu angepasst (Gl. 8–9).</numerusform>
-        </translation>
-    </message>
     <message>
         <source>(Not the test split: %1.)</source>
         <translation>(Nicht die Testaufteilung: %1.)</translation>
@@ -1339,23 +1325,9 @@ Der Checkpoint der letzten vollständigen Iteration bleibt in %1 erhalten.</tran
         <source>No catalog: open one to see the science views.</source>
         <translation>Kein Katalog: Öffnen Sie einen, um die Wissenschaftsansichten zu sehen.</translation>
     </message>
-    <message numerus="yes">
-        <source>Preparing the science views for %n star(s)…</source>
-        <translation>
-            <numerusform>Die Wissenschaftsansichten werden für %n Stern vorbereitet…</numerusform>
-            <numerusform>Die Wissenschaftsansichten werden für %n Sterne vorbereitet…</numerusform>
-        </translation>
-    </message>
     <message>
         <source>no stars selected</source>
         <translation>keine Sterne ausgewählt</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n star(s) selected</source>
-        <translation>
-            <numerusform>%n Stern ausgewählt</numerusform>
-            <numerusform>%n Sterne ausgewählt</numerusform>
-        </translation>
     </message>
     <message>
         <source>Export Selected Stars</source>
@@ -1412,6 +1384,34 @@ Der Checkpoint der letzten vollständigen Iteration bleibt in %1 erhalten.</tran
     <message>
         <source>Copy the starlocus-cli figures line that reproduces this view</source>
         <translation>Die starlocus-cli-figures-Zeile kopieren, die diese Ansicht erzeugt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln test star(s) of the model&apos;s training run; reddening re-fitted (Eqs. 8–9).</source>
+        <translation>
+            <numerusform>%Ln Teststern des Trainingslaufs des Modells; Rötung neu angepasst (Gl. 8–9).</numerusform>
+            <numerusform>%Ln Teststerne des Trainingslaufs des Modells; Rötung neu angepasst (Gl. 8–9).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>All %Ln star(s) of the catalog; reddening re-fitted (Eqs. 8–9).</source>
+        <translation>
+            <numerusform>Der %Ln Stern des Katalogs; Rötung neu angepasst (Gl. 8–9).</numerusform>
+            <numerusform>Alle %Ln Sterne des Katalogs; Rötung neu angepasst (Gl. 8–9).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Preparing the science views for %Ln star(s)…</source>
+        <translation>
+            <numerusform>Die Wissenschaftsansichten werden für %Ln Stern vorbereitet…</numerusform>
+            <numerusform>Die Wissenschaftsansichten werden für %Ln Sterne vorbereitet…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln star(s) selected</source>
+        <translation>
+            <numerusform>%Ln Stern ausgewählt</numerusform>
+            <numerusform>%Ln Sterne ausgewählt</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -50,7 +50,7 @@ void MainWindow::updateScience() {
             science_->showMissing(tr("No catalog and no model yet: open both (File menu), or train a model on the "
                                      "synthetic sky once it is ready (Training ▸ Train)."));
         else if (!model)
-            science_->showMissing(tr("No model yet: train one on the %n star(s) of the catalog (Training ▸ Train) "
+            science_->showMissing(tr("No model yet: train one on the %Ln star(s) of the catalog (Training ▸ Train) "
                                      "or open one (File ▸ Open Model).",
                                      nullptr, int(catalog->size())));
         else

@@ -358,10 +358,10 @@ private slots:
         // and their tab, with plural forms.
         QCOMPARE(german.translate("starlocus::ui::MainWindow", "Science"), QStringLiteral("Wissenschaft"));
         QCOMPARE(german.translate("starlocus::ui::TrainingView", "&Train"), QStringLiteral("&Trainieren"));
-        QCOMPARE(german.translate("starlocus::ui::ScienceTab", "%n star(s) selected", nullptr, 3),
-                 QStringLiteral("%n Sterne ausgewählt")); // tr() puts the number in, not the translator
-        QCOMPARE(german.translate("starlocus::ui::ScienceTab", "%n star(s) selected", nullptr, 1),
-                 QStringLiteral("%n Stern ausgewählt"));
+        QCOMPARE(german.translate("starlocus::ui::ScienceTab", "%Ln star(s) selected", nullptr, 3),
+                 QStringLiteral("%Ln Sterne ausgewählt")); // tr() puts the number in, not the translator
+        QCOMPARE(german.translate("starlocus::ui::ScienceTab", "%Ln star(s) selected", nullptr, 1),
+                 QStringLiteral("%Ln Stern ausgewählt"));
     }
 };
 

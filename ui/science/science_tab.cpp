@@ -76,8 +76,9 @@ ScienceTab::ScienceTab(QWidget* parent) : QWidget(parent) {
         try {
             setData(watcher_->result());
         } catch (const std::exception& e) {
-            clearData(tr("Could not prepare the science views: %1").arg(QString::fromUtf8(e.what())));
-            emit dataFailed(status_->text());
+            const QString reason = tr("Could not prepare the science views: %1").arg(QString::fromUtf8(e.what()));
+            clearData(reason);
+            emit dataFailed(reason);
         }
     });
     connect(chooser_, &QComboBox::currentIndexChanged, this, &ScienceTab::viewChosen);
@@ -89,6 +90,7 @@ ScienceTab::ScienceTab(QWidget* parent) : QWidget(parent) {
     connect(exportFigure_, &QPushButton::clicked, this, &ScienceTab::exportFigure);
     connect(copyCommand_, &QPushButton::clicked, this, &ScienceTab::copyCommand);
     retranslate();
+    updateActions();
 }
 
 ScienceTab::~ScienceTab() = default;
@@ -101,13 +103,17 @@ void ScienceTab::setData(std::shared_ptr<const ScienceData> data) {
     if (data_) {
         const auto& sel = data_->products.selection;
         QString text = sel.choice == core::ScienceStarChoice::TestSplit
-                           ? tr("%n test star(s) of the model's training run; reddening re-fitted (Eqs. 8–9).", nullptr,
+                           ? tr("%Ln test star(s) of the model's training run; reddening re-fitted (Eqs. 8–9).", nullptr,
                                 int(data_->size()))
-                           : tr("All %n star(s) of the catalog; reddening re-fitted (Eqs. 8–9).", nullptr, int(data_->size()));
+                           : tr("All %Ln star(s) of the catalog; reddening re-fitted (Eqs. 8–9).", nullptr, int(data_->size()));
         if (!sel.note.empty())
             text += QLatin1Char(' ') + tr("(Not the test split: %1.)").arg(QString::fromStdString(sel.note));
         status_->setText(text);
+    } else {
+        status_->clear();
     }
+    status_->setVisible(!status_->text().isEmpty());
+    updateActions();
     emit dataReady();
 }
 
@@ -118,7 +124,7 @@ void ScienceTab::open(ScienceInput input) {
                                                    : tr("No catalog: open one to see the science views."));
         return;
     }
-    clearData(tr("Preparing the science views for %n star(s)…", nullptr, int(input.catalog->size())));
+    clearData(tr("Preparing the science views for %Ln star(s)…", nullptr, int(input.catalog->size())));
     awaitingResult_ = true;
     watcher_->setFuture(QtConcurrent::run([input = std::move(input)] { return makeScienceData(input); }));
 }
@@ -129,13 +135,24 @@ void ScienceTab::showMissing(const QString& what) {
 }
 
 void ScienceTab::clearData(const QString& reason) {
-    status_->setText(reason);
+    status_->clear(); // each view says it in place; once is enough
+    status_->hide();
     for (ScienceView* v : views_)
         v->setEmptyText(reason);
     data_.reset();
     selection_->clear();
     stale_.assign(views_.size(), true);
     viewChosen(chooser_->currentIndex());
+    updateActions();
+}
+
+void ScienceTab::updateActions() {
+    // Without stars there is nothing to select, export or reproduce.
+    const bool drawn = data_ && data_->size() > 0;
+    boxSelect_->setEnabled(drawn);
+    lassoSelect_->setEnabled(drawn);
+    exportFigure_->setEnabled(drawn);
+    copyCommand_->setEnabled(drawn);
 }
 
 ScienceView* ScienceTab::view(const QString& name) const {
@@ -188,7 +205,7 @@ void ScienceTab::setLassoSelectMode(bool on) {
 
 void ScienceTab::updateSelectionText() {
     count_->setText(selection_->isEmpty() ? tr("no stars selected")
-                                          : tr("%n star(s) selected", nullptr, int(selection_->count())));
+                                          : tr("%Ln star(s) selected", nullptr, int(selection_->count())));
     clear_->setEnabled(!selection_->isEmpty());
     exportSelection_->setEnabled(!selection_->isEmpty());
 }

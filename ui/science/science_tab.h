@@ -63,6 +63,7 @@ private:
     void copyCommand();
     void retranslate();
     void clearData(const QString& reason);
+    void updateActions();
 
     std::shared_ptr<const ScienceData> data_;
     std::vector<ScienceView*> views_;

@@ -16,6 +16,7 @@
 #include "ui/session/session.h"
 #include "ui/session/session_loader.h"
 
+#include <QAbstractButton>
 #include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -137,6 +138,15 @@ private slots:
             QVERIFY(!view->exportFigure(request, false, &error));
             QVERIFY(error.contains(QStringLiteral("no stars")));
         }
+        // Nothing to select, export or reproduce: the tab's buttons say so by being off.
+        int off = 0;
+        for (QAbstractButton* button : tab.findChildren<QAbstractButton*>())
+            if (button->text().contains(QStringLiteral("Export Figure")) || button->text().contains(QStringLiteral("Command")) ||
+                button->text().contains(QStringLiteral("Select Box")) || button->text().contains(QStringLiteral("Lasso"))) {
+                QVERIFY2(!button->isEnabled(), qPrintable(button->text()));
+                ++off;
+            }
+        QCOMPARE(off, 4);
     }
 
     // A box around nothing selects nothing: the count says so and there is nothing to clear
