@@ -320,9 +320,10 @@ bool MainWindow::showView(const QString& name) {
     if (tab == science_ && name != QLatin1String("science"))
         science_->showView(name);
     views_->setCurrentWidget(tab);
-    // Multi-panel figures need the window's height, more than the monitor's charts leave
-    // them; the monitor comes back with the next run (or View ▸ Show Training Monitor).
-    if (tab == science_ && !trainingDock_->isFloating() && !training_->controller()->isActive())
+    // The explorer's table and the multi-panel figures need the window's height, more than
+    // the monitor's charts leave them; the monitor comes back with the next run (or View ▸
+    // Show Training Monitor).
+    if ((tab == science_ || tab == explorer_) && !trainingDock_->isFloating() && !training_->controller()->isActive())
         trainingDock_->hide();
     return true;
 }

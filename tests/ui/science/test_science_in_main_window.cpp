@@ -14,6 +14,7 @@
 #include "ui/training/training_view.h"
 
 #include <QAction>
+#include <QDockWidget>
 #include <QMenu>
 #include <QSignalSpy>
 #include <QTabWidget>
@@ -188,6 +189,10 @@ private slots:
         QCOMPARE(w.currentViewName(), QStringLiteral("science"));
         QCOMPARE(w.science()->currentView()->viewName(), QStringLiteral("scores"));
         QVERIFY(!w.science()->currentView()->panels().empty());
+        // No run is active: the monitor makes room for the figure, and comes back on request.
+        QVERIFY(w.trainingDock()->isHidden());
+        QVERIFY(w.showView(QStringLiteral("training")));
+        QVERIFY(!w.trainingDock()->isHidden());
 
         // From another tab, the View menu's entry brings the tab and the view forward.
         QVERIFY(w.showView(QStringLiteral("session")));
