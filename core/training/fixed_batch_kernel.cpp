@@ -48,6 +48,51 @@ void scaleByActivationSlope(D& delta, const A& a, bool sigmoid) {
         delta.array() *= 1.0f - a.array().square();
 }
 
+// out = Kᵀ·a for one 16-star group, Kᵀ (Out × In) column-major in place: per pair of stars
+// In vector updates of the Out-long output columns, held in registers. Eigen's product of
+// these fixed sizes goes through its blocked GEMM and packs both operands on every call,
+// which for a 32×32 kernel costs about as much as the multiply-adds.
+template <int Out, int In>
+Eigen::Matrix<float, Out, N> timesGroup(const Eigen::Map<const Eigen::Matrix<float, Out, In>>& kt,
+                                        const Eigen::Matrix<float, In, N>& a) {
+    static_assert(N % 2 == 0);
+    Eigen::Matrix<float, Out, N> out;
+    for (int s = 0; s < N; s += 2) {
+        Eigen::Matrix<float, Out, 1> acc0 = Eigen::Matrix<float, Out, 1>::Zero();
+        Eigen::Matrix<float, Out, 1> acc1 = Eigen::Matrix<float, Out, 1>::Zero();
+        for (int k = 0; k < In; ++k) {
+            acc0 += a(k, s) * kt.col(k);
+            acc1 += a(k, s + 1) * kt.col(k);
+        }
+        out.col(s) = acc0;
+        out.col(s + 1) = acc1;
+    }
+    return out;
+}
+
+// g += d·aᵀ summed over the group's stars (Out × In, column-major in place), two output
+// columns at a time with their sums in registers.
+template <int Out, int In>
+void addOuterProducts(Eigen::Map<Eigen::Matrix<float, Out, In>> g, const Eigen::Matrix<float, Out, N>& d,
+                      const Eigen::Matrix<float, In, N>& a) {
+    int j = 0;
+    for (; j + 1 < In; j += 2) {
+        Eigen::Matrix<float, Out, 1> acc0 = g.col(j), acc1 = g.col(j + 1);
+        for (int s = 0; s < N; ++s) {
+            acc0 += a(j, s) * d.col(s);
+            acc1 += a(j + 1, s) * d.col(s);
+        }
+        g.col(j) = acc0;
+        g.col(j + 1) = acc1;
+    }
+    if (j < In) { // odd In: the last column alone
+        Eigen::Matrix<float, Out, 1> acc = g.col(j);
+        for (int s = 0; s < N; ++s)
+            acc += a(j, s) * d.col(s);
+        g.col(j) = acc;
+    }
+}
+
 } // namespace
 
 bool fixedKernelServes(const NetworkLayout& layout, std::size_t stars) {
@@ -72,15 +117,15 @@ double accumulateFixedKernel(const NetworkLayout& layout, const float* params, c
     }
 
     // Forward: stellar sector, then R = exp(K_Rᵀ x + b_R).
-    Eigen::Matrix<float, H1, N> a1 = kernelT<H1, 3>(params, l1) * x;
+    Eigen::Matrix<float, H1, N> a1 = timesGroup<H1, 3>(kernelT<H1, 3>(params, l1), x);
     a1.colwise() += bias<H1>(params, l1);
     activate(a1, sigmoid);
-    Eigen::Matrix<float, H2, N> a2 = kernelT<H2, H1>(params, l2) * a1;
+    Eigen::Matrix<float, H2, N> a2 = timesGroup<H2, H1>(kernelT<H2, H1>(params, l2), a1);
     a2.colwise() += bias<H2>(params, l2);
     activate(a2, sigmoid);
-    Eigen::Matrix<float, B, N> g = kernelT<B, H2>(params, out) * a2; // prediction, then ∂/∂prediction
+    Eigen::Matrix<float, B, N> g = timesGroup<B, H2>(kernelT<B, H2>(params, out), a2); // prediction, then ∂/∂prediction
     g.colwise() += bias<B>(params, out);
-    Eigen::Matrix<float, B, N> r = kernelT<B, 3>(params, ext) * x;
+    Eigen::Matrix<float, B, N> r = timesGroup<B, 3>(kernelT<B, 3>(params, ext), x);
     r.colwise() += bias<B>(params, ext);
     r = r.array().exp().matrix();
 
@@ -106,17 +151,21 @@ double accumulateFixedKernel(const NetworkLayout& layout, const float* params, c
     }
 
     // Backward.
-    kernelT<B, 3>(gradient, ext).noalias() += r * x.transpose();
+    addOuterProducts<B, 3>(kernelT<B, 3>(gradient, ext), r, x);
     bias<B>(gradient, ext) += r.rowwise().sum();
-    kernelT<B, H2>(gradient, out).noalias() += g * a2.transpose();
+    addOuterProducts<B, H2>(kernelT<B, H2>(gradient, out), g, a2);
     bias<B>(gradient, out) += g.rowwise().sum();
-    Eigen::Matrix<float, H2, N> delta2 = kernelT<B, H2>(params, out).transpose() * g;
+    // The kernels themselves column-major (transposed copies, 416 and 1k floats) so that
+    // the backward products pipeline as well.
+    const Eigen::Matrix<float, H2, B> kOut = kernelT<B, H2>(params, out).transpose();
+    Eigen::Matrix<float, H2, N> delta2 = timesGroup<H2, B>(Eigen::Map<const Eigen::Matrix<float, H2, B>>(kOut.data()), g);
     scaleByActivationSlope(delta2, a2, sigmoid);
-    kernelT<H2, H1>(gradient, l2).noalias() += delta2 * a1.transpose();
+    addOuterProducts<H2, H1>(kernelT<H2, H1>(gradient, l2), delta2, a1);
     bias<H2>(gradient, l2) += delta2.rowwise().sum();
-    Eigen::Matrix<float, H1, N> delta1 = kernelT<H2, H1>(params, l2).transpose() * delta2;
+    const Eigen::Matrix<float, H1, H2> k2 = kernelT<H2, H1>(params, l2).transpose();
+    Eigen::Matrix<float, H1, N> delta1 = timesGroup<H1, H2>(Eigen::Map<const Eigen::Matrix<float, H1, H2>>(k2.data()), delta2);
     scaleByActivationSlope(delta1, a1, sigmoid);
-    kernelT<H1, 3>(gradient, l1).noalias() += delta1 * x.transpose();
+    addOuterProducts<H1, 3>(kernelT<H1, 3>(gradient, l1), delta1, x);
     bias<H1>(gradient, l1) += delta1.rowwise().sum();
     return total;
 }
