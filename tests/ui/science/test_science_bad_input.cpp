@@ -5,6 +5,7 @@
 // complain follows from what each figure draws, written out here per case.
 #include "core/io/hdf5_handle.h"
 #include "core/io/model_file.h"
+#include "tests/support/mouse_drag.h"
 #include "tests/support/toy_model.h"
 #include "tests/ui/training/training_test_sky.h"
 #include "ui/main_window.h"
@@ -167,10 +168,7 @@ private slots:
         const QPoint a(int(predicted->xAxis->coordToPixel(-8.8)), int(predicted->yAxis->coordToPixel(-5.0)));
         const QPoint b(int(predicted->xAxis->coordToPixel(-7.2)), int(predicted->yAxis->coordToPixel(10.0)));
         tab.selection()->setStars({1, 2, 3}); // something selected before
-        QTest::mousePress(predicted, Qt::LeftButton, Qt::NoModifier, a);
-        QTest::mouseMove(predicted, (a + b) / 2);
-        QTest::mouseMove(predicted, b);
-        QTest::mouseRelease(predicted, Qt::LeftButton, Qt::NoModifier, b);
+        test::dragThrough(predicted, {a, (a + b) / 2, b});
         QVERIFY(tab.selection()->isEmpty());
         const auto* count = tab.findChild<QLabel*>(QStringLiteral("selectionCount"));
         QVERIFY(count->text().contains(QStringLiteral("no stars")));

@@ -6,6 +6,7 @@
 // not from the views' own products.
 #include "core/bands/band_registry.h"
 #include "core/diagnostics/observed_photometry.h"
+#include "tests/support/mouse_drag.h"
 #include "tests/support/published_data.h"
 #include "ui/plot/color_bar.h"
 #include "ui/plot/density_layer.h"
@@ -149,10 +150,7 @@ void TestScienceViews::boxInOneViewHighlightsInAnother() {
     const double x0 = 1.0, x1 = 1.3, y0 = -0.5, y1 = 1.5;
     const QPoint a(int(predicted->xAxis->coordToPixel(x0)), int(predicted->yAxis->coordToPixel(y0)));
     const QPoint b(int(predicted->xAxis->coordToPixel(x1)), int(predicted->yAxis->coordToPixel(y1)));
-    QTest::mousePress(predicted, Qt::LeftButton, Qt::NoModifier, a);
-    QTest::mouseMove(predicted, (a + b) / 2);
-    QTest::mouseMove(predicted, b);
-    QTest::mouseRelease(predicted, Qt::LeftButton, Qt::NoModifier, b);
+    test::dragThrough(predicted, {a, (a + b) / 2, b});
 
     // The same box counted from the model itself (pixel rounding: compare with the box the
     // pixels stand for).
@@ -213,10 +211,7 @@ void TestScienceViews::lassoSelectsInsideTheOutline() {
     };
     const QPoint outline[3] = {pixel(0.4, 2.0), pixel(1.2, 2.0), pixel(0.8, 5.5)};
     const double rangeBefore = predicted->xAxis->range().lower;
-    QTest::mousePress(predicted, Qt::LeftButton, Qt::NoModifier, outline[0]);
-    QTest::mouseMove(predicted, outline[1]);
-    QTest::mouseMove(predicted, outline[2]);
-    QTest::mouseRelease(predicted, Qt::LeftButton, Qt::NoModifier, outline[2]);
+    test::dragThrough(predicted, {outline[0], outline[1], outline[2]});
 
     // The same triangle applied to the model's own predictions.
     QPolygonF triangle;
