@@ -1413,6 +1413,10 @@ Der Checkpoint der letzten vollständigen Iteration bleibt in %1 erhalten.</tran
             <numerusform>%Ln Sterne ausgewählt</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The command needs the model and the catalog as files: save the trained model (File ▸ Save Model) and open it with a catalog file</source>
+        <translation>Der Befehl braucht Modell und Katalog als Dateien: Speichern Sie das trainierte Modell (Datei ▸ Modell speichern) und öffnen Sie es mit einer Katalogdatei</translation>
+    </message>
 </context>
 <context>
     <name>starlocus::ui::ScienceView</name>

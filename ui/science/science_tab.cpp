@@ -90,7 +90,6 @@ ScienceTab::ScienceTab(QWidget* parent) : QWidget(parent) {
     connect(exportFigure_, &QPushButton::clicked, this, &ScienceTab::exportFigure);
     connect(copyCommand_, &QPushButton::clicked, this, &ScienceTab::copyCommand);
     retranslate();
-    updateActions();
 }
 
 ScienceTab::~ScienceTab() = default;
@@ -152,7 +151,13 @@ void ScienceTab::updateActions() {
     boxSelect_->setEnabled(drawn);
     lassoSelect_->setEnabled(drawn);
     exportFigure_->setEnabled(drawn);
-    copyCommand_->setEnabled(drawn);
+    // The command names the files; a model trained here (unsaved) or the synthetic sky has none.
+    const bool fromFiles = drawn && !data_->modelPath.isEmpty() && !data_->catalogPath.isEmpty();
+    copyCommand_->setEnabled(fromFiles);
+    copyCommand_->setToolTip(drawn && !fromFiles
+                                 ? tr("The command needs the model and the catalog as files: save the trained model "
+                                      "(File ▸ Save Model) and open it with a catalog file")
+                                 : tr("Copy the starlocus-cli figures line that reproduces this view"));
 }
 
 ScienceView* ScienceTab::view(const QString& name) const {
@@ -255,10 +260,10 @@ void ScienceTab::retranslate() {
     exportSelection_->setText(tr("Export Selection…"));
     exportFigure_->setText(tr("&Export Figure…"));
     copyCommand_->setText(tr("Copy as Command"));
-    copyCommand_->setToolTip(tr("Copy the starlocus-cli figures line that reproduces this view"));
     for (std::size_t i = 0; i < views_.size(); ++i)
         chooser_->setItemText(int(i), views_[i]->title());
     updateSelectionText();
+    updateActions(); // its tooltips
 }
 
 void ScienceTab::changeEvent(QEvent* event) {

@@ -16,6 +16,7 @@
 #include <QAction>
 #include <QDockWidget>
 #include <QMenu>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTest>
@@ -110,6 +111,9 @@ private slots:
         QCOMPARE(data->stars().theta, catalog->theta);
         QCOMPARE(data->modelPath, QStringLiteral("/data/model.h5"));
         QCOMPARE(data->catalogPath, QStringLiteral("/data/sky.h5"));
+        for (QPushButton* button : w.science()->findChildren<QPushButton*>())
+            if (button->text() == QStringLiteral("Copy as Command"))
+                QVERIFY(button->isEnabled()); // both are files
         ScienceView* shown = w.science()->currentView();
         QVERIFY(shown && !shown->panels().empty());
 
@@ -177,6 +181,15 @@ private slots:
         QCOMPARE(data->products.selection.choice, core::ScienceStarChoice::TestSplit);
         QCOMPARE(data->size(), testStars);
         QVERIFY(!w.science()->currentView()->panels().empty());
+        // Neither the trained model nor the synthetic sky is a file: no command can name them.
+        QVERIFY(data->modelPath.isEmpty() && data->catalogPath.isEmpty());
+        QPushButton* copy = nullptr;
+        for (QPushButton* button : w.science()->findChildren<QPushButton*>())
+            if (button->text() == QStringLiteral("Copy as Command"))
+                copy = button;
+        QVERIFY(copy);
+        QVERIFY(!copy->isEnabled());
+        QVERIFY(copy->toolTip().contains(QStringLiteral("Save Model")));
     }
 
     void viewSwitchesByNameAndMenu() {
