@@ -42,9 +42,14 @@ ModelOutcome readModel(const QString& path, const QString& normalizationPath) {
         outcome.origin.normalizationFile = QString::fromStdString(norm);
         // Read here, with the model, because HDF5 is read from one thread at a time; the
         // science views take the test split from it.
-        if (!core::isKerasModelFile(file))
-            if (auto record = core::loadTrainingRecord(file))
-                outcome.origin.trainingRecord = std::make_shared<const core::TrainingCheckpoint>(std::move(*record));
+        if (!core::isKerasModelFile(file)) {
+            try {
+                if (auto record = core::loadTrainingRecord(file))
+                    outcome.origin.trainingRecord = std::make_shared<const core::TrainingCheckpoint>(std::move(*record));
+            } catch (const std::exception&) {
+                // A damaged record leaves the model usable; the views then show all stars.
+            }
+        }
     } catch (const core::InputError& e) {
         outcome.error = QString::fromStdString(e.what());
         outcome.needsNormalization = e.field() == "normalization" && normalizationPath.isEmpty();

@@ -10,6 +10,7 @@
 #include "ui/science/science_view.h"
 #include "ui/science/science_views.h"
 #include "ui/session/session.h"
+#include "ui/session/session_loader.h"
 #include "ui/training/training_controller.h"
 #include "ui/training/training_view.h"
 
@@ -19,6 +20,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTabWidget>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace starlocus;
@@ -190,6 +192,25 @@ private slots:
         QVERIFY(copy);
         QVERIFY(!copy->isEnabled());
         QVERIFY(copy->toolTip().contains(QStringLiteral("Save Model")));
+
+        // Saved and opened again (another window, the same stars): the model file carries the
+        // run's record, so the tab shows the same test stars, and now names the model file.
+        QTemporaryDir dir;
+        const QString saved = dir.filePath(QStringLiteral("trained.h5"));
+        QVERIFY(w.saveModelFile(saved));
+        MainWindow reopened;
+        reopened.session()->setCatalog(catalog, {}, QStringLiteral("/data/sky.h5"));
+        QSignalSpy loaded(reopened.loader(), &SessionLoader::modelLoaded);
+        reopened.openModelFile(saved);
+        QVERIFY(loaded.wait(30000));
+        QVERIFY(reopened.session()->modelOrigin().trainingRecord);
+        QCOMPARE(reopened.session()->modelOrigin().path, saved);
+        QVERIFY(reopened.showView(QStringLiteral("science")));
+        QVERIFY(waitForData(*reopened.science()));
+        const auto again = reopened.science()->data();
+        QCOMPARE(again->products.selection.choice, core::ScienceStarChoice::TestSplit);
+        QCOMPARE(again->products.selection.catalogIndex, data->products.selection.catalogIndex);
+        QCOMPARE(again->modelPath, saved);
     }
 
     void viewSwitchesByNameAndMenu() {
