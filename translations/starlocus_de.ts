@@ -81,10 +81,6 @@
         <translation>Einen Katalog im HDF5-Format von Green et al. öffnen.</translation>
     </message>
     <message>
-        <source>Open the files, save a PNG of the main window to FILE and quit.</source>
-        <translation>Die Dateien öffnen, ein PNG des Hauptfensters in FILE speichern und beenden.</translation>
-    </message>
-    <message>
         <source>--normalization needs --model</source>
         <translation>--normalization benötigt --model</translation>
     </message>
@@ -119,6 +115,10 @@
     <message>
         <source>--after-epochs needs --screenshot and --train</source>
         <translation>--after-epochs braucht --screenshot und --train</translation>
+    </message>
+    <message>
+        <source>Open the files, save a PNG of the main window to FILE and quit (with --train: once the run has finished, or after --after-epochs N).</source>
+        <translation>Die Dateien öffnen, ein PNG des Hauptfensters in FILE speichern und beenden (mit --train: sobald der Lauf beendet ist, oder nach --after-epochs N).</translation>
     </message>
 </context>
 <context>

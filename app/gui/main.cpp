@@ -40,14 +40,15 @@ starlocus::core::TrainingConfig demoTrainingConfig() {
     return config;
 }
 
-// --screenshot: once every requested file is open, the synthetic sky is ready and (with
-// --after-epochs N) the monitor has drawn N epochs (the run is then paused and the live
-// CMD has drawn a snapshot), show the requested view (--view), wait until the science views
-// have prepared their data if one of them is shown, grab the window to a PNG and quit (0),
-// or quit with 1 when a file could not be opened, training failed, the view cannot be
-// shown or the PNG not saved.
+// --screenshot: once every requested file is open, the synthetic sky is ready and, with
+// --train, either the monitor has drawn N epochs (--after-epochs N: the run is then paused
+// and the live CMD has drawn a snapshot) or the run has finished (its model is then the
+// session's), show the requested view (--view), wait until the science views have prepared
+// their data if one of them is shown, grab the window to a PNG and quit (0), or quit with 1
+// when a file could not be opened, training failed, the view cannot be shown or the PNG not
+// saved.
 void scheduleScreenshot(starlocus::ui::MainWindow& window, const QString& pngPath, const QString& view,
-                        int afterEpochs, bool& failed) {
+                        bool train, int afterEpochs, bool& failed) {
     auto grab = [&window, pngPath] {
         QCoreApplication::processEvents(); // lay out and paint the view just shown
         if (!window.grab().save(pngPath, "PNG")) {
@@ -59,9 +60,16 @@ void scheduleScreenshot(starlocus::ui::MainWindow& window, const QString& pngPat
         std::printf("screenshot: %s\nloss chart points: %d\n", qPrintable(pngPath),
                     int(window.training()->monitor()->lossChart()->trainRawSeries()->count()));
         if (window.currentViewName() == QLatin1String("science"))
-            if (const starlocus::ui::ScienceView* shown = window.science()->currentView())
-                std::printf("science view: %s, panels: %d, notes: %d\n", qPrintable(shown->viewName()),
+            if (const starlocus::ui::ScienceView* shown = window.science()->currentView()) {
+                std::printf("science view: %s, panels: %d, notes: %d", qPrintable(shown->viewName()),
                             int(shown->panels().size()), int(shown->notes().size()));
+                if (const starlocus::ui::ScienceData* data = shown->data())
+                    std::printf(", stars: %zu (%s)", data->size(),
+                                data->products.selection.choice == starlocus::core::ScienceStarChoice::TestSplit
+                                    ? "test split"
+                                    : "all");
+                std::printf("\n");
+            }
         QCoreApplication::exit(0);
     };
     // Polled rather than chained to signals: the conditions come from five sources.
@@ -69,7 +77,8 @@ void scheduleScreenshot(starlocus::ui::MainWindow& window, const QString& pngPat
     poll->setInterval(50);
     auto settledFor = std::make_shared<QElapsedTimer>();
     auto viewShown = std::make_shared<bool>(view.isEmpty());
-    QObject::connect(poll, &QTimer::timeout, &window, [&window, poll, settledFor, viewShown, view, afterEpochs, grab, &failed] {
+    QObject::connect(poll, &QTimer::timeout, &window,
+                     [&window, poll, settledFor, viewShown, view, train, afterEpochs, grab, &failed] {
         if (failed) {
             poll->stop();
             QCoreApplication::exit(1);
@@ -84,6 +93,8 @@ void scheduleScreenshot(starlocus::ui::MainWindow& window, const QString& pngPat
             training->controller()->pause(); // hold the picture still
             if (training->liveCmd()->refreshCount() == 0)
                 return;
+        } else if (train && (training->controller()->isActive() || training->epochsShown() == 0)) {
+            return; // not started yet, or still running
         }
         if (!*viewShown) {
             if (!window.showView(view)) {
@@ -123,7 +134,9 @@ struct CommandLine {
                                QStringLiteral("FILE")};
     QCommandLineOption screenshot{
         QStringLiteral("screenshot"),
-        QCoreApplication::translate("main", "Open the files, save a PNG of the main window to FILE and quit."),
+        QCoreApplication::translate(
+            "main", "Open the files, save a PNG of the main window to FILE and quit (with --train: once the run has "
+                    "finished, or after --after-epochs N)."),
         QStringLiteral("FILE")};
     QCommandLineOption demo{QStringLiteral("demo"),
                             QCoreApplication::translate(
@@ -253,8 +266,8 @@ int main(int argc, char* argv[]) {
     if (parser.isSet(options.catalog))
         window.openCatalogFile(parser.value(options.catalog));
     if (screenshot) {
-        scheduleScreenshot(window, QFileInfo(parser.value(options.screenshot)).absoluteFilePath(), view, afterEpochs,
-                           failed);
+        scheduleScreenshot(window, QFileInfo(parser.value(options.screenshot)).absoluteFilePath(), view,
+                           parser.isSet(options.train), afterEpochs, failed);
     } else if (!view.isEmpty() && !window.showView(view)) {
         // The explorer waits for its model: show it as soon as one is open.
         QObject::connect(window.session(), &starlocus::ui::Session::modelChanged, &window,

@@ -67,6 +67,23 @@ private slots:
         QVERIFY2(run.output.contains(reported), qPrintable(run.output));
     }
 
+    // The start-up path: the synthetic sky, Train, and (--screenshot with --train waits for the
+    // end of the run) the trained model on the test stars of its run.
+    void scienceViewAfterTrainingOnTheSyntheticSky() {
+        QTemporaryDir dir;
+        const GuiRun run = runStarlocus({QStringLiteral("--demo"), QStringLiteral("--train"), QStringLiteral("--view"),
+                                         QStringLiteral("cmd")},
+                                        dir.filePath(QStringLiteral("trained.png")));
+        QVERIFY2(run.exitCode == 0, qPrintable(run.errors));
+        const QString problem = pictureProblem(run.image);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        // The demo schedule is 4 iterations x 6 epochs: all of them drawn before the picture.
+        QVERIFY2(run.output.contains(QStringLiteral("loss chart points: 24")), qPrintable(run.output));
+        QVERIFY2(run.output.contains(QStringLiteral("science view: cmd, panels: 2, notes: 0, stars: ")) &&
+                     run.output.contains(QStringLiteral("(test split)")),
+                 qPrintable(run.output));
+    }
+
     // A science view without a catalog can still be shown: it says what is missing in place
     // of its panels.
     void scienceViewWithoutACatalog() {
