@@ -3,15 +3,20 @@
 namespace starlocus::core {
 
 Mat13 colorSpaceCovariance(const StarObservation& obs, const ModelEvaluation& eval, double e, double varE) {
-    const Mat13x3 j = eval.colorPredictionJacobianX(e);
-    const Vec13 br = toColorSpace(eval.extinction);
+    // E = 0 (the reddening update's C_pred): J is the stellar sector's alone.
+    const Mat13x3 j = e == 0.0 ? eval.colorJacobianX : eval.colorPredictionJacobianX(e);
     const Mat13x3 g = j * obs.labelCovX;
     Mat13 c = obs.noiseCovariance;
-    // Column by column (whole 13-vectors, vectorised): J C_x Jᵀ + σ_E² (BR)(BR)ᵀ. Written
-    // out because Eigen sends the 13×3·3×13 product to its blocked GEMM, which costs more
-    // than the ~700 multiply-adds themselves.
+    // Column by column (whole 13-vectors): J C_x Jᵀ + σ_E² (BR)(BR)ᵀ. Written out because
+    // Eigen sends the 13×3·3×13 product to its blocked GEMM, which costs more than the
+    // ~700 multiply-adds themselves.
     for (Eigen::Index b = 0; b < Eigen::Index(kBandCount); ++b)
-        c.col(b) += g.col(0) * j(b, 0) + g.col(1) * j(b, 1) + g.col(2) * j(b, 2) + br * (varE * br[b]);
+        c.col(b) += g.col(0) * j(b, 0) + g.col(1) * j(b, 1) + g.col(2) * j(b, 2);
+    if (varE != 0.0) {
+        const Vec13 br = toColorSpace(eval.extinction);
+        for (Eigen::Index b = 0; b < Eigen::Index(kBandCount); ++b)
+            c.col(b) += br * (varE * br[b]);
+    }
     return c;
 }
 
