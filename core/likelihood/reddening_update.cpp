@@ -24,6 +24,8 @@ std::optional<ReddeningPosterior> refitReddening(const StarObservation& obs, con
         cholesky.solveInPlace(residual);
         a = br.squaredNorm();
         b = br.dot(residual);
+        if (!std::isfinite(a) || !std::isfinite(b)) // R or the prediction not finite: no posterior
+            return std::nullopt;
     }
     const double precision = a + priorPrecision;
     ReddeningPosterior post;
