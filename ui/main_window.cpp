@@ -306,15 +306,22 @@ QStringList MainWindow::viewNames() {
            scienceViewNames();
 }
 
+QWidget* MainWindow::tabOfView(const QString& name) const {
+    if (name == QLatin1String("session"))
+        return overview_;
+    if (name == QLatin1String("explorer"))
+        return explorer_;
+    if (name == QLatin1String("science") || scienceViewNames().contains(name))
+        return science_;
+    return nullptr;
+}
+
 bool MainWindow::showView(const QString& name) {
     if (name == QLatin1String("training")) {
         showTrainingDock();
         return true;
     }
-    QWidget* tab = name == QLatin1String("session")    ? static_cast<QWidget*>(overview_)
-                   : name == QLatin1String("explorer") ? static_cast<QWidget*>(explorer_)
-                   : name == QLatin1String("science") || scienceViewNames().contains(name) ? static_cast<QWidget*>(science_)
-                                                                                          : nullptr;
+    QWidget* tab = tabOfView(name);
     if (!tab || !views_->isTabEnabled(views_->indexOf(tab)))
         return false;
     if (tab == science_ && name != QLatin1String("science"))
@@ -329,8 +336,10 @@ bool MainWindow::showView(const QString& name) {
 }
 
 QString MainWindow::currentViewName() const {
-    QWidget* tab = views_->currentWidget();
-    return tab == overview_ ? QStringLiteral("session") : tab == explorer_ ? QStringLiteral("explorer") : QStringLiteral("science");
+    const QWidget* tab = views_->currentWidget();
+    if (tab == overview_)
+        return QStringLiteral("session");
+    return tab == explorer_ ? QStringLiteral("explorer") : QStringLiteral("science");
 }
 
 void MainWindow::updateViewTabs() {

@@ -117,6 +117,8 @@ private:
     void rebuildRecentFilesMenu();
     void warn(const QString& title, const QString& text);
     void updateViewTabs();
+    // The tab that shows the view `name` (a science view's is the science tab); null if none.
+    QWidget* tabOfView(const QString& name) const;
 
     Session* session_;
     SessionLoader* loader_;
