@@ -25,6 +25,12 @@ void MainWindow::createScience() {
     connect(session_, &Session::modelChanged, this, sessionChanged);
     connect(session_, &Session::catalogChanged, this, sessionChanged);
     connect(views_, &QTabWidget::currentChanged, this, &MainWindow::updateScience);
+    // A saved model keeps its data; only the file the command names changes. A tab that
+    // is stale anyway takes the new origin when it is prepared again.
+    connect(session_, &Session::modelFileChanged, this, [this](const QString& path) {
+        if (!scienceStale_ && science_->data() && science_->data()->model == session_->model())
+            science_->setModelFile(path);
+    });
     updateScience();
 }
 

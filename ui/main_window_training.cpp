@@ -131,6 +131,7 @@ bool MainWindow::saveModelFile(const QString& path) {
         return false;
     }
     lastDirectory_ = QFileInfo(path).absolutePath();
+    session_->setModelFile(path);
     statusBar()->showMessage(tr("Model saved to %1.").arg(path));
     return true;
 }

@@ -133,6 +133,18 @@ void ScienceTab::showMissing(const QString& what) {
     clearData(what);
 }
 
+void ScienceTab::setModelFile(const QString& path) {
+    if (!data_ || data_->modelPath == path)
+        return;
+    auto renamed = std::make_shared<ScienceData>(*data_); // the data are immutable: a copy with the new name
+    renamed->modelPath = path;
+    renamed->normalizationPath.clear(); // our model file carries its normalisation
+    data_ = std::move(renamed);
+    stale_.assign(views_.size(), true);
+    viewChosen(chooser_->currentIndex());
+    updateActions();
+}
+
 void ScienceTab::clearData(const QString& reason) {
     status_->clear(); // each view says it in place; once is enough
     status_->hide();

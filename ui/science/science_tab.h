@@ -36,6 +36,9 @@ public:
     // No data: every view says `what` in place (e.g. which of model and catalog is missing).
     void showMissing(const QString& what);
     bool isPreparing() const { return awaitingResult_; }
+    // The shown model was saved to `path`: "copy as command" names it from now on. The
+    // views keep their data and the selection.
+    void setModelFile(const QString& path);
     std::shared_ptr<const ScienceData> data() const { return data_; }
 
     const std::vector<ScienceView*>& views() const { return views_; }

@@ -10,6 +10,14 @@ void Session::setModel(std::shared_ptr<const core::StellarModel> model, ModelOri
     emit modelChanged();
 }
 
+void Session::setModelFile(const QString& path) {
+    if (!model_ || modelOrigin_.path == path)
+        return;
+    modelOrigin_.path = path;
+    modelOrigin_.normalizationFile.clear(); // our model file carries its normalisation
+    emit modelFileChanged(path);
+}
+
 void Session::setCatalog(std::shared_ptr<const core::Catalog> catalog,
                          std::shared_ptr<const CatalogSummary> summary, const QString& path) {
     if (catalog && !summary)

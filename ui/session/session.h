@@ -38,6 +38,8 @@ public:
     QString catalogPath() const { return catalogPath_; }
 
     void setModel(std::shared_ptr<const core::StellarModel> model, ModelOrigin origin = {});
+    // The open model now also lives in `path` (it was saved there): only the origin changes.
+    void setModelFile(const QString& path);
     // A null summary is computed here (cheap for small catalogs; the loader passes one
     // computed in the background).
     void setCatalog(std::shared_ptr<const core::Catalog> catalog,
@@ -45,6 +47,7 @@ public:
 
 signals:
     void modelChanged();
+    void modelFileChanged(const QString& path);
     void catalogChanged();
 
 private:

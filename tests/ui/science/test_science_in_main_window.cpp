@@ -9,6 +9,7 @@
 #include "ui/science/science_tab.h"
 #include "ui/science/science_view.h"
 #include "ui/science/science_views.h"
+#include "ui/science/star_selection.h"
 #include "ui/session/session.h"
 #include "ui/session/session_loader.h"
 #include "ui/training/training_controller.h"
@@ -211,6 +212,36 @@ private slots:
         QCOMPARE(again->products.selection.choice, core::ScienceStarChoice::TestSplit);
         QCOMPARE(again->products.selection.catalogIndex, data->products.selection.catalogIndex);
         QCOMPARE(again->modelPath, saved);
+    }
+
+    // A model without a file (made here) saved from the window: the tab keeps its data and
+    // the selection, and "copy as command" names the saved file from then on.
+    void savingTheModelNamesItInTheCommand() {
+        MainWindow w;
+        w.session()->setCatalog(test::smallSky(800), {}, QStringLiteral("/data/sky.h5"));
+        w.session()->setModel(toy());
+        QVERIFY(w.showView(QStringLiteral("cmd")));
+        QVERIFY(waitForData(*w.science()));
+        QPushButton* copy = nullptr;
+        for (QPushButton* button : w.science()->findChildren<QPushButton*>())
+            if (button->text() == QStringLiteral("Copy as Command"))
+                copy = button;
+        QVERIFY(copy && !copy->isEnabled());
+        w.science()->selection()->setStars({4, 8, 15});
+        const auto before = w.science()->data();
+
+        QTemporaryDir dir;
+        const QString saved = dir.filePath(QStringLiteral("made_here.h5"));
+        QVERIFY(w.saveModelFile(saved));
+        QCOMPARE(w.session()->modelOrigin().path, saved);
+        QVERIFY(!w.science()->isPreparing()); // nothing recomputed
+        QVERIFY(w.science()->data() != before); // a renamed copy, the same numbers
+        QCOMPARE(w.science()->data()->products.predicted.absoluteMagnitudes, before->products.predicted.absoluteMagnitudes);
+        QCOMPARE(w.science()->selection()->count(), std::size_t(3));
+        QVERIFY(copy->isEnabled());
+        const QString line = w.science()->currentView()->commandLine(QStringLiteral("out"));
+        QVERIFY2(line.contains(QStringLiteral("--model ") + saved) && line.contains(QStringLiteral("--catalog /data/sky.h5")),
+                 qPrintable(line));
     }
 
     void viewSwitchesByNameAndMenu() {
