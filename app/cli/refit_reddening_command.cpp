@@ -29,6 +29,7 @@ int runRefitReddening(const std::vector<std::string>& argv, std::ostream& out) {
     for (std::size_t i = 0; i < n; ++i)
         status[i] = double(fit.exclusion[i]);
     {
+        const auto lock = core::hdf5::libraryLock();
         core::hdf5::AtomicFileWrite file(outPath);
         core::hdf5::writeDoubles(file.file(), outPath, "r_fit", {n}, fit.reddening.data());
         core::hdf5::writeDoubles(file.file(), outPath, "r_var", {n}, fit.reddeningVar.data());

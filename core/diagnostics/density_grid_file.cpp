@@ -86,6 +86,7 @@ void writeStringArrayAttribute(hid_t object, const std::string& path, const std:
 } // namespace
 
 DensityGrid readDensityGrid(const std::string& path) {
+    const auto lock = hdf5::libraryLock();
     hdf5::Handle file = hdf5::openReadOnly(path);
     hdf5::Handle ds = hdf5::openDataset(file.get(), path, kDataset);
     hdf5::Handle type(H5Dget_type(ds.get()));
@@ -130,6 +131,7 @@ DensityGrid readDensityGrid(const std::string& path) {
 }
 
 void writeDensityGrid(const std::string& path, const DensityGrid& grid) {
+    const auto lock = hdf5::libraryLock();
     const std::vector<hsize_t> shape{kDensityChannelCount, grid.nodes(0), grid.nodes(1), grid.nodes(2)};
     if (grid.values.size() != shape[0] * shape[1] * shape[2] * shape[3])
         throw InputError(path, kDataset, "the grid's values do not match its axes");

@@ -158,6 +158,7 @@ std::optional<std::array<double, 3>> triple(const std::optional<std::vector<doub
 } // namespace
 
 Catalog readGreen2020Catalog(const std::string& path) {
+    const auto lock = hdf5::libraryLock();
     Handle file = hdf5::openReadOnly(path);
     Handle ds = hdf5::openDataset(file.get(), path, kData);
     Handle type(H5Dget_type(ds.get()));
@@ -246,6 +247,7 @@ void copyTag(char (&dst)[16], const std::string& src) {
 
 void writeGreen2020Catalog(const std::string& path, const Catalog& cat, const LabelNormalization& norm,
                            const std::function<void(hid_t)>& extra) {
+    const auto lock = hdf5::libraryLock();
     const std::size_t n = cat.size();
     std::vector<Record> records(n);
     for (std::size_t i = 0; i < n; ++i) {

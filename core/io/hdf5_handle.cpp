@@ -9,9 +9,15 @@
 
 namespace starlocus::core::hdf5 {
 
+std::unique_lock<std::recursive_mutex> libraryLock() {
+    static std::recursive_mutex mutex;
+    return std::unique_lock<std::recursive_mutex>(mutex);
+}
+
 void Handle::reset() {
     if (id_ < 0)
         return;
+    const auto lock = libraryLock(); // a handle may outlive the lock of the code that opened it
     switch (H5Iget_type(id_)) {
     case H5I_FILE: H5Fclose(id_); break;
     case H5I_GROUP: H5Gclose(id_); break;

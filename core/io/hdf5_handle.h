@@ -1,16 +1,21 @@
 #pragma once
 // RAII ownership of HDF5 identifiers and the small set of typed reads and writes the
 // file formats need. Every failure becomes an InputError naming the file and the object.
-// Note: Debian's libhdf5 is not built thread-safe; the core reads and writes files from
-// one thread at a time.
 #include <hdf5.h>
 
+#include <mutex>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 namespace starlocus::core::hdf5 {
+
+// Debian's libhdf5 is not built thread-safe: every use of the library holds this lock.
+// The readers and writers of the file formats hold it for their whole run (it is
+// recursive, so they may nest), which lets one thread load a file while another writes a
+// checkpoint. Code that uses the functions below directly takes it first as well.
+[[nodiscard]] std::unique_lock<std::recursive_mutex> libraryLock();
 
 class Handle {
 public:

@@ -98,11 +98,13 @@ int inputWidth(const KerasGraph& g, const json& input) {
 } // namespace
 
 bool isKerasModelFile(const std::string& path) {
+    const auto lock = hdf5::libraryLock();
     hdf5::Handle file = hdf5::openReadOnly(path);
     return H5Aexists(file.get(), "model_config") > 0;
 }
 
 StellarModel importKerasModel(const std::string& path, const LabelNormalization& normalization) {
+    const auto lock = hdf5::libraryLock();
     hdf5::Handle file = hdf5::openReadOnly(path);
     const auto configText = hdf5::readStringAttribute(file.get(), "model_config");
     if (!configText)

@@ -49,6 +49,7 @@ std::string bandList() {
 } // namespace
 
 void saveModel(const std::string& path, const StellarModel& model, const TrainingCheckpoint* training) {
+    const auto lock = hdf5::libraryLock();
     hdf5::AtomicFileWrite out(path);
     const hid_t f = out.file();
     hdf5::writeStringAttribute(f, path, "format", kFormat);
@@ -77,6 +78,7 @@ void saveModel(const std::string& path, const StellarModel& model, const Trainin
 }
 
 StellarModel loadStarlocusModel(const std::string& path) {
+    const auto lock = hdf5::libraryLock();
     hdf5::Handle file = hdf5::openReadOnly(path);
     const hid_t f = file.get();
     if (hdf5::readStringAttribute(f, "format").value_or("") != kFormat)
@@ -108,6 +110,7 @@ StellarModel loadStarlocusModel(const std::string& path) {
 }
 
 std::optional<TrainingCheckpoint> loadTrainingRecord(const std::string& path) {
+    const auto lock = hdf5::libraryLock();
     hdf5::Handle file = hdf5::openReadOnly(path);
     if (!hdf5::exists(file.get(), "training"))
         return std::nullopt;
@@ -115,6 +118,7 @@ std::optional<TrainingCheckpoint> loadTrainingRecord(const std::string& path) {
 }
 
 StellarModel loadAnyModel(const std::string& path, const std::string& normalizationPath) {
+    const auto lock = hdf5::libraryLock();
     if (!isKerasModelFile(path))
         return loadStarlocusModel(path);
     std::string normPath = normalizationPath.empty() ? findNormalizationBeside(path) : normalizationPath;

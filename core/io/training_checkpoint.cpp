@@ -233,12 +233,14 @@ TrainingCheckpoint readTrainingRecord(hid_t file, const std::string& name, const
 }
 
 void saveTrainingCheckpoint(const std::string& path, const TrainingCheckpoint& cp) {
+    const auto lock = hdf5::libraryLock();
     hdf5::AtomicFileWrite out(path);
     writeTrainingRecord(out.file(), path, cp);
     out.commit();
 }
 
 TrainingCheckpoint loadTrainingCheckpoint(const std::string& path) {
+    const auto lock = hdf5::libraryLock();
     hdf5::Handle file = hdf5::openReadOnly(path);
     return readTrainingRecord(file.get(), path, "/");
 }

@@ -42,6 +42,7 @@ void writeTruth(hid_t file, const std::string& path, const MockSky& sky) {
 } // namespace
 
 void writeMockSky(const std::string& path, const MockSky& sky) {
+    const auto lock = hdf5::libraryLock();
     writeGreen2020Catalog(path, sky.catalog(), sky.normalization(),
                           [&](hid_t file) { writeTruth(file, path, sky); });
 }
