@@ -42,6 +42,13 @@ bool everyViewSays(const ScienceTab& tab, const QString& text) {
     return true;
 }
 
+QPushButton* copyCommandButton(const ScienceTab& tab) {
+    for (QPushButton* button : tab.findChildren<QPushButton*>())
+        if (button->text() == QStringLiteral("Copy as Command"))
+            return button;
+    return nullptr;
+}
+
 bool waitForData(ScienceTab& tab) {
     QSignalSpy ready(&tab, &ScienceTab::dataReady);
     return tab.data() || ready.wait(60000);
@@ -114,9 +121,8 @@ private slots:
         QCOMPARE(data->stars().theta, catalog->theta);
         QCOMPARE(data->modelPath, QStringLiteral("/data/model.h5"));
         QCOMPARE(data->catalogPath, QStringLiteral("/data/sky.h5"));
-        for (QPushButton* button : w.science()->findChildren<QPushButton*>())
-            if (button->text() == QStringLiteral("Copy as Command"))
-                QVERIFY(button->isEnabled()); // both are files
+        const QPushButton* copy = copyCommandButton(*w.science());
+        QVERIFY(copy && copy->isEnabled()); // both are files
         ScienceView* shown = w.science()->currentView();
         QVERIFY(shown && !shown->panels().empty());
 
@@ -186,10 +192,7 @@ private slots:
         QVERIFY(!w.science()->currentView()->panels().empty());
         // Neither the trained model nor the synthetic sky is a file: no command can name them.
         QVERIFY(data->modelPath.isEmpty() && data->catalogPath.isEmpty());
-        QPushButton* copy = nullptr;
-        for (QPushButton* button : w.science()->findChildren<QPushButton*>())
-            if (button->text() == QStringLiteral("Copy as Command"))
-                copy = button;
+        QPushButton* copy = copyCommandButton(*w.science());
         QVERIFY(copy);
         QVERIFY(!copy->isEnabled());
         QVERIFY(copy->toolTip().contains(QStringLiteral("Save Model")));
@@ -222,10 +225,7 @@ private slots:
         w.session()->setModel(toy());
         QVERIFY(w.showView(QStringLiteral("cmd")));
         QVERIFY(waitForData(*w.science()));
-        QPushButton* copy = nullptr;
-        for (QPushButton* button : w.science()->findChildren<QPushButton*>())
-            if (button->text() == QStringLiteral("Copy as Command"))
-                copy = button;
+        QPushButton* copy = copyCommandButton(*w.science());
         QVERIFY(copy && !copy->isEnabled());
         w.science()->selection()->setStars({4, 8, 15});
         const auto before = w.science()->data();
