@@ -13,6 +13,27 @@ bool BandCholesky::factor(const Mat13& a) {
         Eigen::Map<Vec13>{cj} = a.col(j);
         cj[13] = cj[14] = cj[15] = 0.0;
     }
+    return factorLoaded();
+}
+
+bool BandCholesky::factor(const Mat13& a, const std::array<bool, kBandCount>& kept) {
+    for (int j = 0; j < kN; ++j) {
+        double* cj = l_ + j * kRows;
+        if (kept[std::size_t(j)]) {
+            Eigen::Map<Vec13>{cj} = a.col(j);
+            for (int i = 0; i < kN; ++i)
+                if (!kept[std::size_t(i)])
+                    cj[i] = 0.0;
+        } else {
+            Eigen::Map<Vec13>{cj}.setZero();
+            cj[j] = 1.0;
+        }
+        cj[13] = cj[14] = cj[15] = 0.0;
+    }
+    return factorLoaded();
+}
+
+bool BandCholesky::factorLoaded() {
     // Right-looking: once column j is final, every later column takes its update from it.
     // Those updates are independent of each other, so they pipeline; only the pivot's
     // square root and division lie on the chain from one column to the next.

@@ -9,6 +9,8 @@
 
 #include <Eigen/Core>
 
+#include <array>
+
 namespace starlocus::core {
 
 class BandCholesky {
@@ -16,6 +18,10 @@ public:
     // Factors a = L·Lᵀ from the lower triangle of `a`. Returns false when a pivot is not
     // positive and finite (`a` is not positive definite); the object is then unusable.
     bool factor(const Mat13& a);
+    // Factors the kept block of `a` embedded in a 13×13: rows and columns of entries that
+    // are not kept are replaced by those of the identity, so they stay decoupled (L = 1
+    // there, zero coupling) and a fixed-size factor serves every subset of bands.
+    bool factor(const Mat13& a, const std::array<bool, kBandCount>& kept);
 
     // v ← L⁻¹·v.
     void solveInPlace(Vec13& v) const;
@@ -25,6 +31,7 @@ public:
     Mat13 factorL() const;
 
 private:
+    bool factorLoaded(); // factors what the public factor() copied into l_
     static constexpr int kRows = 16; // 13 padded to a multiple of the vector width
     using Column = Eigen::Matrix<double, kRows, 1>;
     using ColumnMap = Eigen::Map<Column, Eigen::Aligned32>;

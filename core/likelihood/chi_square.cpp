@@ -11,7 +11,7 @@ std::optional<double> chiSquare(const StarObservation& obs, const Vec13& predict
     if (obs.keptCount == 0)
         return 0.0;
     BandCholesky cholesky;
-    if (!cholesky.factor(decoupledCovariance(obs, covariance)))
+    if (!cholesky.factor(covariance, obs.kept))
         return std::nullopt;
     Vec13 r = keptOnly(obs, prediction - obs.target);
     cholesky.solveInPlace(r);

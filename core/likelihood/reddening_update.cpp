@@ -16,7 +16,7 @@ std::optional<ReddeningPosterior> refitReddening(const StarObservation& obs, con
     if (obs.keptCount > 0) {
         const Mat13 cPred = colorSpaceCovariance(obs, eval, 0.0, 0.0);
         BandCholesky cholesky;
-        if (!cholesky.factor(decoupledCovariance(obs, cPred)))
+        if (!cholesky.factor(cPred, obs.kept))
             return std::nullopt;
         Vec13 br = keptOnly(obs, toColorSpace(eval.extinction));
         Vec13 residual = keptOnly(obs, obs.target - eval.colorMagnitudes);

@@ -20,19 +20,6 @@ Mat13 colorSpaceCovariance(const StarObservation& obs, const ModelEvaluation& ev
     return c;
 }
 
-Mat13 decoupledCovariance(const StarObservation& obs, const Mat13& covariance) {
-    Mat13 c = covariance;
-    for (std::size_t b = 0; b < kBandCount; ++b) {
-        if (obs.kept[b])
-            continue;
-        const auto i = Eigen::Index(b);
-        c.row(i).setZero();
-        c.col(i).setZero();
-        c(i, i) = 1.0;
-    }
-    return c;
-}
-
 Vec13 keptOnly(const StarObservation& obs, const Vec13& v) {
     Vec13 out = v;
     for (std::size_t b = 0; b < kBandCount; ++b)

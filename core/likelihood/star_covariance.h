@@ -15,10 +15,8 @@ Mat13 colorSpaceCovariance(const StarObservation& obs, const ModelEvaluation& ev
 // Iteration 1 of the training (§4): ∇θM = 0 and R = 0, only photometry and parallax.
 inline Mat13 photometricCovariance(const StarObservation& obs) { return obs.noiseCovariance; }
 
-// The kept block embedded in a fixed 13×13: dropped rows and columns zero with 1 on the
-// diagonal, so a fixed-size Cholesky (unrolled, vectorised) factors the kept block and
-// leaves the dropped entries decoupled. Vectors get 0 on dropped entries.
-Mat13 decoupledCovariance(const StarObservation& obs, const Mat13& covariance);
+// Vectors get 0 on dropped entries (the covariance's kept block is factored by
+// BandCholesky::factor(covariance, obs.kept)).
 Vec13 keptOnly(const StarObservation& obs, const Vec13& v);
 
 // Kept entries gathered into a compact vector/matrix (at most 13), in band order.

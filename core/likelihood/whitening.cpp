@@ -9,7 +9,7 @@ std::optional<Mat13> whiteningMatrix(const StarObservation& obs, const Mat13& co
     if (obs.keptCount == 0)
         return Mat13::Zero();
     BandCholesky cholesky;
-    if (!cholesky.factor(decoupledCovariance(obs, covariance)))
+    if (!cholesky.factor(covariance, obs.kept))
         return std::nullopt;
     // K⁻¹ (lower triangular). The decoupled entries have K = 1 there and no coupling, so
     // zeroing their rows and columns leaves exactly K⁻¹ of the kept block in place.
