@@ -17,13 +17,13 @@ bool BandCholesky::factor(const Mat13& a) {
 }
 
 bool BandCholesky::factor(const Mat13& a, const std::array<bool, kBandCount>& kept) {
+    Vec13 mask; // 1 on kept rows, 0 on dropped ones
+    for (int i = 0; i < kN; ++i)
+        mask[i] = kept[std::size_t(i)] ? 1.0 : 0.0;
     for (int j = 0; j < kN; ++j) {
         double* cj = l_ + j * kRows;
         if (kept[std::size_t(j)]) {
-            Eigen::Map<Vec13>{cj} = a.col(j);
-            for (int i = 0; i < kN; ++i)
-                if (!kept[std::size_t(i)])
-                    cj[i] = 0.0;
+            Eigen::Map<Vec13>{cj} = a.col(j).cwiseProduct(mask);
         } else {
             Eigen::Map<Vec13>{cj}.setZero();
             cj[j] = 1.0;
@@ -34,24 +34,32 @@ bool BandCholesky::factor(const Mat13& a, const std::array<bool, kBandCount>& ke
 }
 
 bool BandCholesky::factorLoaded() {
-    // Right-looking: once column j is final, every later column takes its update from it.
-    // Those updates are independent of each other, so they pipeline; only the pivot's
-    // square root and division lie on the chain from one column to the next.
+    // Right-looking LDLᵀ: once column j is final, every later column takes its update from
+    // it. Those updates are independent of each other, so they pipeline; on the chain from
+    // one column to the next lies only a division (a Cholesky step would add a square root:
+    // the square roots of D are taken afterwards, all at once, off the chain).
+    alignas(32) double pivots[kRows] = {};
     for (int j = 0; j < kN; ++j) {
-        double* cj = l_ + j * kRows;
-        const double pivot = cj[j];
+        double* uj = l_ + j * kRows; // column j of L₁·D (unscaled)
+        const double pivot = uj[j];
         if (!(pivot > 0.0) || !std::isfinite(pivot))
             return false;
-        inverseDiagonal_[j] = 1.0 / std::sqrt(pivot);
-        ColumnMap(cj) *= inverseDiagonal_[j]; // L(j, j) = √pivot, the rows below divided by it
-        for (int k = j + 1; k < kN; ++k)       // column k −= L(k, j)·column j
-            ColumnMap(l_ + k * kRows) -= cj[k] * ConstColumnMap(cj);
+        const double rcp = 1.0 / pivot;
+        for (int k = j + 1; k < kN; ++k) // column k −= L₁(k, j)·D_j·L₁(·, j)
+            ColumnMap(l_ + k * kRows) -= (uj[k] * rcp) * ConstColumnMap(uj);
+        ColumnMap(uj) *= rcp; // L₁(·, j), unit diagonal
+        pivots[j] = pivot;
     }
-    // Above the diagonal: the copied upper triangle of `a` and what the updates wrote
-    // there (row j of column k). Cleared: L is lower triangular.
-    for (int k = 1; k < kN; ++k)
-        for (int i = 0; i < k; ++i)
-            l_[k * kRows + i] = 0.0;
+    // L = L₁·D^½, column by column; zero above the diagonal (there lie the copied upper
+    // triangle of the input and what the whole-column updates wrote).
+    for (int j = 0; j < kN; ++j) {
+        const double d = std::sqrt(pivots[j]);
+        inverseDiagonal_[j] = 1.0 / d;
+        double* cj = l_ + j * kRows;
+        ColumnMap(cj) *= d;
+        for (int i = 0; i < j; ++i)
+            cj[i] = 0.0;
+    }
     return true;
 }
 
