@@ -73,11 +73,12 @@ void BandCholesky::solveInPlace(Vec13& v) const {
     }
 }
 
-Mat13 BandCholesky::inverseFactor() const {
+void BandCholesky::inverseRows(double* rows) const {
     // Rows of W = L⁻¹ from L·W = I, right-looking: once row k of W is final, every later
     // row takes its update −L(i, k)·w_k. The updates pipeline (independent rows); only one
     // multiply lies on the chain from one row to the next. Rows are padded to 16 columns.
-    alignas(32) double rows[int(kBandCount) * kRows] = {};
+    for (int i = 0; i < kN * kRows; ++i)
+        rows[i] = 0.0;
     for (int i = 0; i < kN; ++i)
         rows[i * kRows + i] = 1.0;
     for (int k = 0; k < kN; ++k) {
@@ -86,11 +87,24 @@ Mat13 BandCholesky::inverseFactor() const {
         for (int i = k + 1; i < kN; ++i)
             ColumnMap(rows + i * kRows) -= l_[k * kRows + i] * ConstColumnMap(wk);
     }
+}
+
+Mat13 BandCholesky::inverseFactor() const {
+    alignas(32) double rows[int(kBandCount) * kRows];
+    inverseRows(rows);
     Mat13 w;
     for (int i = 0; i < kN; ++i)
         for (int c = 0; c < kN; ++c)
             w(i, c) = rows[i * kRows + c];
     return w;
+}
+
+void BandCholesky::inverseFactorPacked(float* packed) const {
+    alignas(32) double rows[int(kBandCount) * kRows];
+    inverseRows(rows);
+    for (int i = 0; i < kN; ++i)
+        for (int c = 0; c <= i; ++c)
+            *packed++ = float(rows[i * kRows + c]);
 }
 
 Mat13 BandCholesky::factorL() const {

@@ -27,11 +27,14 @@ public:
     void solveInPlace(Vec13& v) const;
     // L⁻¹ (lower triangular, zero above the diagonal).
     Mat13 inverseFactor() const;
+    // L⁻¹ as float32, its lower triangle row by row: (0,0), (1,0), (1,1), (2,0), … (91 numbers).
+    void inverseFactorPacked(float* packed) const;
     // L (lower triangular, zero above the diagonal).
     Mat13 factorL() const;
 
 private:
     bool factorLoaded(); // factors what the public factor() copied into l_
+    void inverseRows(double* rows) const; // L⁻¹ by rows, kRows per row
     static constexpr int kRows = 16; // 13 padded to a multiple of the vector width
     using Column = Eigen::Matrix<double, kRows, 1>;
     using ColumnMap = Eigen::Map<Column, Eigen::Aligned32>;

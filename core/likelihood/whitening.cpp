@@ -3,6 +3,9 @@
 #include "core/likelihood/star_covariance.h"
 #include "core/likelihood/band_cholesky.h"
 
+#include <algorithm>
+#include <cmath>
+
 namespace starlocus::core {
 
 std::optional<Mat13> whiteningMatrix(const StarObservation& obs, const Mat13& covariance) {
@@ -23,6 +26,31 @@ std::optional<Mat13> whiteningMatrix(const StarObservation& obs, const Mat13& co
     if (!w.allFinite())
         return std::nullopt;
     return w;
+}
+
+bool packedWhitening(const StarObservation& obs, const Mat13& covariance, const Vec13& residual, float* packed,
+                     double& chi2) {
+    if (obs.keptCount == 0) {
+        std::fill(packed, packed + kPackedTriangleSize, 0.0f);
+        chi2 = 0.0;
+        return true;
+    }
+    BandCholesky cholesky;
+    if (!cholesky.factor(covariance, obs.kept))
+        return false;
+    // Rows and columns of dropped entries are exactly zero in L⁻¹ (decoupled, see
+    // whiteningMatrix) except the unit diagonal, which the trainer must not see.
+    cholesky.inverseFactorPacked(packed);
+    bool finite = true;
+    for (std::size_t k = 0; k < kPackedTriangleSize; ++k)
+        finite = finite && std::isfinite(packed[k]);
+    for (std::size_t b = 0; b < kBandCount; ++b)
+        if (!obs.kept[b])
+            packed[b * (b + 1) / 2 + b] = 0.0f;
+    Vec13 r = keptOnly(obs, residual);
+    cholesky.solveInPlace(r); // W·r
+    chi2 = r.squaredNorm();
+    return finite && std::isfinite(chi2);
 }
 
 std::array<float, kPackedTriangleSize> packLowerTriangle(const Mat13& w) {

@@ -15,6 +15,12 @@ inline constexpr std::size_t kPackedTriangleSize = kBandCount * (kBandCount + 1)
 
 std::optional<Mat13> whiteningMatrix(const StarObservation& obs, const Mat13& covariance);
 
+// What the trainer stores per star, in one pass: W packed as float32 (the layout below)
+// and χ² = |W·residual|² (residual on the kept entries). False when the covariance is not
+// positive definite or W is not finite; `packed` is then unspecified.
+bool packedWhitening(const StarObservation& obs, const Mat13& covariance, const Vec13& residual, float* packed,
+                     double& chi2);
+
 // Row-major lower triangle: (0,0), (1,0), (1,1), (2,0), …
 std::array<float, kPackedTriangleSize> packLowerTriangle(const Mat13& w);
 Mat13 unpackLowerTriangle(const std::array<float, kPackedTriangleSize>& packed);

@@ -18,27 +18,28 @@ namespace {
 constexpr std::size_t kChunk = 1024;
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-void fillSample(StarSample& sample, const StarObservation& obs, const Mat13& w, double e) {
-    const auto packed = packLowerTriangle(w);
-    std::copy(packed.begin(), packed.end(), sample.w);
+// Per star: whitening of `covariance` into the sample (with target, labels and E) and
+// χ²/dof of `residual`. Returns false when the covariance is not positive definite.
+bool fillSample(StarSample& sample, const StarObservation& obs, const Mat13& covariance, const Vec13& residual,
+                double e, double& chi2Dof) {
+    double chi2 = kNaN;
+    if (!packedWhitening(obs, covariance, residual, sample.w, chi2))
+        return false;
     for (std::size_t b = 0; b < kBandCount; ++b)
         sample.y[b] = float(obs.target[Eigen::Index(b)]);
     for (int a = 0; a < 3; ++a)
         sample.x[a] = float(obs.x[a]);
     sample.e = float(e);
+    chi2Dof = obs.dof() > 0 ? chi2 / obs.dof() : kNaN;
+    return true;
 }
 
 // Per star: covariance at (E′, σ_E′²) with the model terms, whitening, χ²/dof.
 // Returns false when the covariance is not positive definite.
 bool rebuildStar(const StarObservation& obs, const ModelEvaluation& eval, double e, double varE,
                  StarSample& sample, double& chi2Dof) {
-    const auto w = whiteningMatrix(obs, colorSpaceCovariance(obs, eval, e, varE));
-    if (!w)
-        return false;
-    fillSample(sample, obs, *w, e);
-    const double chi2 = (*w * (eval.colorPrediction(e) - obs.target)).squaredNorm();
-    chi2Dof = obs.dof() > 0 ? chi2 / obs.dof() : kNaN;
-    return std::isfinite(chi2);
+    return fillSample(sample, obs, colorSpaceCovariance(obs, eval, e, varE), eval.colorPrediction(e) - obs.target, e,
+                      chi2Dof);
 }
 
 } // namespace
@@ -78,8 +79,8 @@ TrainingState initialState(const Catalog& catalog, const LabelNormalization& nor
             if (!obs.usable())
                 continue;
             // Iteration 1: photometric and parallax terms only (∇θM = 0, R = 0).
-            const auto w = whiteningMatrix(obs, photometricCovariance(obs));
-            if (!w) {
+            double unusedChi2Dof = kNaN; // no model yet: the residual is irrelevant here
+            if (!fillSample(samples[i], obs, photometricCovariance(obs), Vec13::Zero(), obs.priorE, unusedChi2Dof)) {
                 counts[begin / kChunk].count(StarExclusion::CovarianceNotPositiveDefinite);
                 continue;
             }
@@ -87,7 +88,6 @@ TrainingState initialState(const Catalog& catalog, const LabelNormalization& nor
             state.reddening[i] = obs.priorE;
             state.reddeningVar[i] = obs.priorSigmaE * obs.priorSigmaE;
             state.inUse[i] = obs.priorSigmaE <= config.firstIterationMaxSigmaE ? 1 : 0;
-            fillSample(samples[i], obs, *w, obs.priorE);
         }
     });
     for (const auto& c : counts)

@@ -124,6 +124,18 @@ private slots:
         QVERIFY(std::abs(*chi2 - viaInverse) < 1e-9 * viaInverse);
         QVERIFY(std::abs(viaW - viaInverse) < 1e-9 * viaInverse);
         QVERIFY(*chi2 > 0.0);
+
+        // What the trainer stores: the same W as float32 (dropped rows and columns zero,
+        // the unit diagonal of a decoupled entry included) and the same χ².
+        std::array<float, kPackedTriangleSize> packed{};
+        double chi2Packed = 0.0;
+        QVERIFY(packedWhitening(s.obs, s.cov, s.prediction - s.obs.target, packed.data(), chi2Packed));
+        const Mat13 unpacked = unpackLowerTriangle(packed);
+        QVERIFY((unpacked - *w).cwiseAbs().maxCoeff() <= 1e-6 * w->cwiseAbs().maxCoeff());
+        for (int b = 0; b < 13; ++b)
+            if (!s.obs.kept[std::size_t(b)])
+                QCOMPARE(unpacked.row(b).cwiseAbs().sum() + unpacked.col(b).cwiseAbs().sum(), 0.0);
+        QVERIFY(std::abs(chi2Packed - viaInverse) < 1e-9 * viaInverse);
     }
 
     void packedTriangleRoundTrip() {
@@ -139,6 +151,9 @@ private slots:
         s.cov.setZero(); // a singular covariance
         QVERIFY(!chiSquare(s.obs, s.prediction, s.cov).has_value());
         QVERIFY(!whiteningMatrix(s.obs, s.cov).has_value());
+        std::array<float, kPackedTriangleSize> packed{};
+        double chi2 = 0.0;
+        QVERIFY(!packedWhitening(s.obs, s.cov, s.prediction - s.obs.target, packed.data(), chi2));
     }
 };
 
