@@ -47,12 +47,13 @@ StarObservation observeStar(const Catalog& cat, std::size_t i, const LabelNormal
                             StarDefectCounts* defects) {
     StarObservation obs;
     StarDefectCounts local;
-    auto finish = [&](StarExclusion why) -> StarObservation {
+    // Every path returns the named `obs` (never a copy made elsewhere), so the 1.5 kB
+    // observation is built in the caller's storage: this runs per star per iteration.
+    auto exclude = [&](StarExclusion why) {
         obs.exclusion = why;
         local.count(why);
         if (defects)
             *defects += local;
-        return obs;
     };
 
     // Which bands are observed (METHOD.md §3: NaN value or error, or error > 0.2 mag).
@@ -69,20 +70,28 @@ StarObservation observeStar(const Catalog& cat, std::size_t i, const LabelNormal
             variance[b] = s * s;
         }
     }
-    if (!observed[0])
-        return finish(StarExclusion::MissingG);
+    if (!observed[0]) {
+        exclude(StarExclusion::MissingG);
+        return obs;
+    }
 
     const Eigen::Vector3d theta(cat.theta[i][0], cat.theta[i][1], cat.theta[i][2]);
-    if (!theta.allFinite())
-        return finish(StarExclusion::BadLabels);
+    if (!theta.allFinite()) {
+        exclude(StarExclusion::BadLabels);
+        return obs;
+    }
     const Eigen::Matrix3d cov = Eigen::Map<const Eigen::Matrix<double, 3, 3, Eigen::RowMajor>>(cat.thetaCov[i].data());
     if (!cov.allFinite() || (cov - cov.transpose()).cwiseAbs().maxCoeff() > 1e-6 * cov.cwiseAbs().maxCoeff() ||
-        Eigen::LLT<Eigen::Matrix3d>(cov).info() != Eigen::Success)
-        return finish(StarExclusion::BadLabelCovariance);
+        Eigen::LLT<Eigen::Matrix3d>(cov).info() != Eigen::Success) {
+        exclude(StarExclusion::BadLabelCovariance);
+        return obs;
+    }
     obs.priorE = cat.reddening[i];
     obs.priorSigmaE = cat.reddeningErr[i];
-    if (!std::isfinite(obs.priorE) || !std::isfinite(obs.priorSigmaE) || !(obs.priorSigmaE > 0.0))
-        return finish(StarExclusion::BadReddeningPrior);
+    if (!std::isfinite(obs.priorE) || !std::isfinite(obs.priorSigmaE) || !(obs.priorSigmaE > 0.0)) {
+        exclude(StarExclusion::BadReddeningPrior);
+        return obs;
+    }
     obs.x = norm.normalize(theta);
     obs.labelCovX = norm.normalizeCovariance(0.5 * (cov + cov.transpose()));
 
