@@ -73,6 +73,20 @@ void BandCholesky::solveInPlace(Vec13& v) const {
     }
 }
 
+void BandCholesky::solveInPlace(Vec13& v, Vec13& u) const {
+    // Two substitutions interleaved: each is a chain from row to row, the pair overlaps.
+    for (int i = 0; i < kN; ++i) {
+        double sv = v[i], su = u[i];
+        for (int k = 0; k < i; ++k) {
+            const double lik = l_[k * kRows + i];
+            sv -= lik * v[k];
+            su -= lik * u[k];
+        }
+        v[i] = sv * inverseDiagonal_[i];
+        u[i] = su * inverseDiagonal_[i];
+    }
+}
+
 void BandCholesky::inverseRows(double* rows) const {
     // Rows of W = L⁻¹ from L·W = I, right-looking: once row k of W is final, every later
     // row takes its update −L(i, k)·w_k. The updates pipeline (independent rows); only one

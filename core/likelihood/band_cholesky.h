@@ -25,6 +25,8 @@ public:
 
     // v ← L⁻¹·v.
     void solveInPlace(Vec13& v) const;
+    // v ← L⁻¹·v and u ← L⁻¹·u (the same arithmetic as two calls, interleaved).
+    void solveInPlace(Vec13& v, Vec13& u) const;
     // L⁻¹ (lower triangular, zero above the diagonal).
     Mat13 inverseFactor() const;
     // L⁻¹ as float32, its lower triangle row by row: (0,0), (1,0), (1,1), (2,0), … (91 numbers).

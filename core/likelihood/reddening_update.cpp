@@ -20,8 +20,7 @@ std::optional<ReddeningPosterior> refitReddening(const StarObservation& obs, con
             return std::nullopt;
         Vec13 br = keptOnly(obs, toColorSpace(eval.extinction));
         Vec13 residual = keptOnly(obs, obs.target - eval.colorMagnitudes);
-        cholesky.solveInPlace(br);
-        cholesky.solveInPlace(residual);
+        cholesky.solveInPlace(br, residual);
         a = br.squaredNorm();
         b = br.dot(residual);
         if (!std::isfinite(a) || !std::isfinite(b)) // R or the prediction not finite: no posterior
