@@ -120,6 +120,14 @@
         <source>Open the files, save a PNG of the main window to FILE and quit (with --train: once the run has finished, or after --after-epochs N).</source>
         <translation>Die Dateien öffnen, ein PNG des Hauptfensters in FILE speichern und beenden (mit --train: sobald der Lauf beendet ist, oder nach --after-epochs N).</translation>
     </message>
+    <message>
+        <source>Colours for this run: system (the desktop&apos;s), light or dark.</source>
+        <translation>Farben für diesen Lauf: system (die des Desktops), light (hell) oder dark (dunkel).</translation>
+    </message>
+    <message>
+        <source>--colours takes system, light or dark, not %1</source>
+        <translation>--colours erwartet system, light oder dark, nicht %1</translation>
+    </message>
 </context>
 <context>
     <name>starlocus::ui::AboutDialog</name>
@@ -1033,6 +1041,22 @@ Der Checkpoint der letzten vollständigen Iteration bleibt in %1 erhalten.</tran
             <numerusform>Noch kein Modell: Trainieren Sie eines auf dem %Ln Stern des Katalogs (Training ▸ Trainieren) oder öffnen Sie eines (Datei ▸ Modell öffnen).</numerusform>
             <numerusform>Noch kein Modell: Trainieren Sie eines auf den %Ln Sternen des Katalogs (Training ▸ Trainieren) oder öffnen Sie eines (Datei ▸ Modell öffnen).</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&amp;Colours</source>
+        <translation>&amp;Farben</translation>
+    </message>
+    <message>
+        <source>As the &amp;Desktop</source>
+        <translation>Wie der &amp;Desktop</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;Hell</translation>
+    </message>
+    <message>
+        <source>D&amp;ark</source>
+        <translation>D&amp;unkel</translation>
     </message>
 </context>
 <context>

@@ -182,6 +182,7 @@ void MainWindow::createMenus() {
     toggleTraining->setObjectName(QStringLiteral("toggleTrainingDockAction"));
     view->addAction(toggleTraining);
     addScienceMenu(view);
+    addColoursMenu(view);
     view->addSeparator();
     view->addAction(fullScreenAction_);
     view->addAction(resetLayoutAction_);

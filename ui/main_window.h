@@ -5,6 +5,7 @@
 // job); a failure is shown as a warning and the session keeps what it had. Closing while
 // a run trains asks first, stops the run and closes once it has ended (its last
 // checkpoint stays on disk).
+#include "ui/colour_scheme.h"
 #include "ui/session/recent_files.h"
 
 #include <QMainWindow>
@@ -12,6 +13,7 @@
 #include <functional>
 
 class QAction;
+class QActionGroup;
 class QDockWidget;
 class QLabel;
 class QMenu;
@@ -51,6 +53,10 @@ public:
     // Window geometry, dock layout and last folder from QSettings; from then on they are
     // saved when the window closes (the app does this; tests do not).
     void restoreWindowSettings();
+
+    // The colours of the whole window (View ▸ Colours; saved with the window settings).
+    void setColourScheme(ColourScheme scheme);
+    ColourScheme colourScheme() const { return colourScheme_; }
 
     // The views by name ("session", "explorer", "science", "training", and each science view:
     // "cmd", "mean_labels", … "scores"), for the command line and tests; false for an
@@ -106,6 +112,7 @@ private:
     void createTrainingMenu();
     void createScience();
     void addScienceMenu(QMenu* view);
+    void addColoursMenu(QMenu* view);
     void updateScience();
     void showTrainingDock();
     void connectSyntheticSky();
@@ -141,6 +148,8 @@ private:
     CloseQuestion closeQuestion_;
     bool closeAfterStop_ = false;
     bool persistSettings_ = false;
+    ColourScheme colourScheme_ = ColourScheme::System;
+    QActionGroup* colourActions_ = nullptr;
     QAction* openModelAction_ = nullptr;
     QAction* openCatalogAction_ = nullptr;
     QAction* quitAction_ = nullptr;

@@ -200,6 +200,8 @@ void MainWindow::restoreWindowSettings() {
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     training_->splitter()->restoreState(settings.value(QStringLiteral("window/trainingSplitter")).toByteArray());
     lastDirectory_ = settings.value(QStringLiteral("paths/lastDirectory"), lastDirectory_).toString();
+    if (const auto scheme = colourSchemeFromName(settings.value(QStringLiteral("view/colours")).toString()))
+        setColourScheme(*scheme);
 }
 
 void MainWindow::saveWindowSettings() const {
@@ -210,6 +212,7 @@ void MainWindow::saveWindowSettings() const {
     settings.setValue(QStringLiteral("window/state"), saveState());
     settings.setValue(QStringLiteral("window/trainingSplitter"), training_->splitter()->saveState());
     settings.setValue(QStringLiteral("paths/lastDirectory"), lastDirectory_);
+    settings.setValue(QStringLiteral("view/colours"), colourSchemeName(colourScheme_));
 }
 
 } // namespace starlocus::ui

@@ -23,6 +23,7 @@
 #include <QTimer>
 #include <cstdio>
 #include <memory>
+#include <optional>
 
 namespace {
 
@@ -147,6 +148,10 @@ struct CommandLine {
         QStringLiteral("after-epochs"),
         QCoreApplication::translate("main", "With --screenshot: take it once N epochs are drawn (training pauses)."),
         QStringLiteral("N")};
+    QCommandLineOption colours{QStringLiteral("colours"),
+                               QCoreApplication::translate(
+                                   "main", "Colours for this run: system (the desktop's), light or dark."),
+                               QStringLiteral("SCHEME")};
     QCommandLineOption view{QStringLiteral("view"),
                             QCoreApplication::translate("main", "Show the view NAME once the files are open: %1.")
                                 .arg(starlocus::ui::MainWindow::viewNames().join(QStringLiteral(", "))),
@@ -157,7 +162,7 @@ struct CommandLine {
             "main", "StarLocus: data-driven stellar models after Green et al. (Data-Driven Stellar Models)."));
         parser.addHelpOption();
         parser.addVersionOption();
-        parser.addOptions({model, normalization, catalog, demo, train, screenshot, view, afterEpochs});
+        parser.addOptions({model, normalization, catalog, demo, train, screenshot, view, afterEpochs, colours});
     }
 };
 
@@ -229,6 +234,16 @@ int main(int argc, char* argv[]) {
         }
     }
 
+    std::optional<starlocus::ui::ColourScheme> colours;
+    if (parser.isSet(options.colours)) {
+        colours = starlocus::ui::colourSchemeFromName(parser.value(options.colours));
+        if (!colours) {
+            printError(QCoreApplication::translate("main", "--colours takes system, light or dark, not %1")
+                           .arg(parser.value(options.colours)));
+            return 2;
+        }
+    }
+
     starlocus::ui::MainWindow window;
     const bool screenshot = parser.isSet(options.screenshot);
     const bool demo = parser.isSet(options.demo);
@@ -245,6 +260,8 @@ int main(int argc, char* argv[]) {
     }
     if (!screenshot)
         window.restoreWindowSettings();
+    if (colours)
+        window.setColourScheme(*colours); // as if chosen in View ▸ Colours
     window.show();
 
     // Without a catalog to open, the app starts on a synthetic sky (issue 6).

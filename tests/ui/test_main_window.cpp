@@ -5,6 +5,7 @@
 #include "core/mock/mock_sky.h"
 #include "core/mock/mock_sky_file.h"
 #include "ui/main_window.h"
+#include "ui/plot/plot_frame.h"
 #include "ui/session/synthetic_sky_job.h"
 #include "ui/training/training_view.h"
 #include "ui/session/recent_files.h"
@@ -32,6 +33,7 @@
 #include <QTest>
 #include <QTranslator>
 #include <cmath>
+#include <utility>
 
 using starlocus::ui::AboutDialog;
 using starlocus::ui::FactTable;
@@ -97,8 +99,9 @@ private slots:
         QCOMPARE(actionTexts(help), (QStringList{"&About StarLocus", "About &Qt"}));
         // Tool bar, status bar and training monitor toggles, the science views' submenu, full
         // screen, reset layout.
-        QCOMPARE(actionTexts(view).size(), 6);
+        QCOMPARE(actionTexts(view).size(), 7);
         QVERIFY(actionTexts(view).contains(QStringLiteral("S&cience Views")));
+        QVERIFY(actionTexts(view).contains(QStringLiteral("&Colours")));
         QCOMPARE(w.saveModelAction()->shortcut(), QKeySequence(QKeySequence::Save));
         QVERIFY(!w.saveModelAction()->isEnabled()); // no model yet
         QVERIFY(w.fullScreenAction()->shortcuts().contains(QKeySequence(Qt::Key_F11)));
@@ -109,6 +112,49 @@ private slots:
         const auto platformQuit = QKeySequence::keyBindings(QKeySequence::Quit);
         QCOMPARE(quit->shortcut(), platformQuit.isEmpty() ? QKeySequence(Qt::CTRL | Qt::Key_Q) : platformQuit.front());
         QVERIFY(!w.windowIcon().isNull());
+    }
+
+    // View ▸ Colours recolours the whole window: the application palette, every plot (they
+    // follow the palette) and the menu's check mark; System brings the desktop's palette back.
+    void coloursMenuRecoloursEveryPlot() {
+        MainWindow w;
+        w.show();
+        const QColor desktopWindow = QApplication::palette().color(QPalette::Window);
+        auto* dark = w.findChild<QAction*>("colours_darkAction");
+        auto* light = w.findChild<QAction*>("colours_lightAction");
+        auto* system = w.findChild<QAction*>("colours_systemAction");
+        QVERIFY(dark && light && system);
+        QVERIFY(system->isChecked());
+        const auto plots = w.findChildren<starlocus::ui::PlotFrame*>();
+        QVERIFY(!plots.isEmpty());
+
+        dark->trigger();
+        QCOMPARE(w.colourScheme(), starlocus::ui::ColourScheme::Dark);
+        QVERIFY(dark->isChecked() && !system->isChecked());
+        QVERIFY(QApplication::palette().color(QPalette::Window).lightnessF() < 0.3);
+        // Readable: text against its background at WCAG AA contrast or better.
+        const auto luminance = [](const QColor& c) {
+            const auto channel = [](double v) { return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };
+            return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
+        };
+        const QPalette p = QApplication::palette();
+        for (auto [fg, bg] : {std::pair{QPalette::WindowText, QPalette::Window}, std::pair{QPalette::Text, QPalette::Base},
+                              std::pair{QPalette::ButtonText, QPalette::Button},
+                              std::pair{QPalette::HighlightedText, QPalette::Highlight}}) {
+            const double a = luminance(p.color(fg)), b = luminance(p.color(bg));
+            QVERIFY2((std::max(a, b) + 0.05) / (std::min(a, b) + 0.05) >= 4.5, qPrintable(QString::number(int(fg))));
+        }
+        for (auto* plot : plots)
+            QTRY_COMPARE(plot->theme(), starlocus::ui::PlotTheme::Dark);
+
+        light->trigger();
+        QVERIFY(QApplication::palette().color(QPalette::Window).lightnessF() > 0.7);
+        for (auto* plot : plots)
+            QTRY_COMPARE(plot->theme(), starlocus::ui::PlotTheme::Light);
+
+        system->trigger();
+        QCOMPARE(QApplication::palette().color(QPalette::Window), desktopWindow);
+        QCOMPARE(w.colourScheme(), starlocus::ui::ColourScheme::System);
     }
 
     // The start-up sky arrives in the background; a catalog dropped on the window replaces

@@ -112,13 +112,16 @@ void drawArrow(PlotFrame& frame, double x, double y, double dx, double dy, const
     line->start->setCoords(x, y);
     line->end->setCoords(x + dx, y + dy);
     line->setHead(QCPLineEnding(QCPLineEnding::esSpikeArrow, 10, 12));
-    line->setPen(QPen(kReddeningArrowColor, 2.0));
+    // The paper draws reddening vectors in red: the palette's highlight, a vermillion that
+    // stays readable on the light and on the dark background.
+    const QColor colour = frame.plotPalette().highlight;
+    line->setPen(QPen(colour, 2.0));
     auto* text = new QCPItemText(&frame);
     text->position->setCoords(x + dx, y + dy);
     text->setPositionAlignment(labelAlignment);
     text->setPadding(QMargins(6, 4, 6, 4));
     text->setText(label);
-    text->setColor(kReddeningArrowColor);
+    text->setColor(colour);
 }
 
 } // namespace starlocus::ui

@@ -18,9 +18,6 @@ namespace starlocus::ui {
 
 class PlotFrame;
 
-// The paper draws reddening vectors in red; one colour for every view.
-inline const QColor kReddeningArrowColor{200, 30, 30};
-
 // Short band name ("G", "Ks") as used in settings; display name in axis titles.
 QString bandId(std::size_t band);
 QStringList bandIds();
