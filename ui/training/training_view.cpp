@@ -64,6 +64,9 @@ TrainingView::TrainingView(Session* session, QWidget* parent)
     createActions();
     connectController();
     connect(session_, &Session::catalogChanged, this, &TrainingView::updateActions);
+    // The observed test stars as soon as there is a catalog (the split follows from the
+    // settings alone), not only once a run starts.
+    connect(session_, &Session::catalogChanged, this, &TrainingView::showTestStarsOfSettings);
     connect(monitor_, &TrainingMonitorView::exportFailed, this,
             [this](const QString& message) { emit problem(tr("Could not export the training history"), message); });
     connect(monitor_, &TrainingMonitorView::exported, this,
@@ -222,10 +225,17 @@ void TrainingView::editSettings() {
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setConfig(config_);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        if (const auto config = dialog->config())
+        if (const auto config = dialog->config()) {
             config_ = *config;
+            showTestStarsOfSettings();
+        }
     });
     dialog->open();
+}
+
+void TrainingView::showTestStarsOfSettings() {
+    if (controller_->state() == TrainingController::State::Idle && !resumed_)
+        liveCmd_->setTestStars(session_->catalog(), config_);
 }
 
 void TrainingView::updateActions() {

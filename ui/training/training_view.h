@@ -79,6 +79,8 @@ private:
     LiveCmdView* liveCmd_;
     QSplitter* splitter_;
     core::TrainingConfig config_;
+    // The live CMD's observed panel: the test stars the current settings would train with.
+    void showTestStarsOfSettings();
     core::TrainingConfig runConfig_;
     QString checkpointPath_;
     CheckpointChooser checkpointChooser_;
