@@ -1058,6 +1058,10 @@ Der Checkpoint der letzten vollständigen Iteration bleibt in %1 erhalten.</tran
         <source>D&amp;ark</source>
         <translation>D&amp;unkel</translation>
     </message>
+    <message>
+        <source>No validity column in the explorer: %1</source>
+        <translation>Keine Gültigkeitsspalte im Explorer: %1</translation>
+    </message>
 </context>
 <context>
     <name>starlocus::ui::MeanLabelView</name>

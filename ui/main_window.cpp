@@ -48,6 +48,8 @@ MainWindow::MainWindow(QWidget* parent)
     views_->setMinimumSize(320, 160);
     setCentralWidget(views_);
     connect(session_, &Session::modelChanged, this, &MainWindow::updateViewTabs);
+    connect(session_, &Session::modelChanged, this, &MainWindow::updateValidity);
+    connect(session_, &Session::catalogChanged, this, &MainWindow::updateValidity);
     updateViewTabs();
     createActions();
     createTraining();

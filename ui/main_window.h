@@ -6,6 +6,7 @@
 // a run trains asks first, stops the run and closes once it has ended (its last
 // checkpoint stays on disk).
 #include "ui/colour_scheme.h"
+#include "ui/views/explorer_validity.h"
 #include "ui/session/recent_files.h"
 
 #include <QMainWindow>
@@ -113,6 +114,7 @@ private:
     void createScience();
     void addScienceMenu(QMenu* view);
     void addColoursMenu(QMenu* view);
+    void updateValidity(); // the explorer's validity density for the session (background)
     void updateScience();
     void showTrainingDock();
     void connectSyntheticSky();
@@ -149,6 +151,8 @@ private:
     bool closeAfterStop_ = false;
     bool persistSettings_ = false;
     ColourScheme colourScheme_ = ColourScheme::System;
+    ValiditySource validitySource_;
+    int validityGeneration_ = 0;
     QActionGroup* colourActions_ = nullptr;
     QAction* openModelAction_ = nullptr;
     QAction* openCatalogAction_ = nullptr;

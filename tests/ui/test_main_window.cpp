@@ -4,7 +4,11 @@
 #include "ui/dialogs/about_dialog.h"
 #include "core/mock/mock_sky.h"
 #include "core/mock/mock_sky_file.h"
+#include "core/diagnostics/density_grid_file.h"
 #include "ui/main_window.h"
+#include "ui/views/explorer_label_controls.h"
+#include "ui/views/explorer_prediction_model.h"
+#include "ui/views/explorer_view.h"
 #include "ui/plot/plot_frame.h"
 #include "ui/session/synthetic_sky_job.h"
 #include "ui/training/training_view.h"
@@ -228,6 +232,39 @@ private slots:
         w.findChild<QPushButton*>("welcomeOpenCatalogButton")->click();
         QCOMPARE(modelTriggered.count(), 1);
         QCOMPARE(catalogTriggered.count(), 1);
+    }
+
+    // The explorer's validity column (§7) gets the authors' density grid when their model is
+    // opened with green2020_input_density.h5 beside it: the column's numbers are the file's
+    // values at the explorer's θ (read here independently), per band.
+    void authorsDensityGridFeedsTheValidityColumn() {
+        STARLOCUS_SHARED_FILE(modelPath, "green2020/green2020_nn_model.h5");
+        STARLOCUS_SHARED_FILE(normPath, "green2020/green2020_theta_normalization.json");
+        STARLOCUS_SHARED_FILE(densityPath, "green2020/green2020_input_density.h5");
+        MainWindow w;
+        WarningLog log;
+        log.install(w);
+        w.openModelFile(modelPath, normPath);
+        waitIdle(w);
+        auto* table = w.explorer()->predictionModel();
+        QTRY_VERIFY_WITH_TIMEOUT(table->hasDensity(), 30000);
+        const starlocus::core::DensityGrid grid = starlocus::core::readDensityGrid(densityPath.toStdString());
+        auto* controls = w.explorer()->controls();
+        using Controls = starlocus::ui::ExplorerLabelControls;
+        for (const Eigen::Vector3d& theta : {Eigen::Vector3d(5600.0, 4.3, -0.1), Eigen::Vector3d(4700.0, 2.5, -0.6)}) {
+            controls->spinBox(Controls::Teff)->setValue(theta[0]);
+            controls->spinBox(Controls::LogG)->setValue(theta[1]);
+            controls->spinBox(Controls::FeH)->setValue(theta[2]);
+            const Eigen::Vector3d shown = w.explorer()->input().theta;
+            for (int b = 0; b < 13; ++b) {
+                const double expected = grid.at(std::size_t(b), shown);
+                QVERIFY(expected > 0.0);
+                QCOMPARE(table->value(b, starlocus::ui::ExplorerPredictionModel::ValidityColumn), expected);
+            }
+        }
+        // A session without a model has no column; a catalog alone gives none either.
+        w.session()->setModel(nullptr);
+        QTRY_VERIFY(!table->hasDensity());
     }
 
     void openingPublishedFilesShowsRealNumbers() {
