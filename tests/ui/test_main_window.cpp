@@ -5,6 +5,8 @@
 #include "core/mock/mock_sky.h"
 #include "core/mock/mock_sky_file.h"
 #include "core/diagnostics/density_grid_file.h"
+#include "core/diagnostics/training_density.h"
+#include "tests/support/toy_model.h"
 #include "ui/main_window.h"
 #include "ui/views/explorer_label_controls.h"
 #include "ui/views/explorer_prediction_model.h"
@@ -265,6 +267,25 @@ private slots:
         // A session without a model has no column; a catalog alone gives none either.
         w.session()->setModel(nullptr);
         QTRY_VERIFY(!table->hasDensity());
+    }
+
+    // Without the authors' grid (a model trained here), the column is the KDE of the open
+    // catalog: the same numbers as core::trainingDensity of that catalog.
+    void catalogDensityFeedsTheValidityColumnOfOtherModels() {
+        starlocus::core::MockSkyConfig config;
+        config.starCount = 3000;
+        const auto catalog = std::make_shared<const starlocus::core::Catalog>(starlocus::core::MockSky(config, 9).catalog());
+        MainWindow w;
+        w.session()->setCatalog(catalog);
+        auto* table = w.explorer()->predictionModel();
+        QVERIFY(!table->hasDensity()); // no model, no column
+        w.session()->setModel(std::make_shared<const starlocus::core::StellarModel>(
+            starlocus::test::toyModel(starlocus::test::toySunMagnitudes(), starlocus::test::toyExtinction())));
+        QTRY_VERIFY_WITH_TIMEOUT(table->hasDensity(), 30000);
+        const starlocus::core::DensityGrid kde = starlocus::core::trainingDensity(*catalog);
+        const Eigen::Vector3d shown = w.explorer()->input().theta;
+        for (int b = 0; b < 13; ++b)
+            QCOMPARE(table->value(b, starlocus::ui::ExplorerPredictionModel::ValidityColumn), kde.at(std::size_t(b), shown));
     }
 
     void openingPublishedFilesShowsRealNumbers() {
