@@ -8,19 +8,16 @@ constexpr int kN = int(kBandCount);
 } // namespace
 
 bool BandCholesky::factor(const Mat13& a) {
-    for (int j = 0; j < kN; ++j) { // whole columns (what lands above the diagonal is cleared below)
-        double* cj = l_ + j * kRows;
-        Eigen::Map<Vec13>{cj} = a.col(j);
-        cj[13] = cj[14] = cj[15] = 0.0;
-    }
-    return factorLoaded();
+    std::array<bool, kBandCount> all;
+    all.fill(true);
+    return factor(a, all);
 }
 
 bool BandCholesky::factor(const Mat13& a, const std::array<bool, kBandCount>& kept) {
     Vec13 mask; // 1 on kept rows, 0 on dropped ones
     for (int i = 0; i < kN; ++i)
         mask[i] = kept[std::size_t(i)] ? 1.0 : 0.0;
-    for (int j = 0; j < kN; ++j) {
+    for (int j = 0; j < kN; ++j) { // whole columns (what lands above the diagonal is cleared later)
         double* cj = l_ + j * kRows;
         if (kept[std::size_t(j)]) {
             Eigen::Map<Vec13>{cj} = a.col(j).cwiseProduct(mask);

@@ -3,8 +3,9 @@
 // needs, written for that one size. Eigen's LLT treats a 13×13 through its general path
 // (dynamic-size views, a matrix–vector product per column), and the reddening update
 // factors two such matrices per star per iteration. Here every column is padded to 16
-// rows (four AVX registers) and the left-looking updates always run over whole columns:
-// a few wasted multiply-adds cost less than loops with short, varying trip counts.
+// rows (four AVX registers) and the right-looking updates always run over whole columns:
+// a few wasted multiply-adds cost less than loops with short, varying trip counts
+// (details in band_cholesky.cpp).
 #include "core/model/color_transform.h"
 
 #include <Eigen/Core>

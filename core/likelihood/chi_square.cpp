@@ -1,8 +1,8 @@
 #include "core/likelihood/chi_square.h"
 
+#include "core/likelihood/band_cholesky.h"
 #include "core/likelihood/star_covariance.h"
 
-#include "core/likelihood/band_cholesky.h"
 #include <cmath>
 
 namespace starlocus::core {

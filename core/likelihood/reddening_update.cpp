@@ -1,8 +1,8 @@
 #include "core/likelihood/reddening_update.h"
 
+#include "core/likelihood/band_cholesky.h"
 #include "core/likelihood/star_covariance.h"
 
-#include "core/likelihood/band_cholesky.h"
 #include <algorithm>
 #include <cmath>
 

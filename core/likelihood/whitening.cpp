@@ -1,7 +1,7 @@
 #include "core/likelihood/whitening.h"
 
-#include "core/likelihood/star_covariance.h"
 #include "core/likelihood/band_cholesky.h"
+#include "core/likelihood/star_covariance.h"
 
 #include <algorithm>
 #include <cmath>

@@ -19,11 +19,9 @@ ValiditySource validitySourceOf(const Session& session) {
     const QString modelPath = session.modelOrigin().path;
     if (!modelPath.isEmpty()) {
         const QFileInfo beside(QFileInfo(modelPath).absoluteDir().filePath(QLatin1String(kAuthorsDensityFileName)));
-        // Only for the authors' own (Keras) model: our model files carry their training
-        // catalog's stars, whose KDE is the right density for them.
-        if (beside.isFile() && core::isKerasModelFile(modelPath.toStdString())) {
+        if (beside.isFile()) {
+            source.modelFile = modelPath;
             source.densityFile = beside.absoluteFilePath();
-            return source;
         }
     }
     source.catalog = session.catalog();
@@ -33,7 +31,9 @@ ValiditySource validitySourceOf(const Session& session) {
 ValidityResult loadValidityDensity(const ValiditySource& source) {
     ValidityResult result;
     try {
-        if (!source.densityFile.isEmpty())
+        // The grid only for the authors' own (Keras) model: our model files were trained on
+        // a catalog whose KDE is the right density for them.
+        if (!source.densityFile.isEmpty() && core::isKerasModelFile(source.modelFile.toStdString()))
             result.density = std::make_shared<GridExplorerDensity>(core::readDensityGrid(source.densityFile.toStdString()));
         else if (source.catalog && source.catalog->size() > 0)
             result.density = std::make_shared<GridExplorerDensity>(core::trainingDensity(*source.catalog));

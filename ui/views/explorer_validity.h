@@ -26,7 +26,8 @@ private:
 };
 
 struct ValiditySource {
-    QString densityFile;                           // the authors' grid, when it applies
+    QString modelFile;                             // set when the grid file lies beside it
+    QString densityFile;                           // the authors' grid, used if the model is Keras
     std::shared_ptr<const core::Catalog> catalog;  // else: the KDE of these stars
     bool none() const { return densityFile.isEmpty() && !catalog; }
     bool operator==(const ValiditySource&) const = default;
@@ -35,7 +36,8 @@ struct ValiditySource {
 // The name of the authors' density file, looked for beside their model.
 inline constexpr const char* kAuthorsDensityFileName = "green2020_input_density.h5";
 
-// What the session's model and catalog call for (none without a model).
+// What the session's model and catalog call for (none without a model). Only looks at file
+// names: whether the model is the authors' (Keras) is read with the density, off the GUI thread.
 ValiditySource validitySourceOf(const Session& session);
 
 struct ValidityResult {
