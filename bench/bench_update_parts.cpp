@@ -86,10 +86,13 @@ int main(int argc, char** argv) {
             for (std::size_t i = 0; i < n; ++i)
                 sink += factors[i].inverseFactor()(5, 3);
         });
-        report("whitening (Cholesky + inverse)", repeats, n, [&] {
+        // What the trainer stores: packed float W and χ² (core::packedWhitening).
+        report("whitening (Cholesky + inverse + chi2)", repeats, n, [&] {
+            float packed[core::kPackedTriangleSize];
+            double chi2 = 0.0;
             for (std::size_t i = 0; i < n; ++i)
-                if (const auto w = core::whiteningMatrix(obs[i], covs[i]))
-                    sink += (*w)(3, 2);
+                if (core::packedWhitening(obs[i], covs[i], evals[i].colorMagnitudes - obs[i].target, packed, chi2))
+                    sink += chi2 + packed[7];
         });
         report("all of one star's update", repeats, n, [&] {
             for (std::size_t i = 0; i < catalog.size(); ++i) {
@@ -99,8 +102,11 @@ int main(int argc, char** argv) {
                 const core::ModelEvaluation eval = model.evaluateNormalized(o.x, true);
                 const auto post = core::refitReddening(o, eval);
                 const double e = post ? post->mean : o.priorE, v = post ? post->variance : 0.01;
-                if (const auto w = core::whiteningMatrix(o, core::colorSpaceCovariance(o, eval, e, v)))
-                    sink += (*w * (eval.colorPrediction(e) - o.target)).squaredNorm();
+                float packed[core::kPackedTriangleSize];
+                double chi2 = 0.0;
+                if (core::packedWhitening(o, core::colorSpaceCovariance(o, eval, e, v), eval.colorPrediction(e) - o.target,
+                                          packed, chi2))
+                    sink += chi2 + packed[7];
             }
         });
         return sink == 12345.678 ? 3 : 0; // keep the work observable
