@@ -22,7 +22,8 @@ struct ReddeningPosterior {
     bool floored = false; // the variance was raised to the floor
 };
 
-// nullopt when C_pred's kept block is not positive definite (then the star keeps its prior).
+// nullopt when the label covariance is not positive definite or R, the prediction or its
+// Jacobian is not finite (then the star keeps its current E′, σ_E′).
 std::optional<ReddeningPosterior> refitReddening(const StarObservation& obs, const ModelEvaluation& eval,
                                                  const ReddeningUpdateSettings& settings = {});
 

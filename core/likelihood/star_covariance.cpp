@@ -2,11 +2,23 @@
 
 namespace starlocus::core {
 
+Mat13 photometricCovariance(const StarObservation& obs) {
+    Vec13 v; // (1, −1, …, −1) on kept entries, 0 on dropped ones
+    for (Eigen::Index b = 0; b < Eigen::Index(kBandCount); ++b)
+        v[b] = obs.kept[std::size_t(b)] ? (b == 0 ? 1.0 : -1.0) : 0.0;
+    Mat13 c;
+    for (Eigen::Index b = 0; b < Eigen::Index(kBandCount); ++b) {
+        c.col(b) = v * (obs.noiseVarG * v[b]);
+        c(b, b) += obs.noiseDiagonal[b];
+    }
+    return c;
+}
+
 Mat13 colorSpaceCovariance(const StarObservation& obs, const ModelEvaluation& eval, double e, double varE) {
     // E = 0 (the reddening update's C_pred): J is the stellar sector's alone.
     const Mat13x3 j = e == 0.0 ? eval.colorJacobianX : eval.colorPredictionJacobianX(e);
     const Mat13x3 g = j * obs.labelCovX;
-    Mat13 c = obs.noiseCovariance;
+    Mat13 c = photometricCovariance(obs);
     // Column by column (whole 13-vectors): J C_x Jᵀ + σ_E² (BR)(BR)ᵀ. Written out because
     // Eigen sends the 13×3·3×13 product to its blocked GEMM, which costs more than the
     // ~700 multiply-adds themselves.

@@ -12,8 +12,10 @@ namespace starlocus::core {
 // Covariance with the model terms at reddening e and reddening variance varE.
 Mat13 colorSpaceCovariance(const StarObservation& obs, const ModelEvaluation& eval, double e, double varE);
 
-// Iteration 1 of the training (§4): ∇θM = 0 and R = 0, only photometry and parallax.
-inline Mat13 photometricCovariance(const StarObservation& obs) { return obs.noiseCovariance; }
+// B diag(σ_m²) Bᵀ + (5/ln10 · σ_ϖ/ϖ̂)² e₀e₀ᵀ on the kept entries (zero rows and columns
+// elsewhere), expanded from StarObservation's structured form. Alone it is iteration 1's
+// covariance (§4: ∇θM = 0 and R = 0).
+Mat13 photometricCovariance(const StarObservation& obs);
 
 // Vectors get 0 on dropped entries (the covariance's kept block is factored by
 // BandCholesky::factor(covariance, obs.kept)).

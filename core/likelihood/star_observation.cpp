@@ -81,11 +81,17 @@ StarObservation observeStar(const Catalog& cat, std::size_t i, const LabelNormal
         return obs;
     }
     const Eigen::Matrix3d cov = Eigen::Map<const Eigen::Matrix<double, 3, 3, Eigen::RowMajor>>(cat.thetaCov[i].data());
-    if (!cov.allFinite() || (cov - cov.transpose()).cwiseAbs().maxCoeff() > 1e-6 * cov.cwiseAbs().maxCoeff() ||
-        Eigen::LLT<Eigen::Matrix3d>(cov).info() != Eigen::Success) {
+    if (!cov.allFinite() || (cov - cov.transpose()).cwiseAbs().maxCoeff() > 1e-6 * cov.cwiseAbs().maxCoeff()) {
         exclude(StarExclusion::BadLabelCovariance);
         return obs;
     }
+    obs.labelCovX = norm.normalizeCovariance(0.5 * (cov + cov.transpose()));
+    const Eigen::LLT<Eigen::Matrix3d> labelFactor(obs.labelCovX); // D⁻¹C_θD⁻¹ is definite iff C_θ is
+    if (labelFactor.info() != Eigen::Success) {
+        exclude(StarExclusion::BadLabelCovariance);
+        return obs;
+    }
+    obs.labelCovXFactor = labelFactor.matrixL();
     obs.priorE = cat.reddening[i];
     obs.priorSigmaE = cat.reddeningErr[i];
     if (!std::isfinite(obs.priorE) || !std::isfinite(obs.priorSigmaE) || !(obs.priorSigmaE > 0.0)) {
@@ -93,7 +99,6 @@ StarObservation observeStar(const Catalog& cat, std::size_t i, const LabelNormal
         return obs;
     }
     obs.x = norm.normalize(theta);
-    obs.labelCovX = norm.normalizeCovariance(0.5 * (cov + cov.transpose()));
 
     // Parallax: c₀ is kept only for a positive, finite parallax with S/N ≥ 5.
     const double plx = cat.parallaxMas[i], plxErr = cat.parallaxErrMas[i];
@@ -109,24 +114,20 @@ StarObservation observeStar(const Catalog& cat, std::size_t i, const LabelNormal
 
     // c = B m: c₀ = m_G − μ, cᵢ = mᵢ − m_G; cov(cᵢ, cⱼ) = δᵢⱼσᵢ² + σ_G², cov(c₀, cᵢ) = −σ_G².
     const double g = cat.mag[i][0], varG = variance[0];
+    obs.noiseVarG = varG;
     for (std::size_t b = 1; b < kBandCount; ++b) {
         if (!observed[b])
             continue;
         obs.kept[b] = true;
         obs.target[Eigen::Index(b)] = cat.mag[i][b] - g;
-        for (std::size_t c = 1; c < kBandCount; ++c)
-            if (observed[c])
-                obs.noiseCovariance(Eigen::Index(b), Eigen::Index(c)) = (b == c ? variance[b] : 0.0) + varG;
+        obs.noiseDiagonal[Eigen::Index(b)] = variance[b];
     }
     if (parallaxUsable) {
         obs.kept[0] = true;
         const double mu = 10.0 - 5.0 * std::log10(plx); // μ = 10 − 5 log10(ϖ / mas)
         obs.target[0] = g - mu;
         const double sigmaMu = 5.0 / std::log(10.0) * plxErr / plx;
-        obs.noiseCovariance(0, 0) = varG + sigmaMu * sigmaMu;
-        for (std::size_t b = 1; b < kBandCount; ++b)
-            if (observed[b])
-                obs.noiseCovariance(0, Eigen::Index(b)) = obs.noiseCovariance(Eigen::Index(b), 0) = -varG;
+        obs.noiseDiagonal[0] = sigmaMu * sigmaMu;
     }
     for (bool k : obs.kept)
         obs.keptCount += k ? 1 : 0;

@@ -56,9 +56,15 @@ struct StarObservation {
     std::array<bool, kBandCount> kept{}; // c-space entries that enter χ²
     int keptCount = 0;
     Vec13 target = Vec13::Zero();       // B·m̂ with c₀ −= μ(ϖ̂); 0 on dropped entries
-    Mat13 noiseCovariance = Mat13::Zero(); // B diag(σ_m²) Bᵀ + (5/ln10 σ_ϖ/ϖ̂)² e₀e₀ᵀ
+    // The photometric and parallax covariance B diag(σ_m²) Bᵀ + (5/ln10 σ_ϖ/ϖ̂)² e₀e₀ᵀ by its
+    // structure: on the kept entries it is diag(noiseDiagonal) + σ_G²·v·vᵀ with
+    // v = (1, −1, …, −1) (c₀ = m_G − μ, cᵢ = mᵢ − m_G). photometricCovariance() expands it; its
+    // inverse has a closed form (Sherman–Morrison), so the reddening update factors nothing.
+    Vec13 noiseDiagonal = Vec13::Zero(); // (σ_μ², σ₁², …, σ₁₂²) on kept entries, 0 on dropped
+    double noiseVarG = 0.0;              // σ_G²
     Eigen::Vector3d x = Eigen::Vector3d::Zero();          // normalized labels
     Eigen::Matrix3d labelCovX = Eigen::Matrix3d::Zero();  // C_x = D⁻¹ C_θ D⁻¹
+    Eigen::Matrix3d labelCovXFactor = Eigen::Matrix3d::Zero(); // L_x, lower: L_x·L_xᵀ = C_x
     double priorE = 0.0;      // Ê (the original catalog value: never updated, §2.3)
     double priorSigmaE = 0.0; // σ_E
 

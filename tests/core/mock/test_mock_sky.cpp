@@ -80,7 +80,7 @@ private slots:
     void chiSquareOfTrueModelIsOne() {
         // Prediction: B(M_true + A_true) with A_true = E_true·R_true (linear mode), against
         // observeStar's target B·m̂ with c₀ = Ĝ − μ(ϖ̂). The residual holds only the
-        // photometric and parallax noise, so its covariance is obs.noiseCovariance: the
+        // photometric and parallax noise, so its covariance is photometricCovariance(obs): the
         // label and reddening terms of Eq. 4 vanish because the true θ and E are used.
         //  (a) with the TRUE E nothing is fitted: χ² has keptCount degrees of freedom;
         //  (b) with E re-fitted along the true R by least squares (what training does, §2.3
@@ -96,7 +96,7 @@ private slots:
                 continue;
             const Vec13 bm = toColorSpace(toVec(truth.absMag[i]));
             const Vec13 br = toColorSpace(toVec(truth.reddeningVector[i]));
-            const std::optional<double> chi2 = chiSquare(obs, bm + truth.reddening[i] * br, obs.noiseCovariance);
+            const std::optional<double> chi2 = chiSquare(obs, bm + truth.reddening[i] * br, photometricCovariance(obs));
             QVERIFY(chi2.has_value());
             if (truth.outlier[i] == MockOutlier::UnresolvedBinary) {
                 ++binaries;
@@ -106,7 +106,7 @@ private slots:
             // Wrong labels do not touch the true model (it is evaluated at the true θ).
             trueE.add(*chi2 / obs.keptCount);
             cleanAbove5 += *chi2 / obs.dof() > 5.0 ? 1 : 0;
-            const KeptMatrix c = keptBlock(obs, obs.noiseCovariance);
+            const KeptMatrix c = keptBlock(obs, photometricCovariance(obs));
             const KeptVector r = keptEntries(obs, br), d = keptEntries(obs, Vec13(obs.target - bm));
             const Eigen::LLT<KeptMatrix> llt(c);
             const KeptVector cr = llt.solve(r);
