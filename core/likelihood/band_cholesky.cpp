@@ -70,20 +70,6 @@ void BandCholesky::solveInPlace(Vec13& v) const {
     }
 }
 
-void BandCholesky::solveInPlace(Vec13& v, Vec13& u) const {
-    // Two substitutions interleaved: each is a chain from row to row, the pair overlaps.
-    for (int i = 0; i < kN; ++i) {
-        double sv = v[i], su = u[i];
-        for (int k = 0; k < i; ++k) {
-            const double lik = l_[k * kRows + i];
-            sv -= lik * v[k];
-            su -= lik * u[k];
-        }
-        v[i] = sv * inverseDiagonal_[i];
-        u[i] = su * inverseDiagonal_[i];
-    }
-}
-
 void BandCholesky::inverseRows(double* rows) const {
     // Rows of W = L⁻¹ from L·W = I, right-looking: once row k of W is final, every later
     // row takes its update −L(i, k)·w_k. The updates pipeline (independent rows); only one
@@ -110,12 +96,21 @@ Mat13 BandCholesky::inverseFactor() const {
     return w;
 }
 
-void BandCholesky::inverseFactorPacked(float* packed) const {
+double BandCholesky::inverseFactorPacked(float* packed, const Vec13& v) const {
     alignas(32) double rows[int(kBandCount) * kRows];
     inverseRows(rows);
-    for (int i = 0; i < kN; ++i)
+    alignas(32) double padded[kRows] = {};
+    Eigen::Map<Vec13>{padded} = v;
+    const ConstColumnMap vp(padded);
+    double sum = 0.0;
+    for (int i = 0; i < kN; ++i) {
+        const ConstColumnMap row(rows + i * kRows); // zero right of the diagonal
+        const double wv = row.dot(vp);
+        sum += wv * wv;
         for (int c = 0; c <= i; ++c)
-            *packed++ = float(rows[i * kRows + c]);
+            *packed++ = float(row[c]);
+    }
+    return sum;
 }
 
 Mat13 BandCholesky::factorL() const {

@@ -26,12 +26,12 @@ public:
 
     // v ← L⁻¹·v.
     void solveInPlace(Vec13& v) const;
-    // v ← L⁻¹·v and u ← L⁻¹·u (the same arithmetic as two calls, interleaved).
-    void solveInPlace(Vec13& v, Vec13& u) const;
     // L⁻¹ (lower triangular, zero above the diagonal).
     Mat13 inverseFactor() const;
-    // L⁻¹ as float32, its lower triangle row by row: (0,0), (1,0), (1,1), (2,0), … (91 numbers).
-    void inverseFactorPacked(float* packed) const;
+    // Writes L⁻¹ as float32, its lower triangle row by row: (0,0), (1,0), (1,1), (2,0), …
+    // (91 numbers), and returns |L⁻¹·v|² computed from those rows in double (independent dot
+    // products, not a substitution's row-to-row chain).
+    double inverseFactorPacked(float* packed, const Vec13& v) const;
     // L (lower triangular, zero above the diagonal).
     Mat13 factorL() const;
 

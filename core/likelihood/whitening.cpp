@@ -40,16 +40,13 @@ bool packedWhitening(const StarObservation& obs, const Mat13& covariance, const 
         return false;
     // Rows and columns of dropped entries are exactly zero in L⁻¹ (decoupled, see
     // whiteningMatrix) except the unit diagonal, which the trainer must not see.
-    cholesky.inverseFactorPacked(packed);
+    chi2 = cholesky.inverseFactorPacked(packed, keptOnly(obs, residual)); // |W·r|²
     bool finite = true;
     for (std::size_t k = 0; k < kPackedTriangleSize; ++k)
         finite = finite && std::isfinite(packed[k]);
     for (std::size_t b = 0; b < kBandCount; ++b)
         if (!obs.kept[b])
             packed[b * (b + 1) / 2 + b] = 0.0f;
-    Vec13 r = keptOnly(obs, residual);
-    cholesky.solveInPlace(r); // W·r
-    chi2 = r.squaredNorm();
     return finite && std::isfinite(chi2);
 }
 
