@@ -35,7 +35,7 @@ private slots:
         QVERIFY(std::isfinite(doc["train_loss"].get<double>()));
         QCOMPARE(doc["iterations_completed"].get<int>(), 2);
         // ~2,100 training stars in batches of 32 for 2 epochs: 2 × ⌈2100/32⌉ ≈ 130 steps per
-        // iteration, far below what the grey offset of R needs; the run says so.
+        // iteration, far below what the scale of R needs; the run says so.
         bool advised = false;
         for (const auto& text : doc["messages"])
             advised = advised || text.get<std::string>().rfind("only ", 0) == 0;
