@@ -57,8 +57,8 @@ bool reddeningQuadratics(const StarObservation& obs, const ModelEvaluation& eval
         vz[k] = zv.dot(ColumnMap(data + k * kRows));
     }
     // columnᵀ N⁻¹ column′ for the pairs the result needs.
-    const auto form = [&](int j, int k) {
-        return ColumnMap(data + j * kRows).dot(ColumnMap(weighted + k * kRows)) - kappa * vz[j] * vz[k];
+    const auto form = [&](int left, int right) {
+        return ColumnMap(data + left * kRows).dot(ColumnMap(weighted + right * kRows)) - kappa * vz[left] * vz[right];
     };
     const double g00 = 1.0 + form(0, 0), g01 = form(0, 1), g02 = form(0, 2); // I + UᵀN⁻¹U
     const double g11 = 1.0 + form(1, 1), g12 = form(1, 2), g22 = 1.0 + form(2, 2);
@@ -76,7 +76,10 @@ bool reddeningQuadratics(const StarObservation& obs, const ModelEvaluation& eval
     const Eigen::Vector3d innerP = adjugate * p / det;
     a = form(3, 3) - p.dot(innerP);
     b = form(3, 4) - q.dot(innerP);
-    return std::isfinite(a) && std::isfinite(b) && a >= 0.0 && det >= 1.0 - 1e-9;
+    if (!std::isfinite(a) || !std::isfinite(b) || !(det >= 1.0 - 1e-9))
+        return false;
+    a = std::max(a, 0.0); // a difference of two non-negative forms: rounding may dip below 0 when R ≈ 0
+    return true;
 }
 
 } // namespace
