@@ -8,6 +8,8 @@
 namespace starlocus::core {
 namespace {
 
+constexpr int kPaddedOutputs = 16; // 13 bands padded to four AVX registers of doubles
+
 void requireShape(const DenseLayer& layer, int inputs, int outputs, const std::string& file) {
     if (layer.inputs != inputs || layer.outputs != outputs)
         throw InputError(file, layer.name,
@@ -92,12 +94,29 @@ Eigen::Matrix<double, Out, 1> sumOfKernelRows(const double* kernel, const Coeffi
     return acc;
 }
 
+// Kᵀ·c₁ and Kᵀ·c₂ for a kernel whose rows are padded to 16 columns, in one pass over its
+// rows. With 13 outputs a single sum is one chain of In steps through four registers,
+// bound by the adder's latency; two sums side by side give the adder two independent chains.
+template <int In, typename C1, typename C2>
+void twoSumsOfPaddedRows(const double* kernel, const C1& c1, const C2& c2, Vec13& out1, Vec13& out2) {
+    using Row = Eigen::Matrix<double, kPaddedOutputs, 1>;
+    Row a = Row::Zero(), b = Row::Zero();
+    for (int i = 0; i < In; ++i) {
+        const Eigen::Map<const Row> row(kernel + i * kPaddedOutputs);
+        a += c1[i] * row;
+        b += c2[i] * row;
+    }
+    out1 = a.template head<int(kBandCount)>();
+    out2 = b.template head<int(kBandCount)>();
+}
+
 // The paper's layout (every hidden layer the same width W, 32 in the paper) with sizes
 // known to the compiler (the reddening update evaluates the model with its Jacobian once
 // per star per iteration).
 template <int W>
 ModelEvaluation evaluateFixedWidth(const std::vector<DenseLayer>& hidden, const DenseLayer& colorOutput,
-                                   const DenseLayer& extinction, const Eigen::Vector3d& x, bool withJacobian) {
+                                   const double* colorOutputPadded, const DenseLayer& extinction,
+                                   const Eigen::Vector3d& x, bool withJacobian) {
     using VecW = Eigen::Matrix<double, W, 1>;
     using JacW = Eigen::Matrix<double, W, 3>;
     ModelEvaluation out;
@@ -121,15 +140,21 @@ ModelEvaluation evaluateFixedWidth(const std::vector<DenseLayer>& hidden, const 
         }
         h = y;
     }
-    out.colorMagnitudes = sumOfKernelRows<W, int(kBandCount)>(colorOutput.kernel.data(), h) +
-                          Eigen::Map<const Vec13>(colorOutput.bias.data());
     const Eigen::Map<const Eigen::Matrix<double, 3, int(kBandCount), Eigen::RowMajor>> ke(extinction.kernel.data());
     out.extinction = (ke.transpose() * x + Eigen::Map<const Vec13>(extinction.bias.data())).array().exp().matrix();
     if (withJacobian) {
-        for (int a = 0; a < 3; ++a)
-            out.colorJacobianX.col(a) = sumOfKernelRows<W, int(kBandCount)>(colorOutput.kernel.data(), jac.col(a));
+        Vec13 values, column;
+        twoSumsOfPaddedRows<W>(colorOutputPadded, h, jac.col(0), values, column);
+        out.colorMagnitudes = values + Eigen::Map<const Vec13>(colorOutput.bias.data());
+        out.colorJacobianX.col(0) = column;
+        twoSumsOfPaddedRows<W>(colorOutputPadded, jac.col(1), jac.col(2), values, column);
+        out.colorJacobianX.col(1) = values;
+        out.colorJacobianX.col(2) = column;
         out.extinctionJacobianX.noalias() = out.extinction.asDiagonal() * ke.transpose();
         out.hasJacobian = true;
+    } else {
+        out.colorMagnitudes = sumOfKernelRows<W, int(kBandCount)>(colorOutput.kernel.data(), h) +
+                              Eigen::Map<const Vec13>(colorOutput.bias.data());
     }
     return out;
 }
@@ -156,6 +181,10 @@ StellarModel::StellarModel(LabelNormalization normalization, std::vector<DenseLa
     requireShape(extinction_, 3, int(kBandCount), file);
     if (extinction_.activation != Activation::Exponential)
         throw InputError(file, extinction_.name, "the R layer must have an exponential activation");
+    colorOutputPadded_.assign(std::size_t(colorOutput_.inputs) * kPaddedOutputs, 0.0);
+    for (int i = 0; i < colorOutput_.inputs; ++i)
+        for (int b = 0; b < int(kBandCount); ++b)
+            colorOutputPadded_[std::size_t(i * kPaddedOutputs + b)] = colorOutput_.kernel[std::size_t(i * int(kBandCount) + b)];
 }
 
 std::size_t StellarModel::parameterCount() const {
@@ -170,7 +199,8 @@ ModelEvaluation StellarModel::evaluateNormalized(const Eigen::Vector3d& x, bool 
     constexpr int kPaperWidth = 32;
     if (!hidden_.empty() && std::all_of(hidden_.begin(), hidden_.end(),
                                         [](const DenseLayer& layer) { return layer.outputs == kPaperWidth; }))
-        return evaluateFixedWidth<kPaperWidth>(hidden_, colorOutput_, extinction_, x, withJacobian);
+        return evaluateFixedWidth<kPaperWidth>(hidden_, colorOutput_, colorOutputPadded_.data(), extinction_, x,
+                                               withJacobian);
     for (const DenseLayer& layer : hidden_)
         if (layer.outputs > kInlineWidth)
             return evaluateLayers<Eigen::VectorXd, Eigen::MatrixX3d>(hidden_, colorOutput_, extinction_, x,

@@ -70,6 +70,9 @@ private:
     DenseLayer colorOutput_;
     DenseLayer extinction_;
     ModelProvenance provenance_;
+    // colorOutput_'s kernel with every row padded from 13 to 16 columns (zeros): whole AVX
+    // registers for the output layer of the fixed-width evaluation.
+    std::vector<double> colorOutputPadded_;
 };
 
 } // namespace starlocus::core
