@@ -97,7 +97,7 @@ struct EpochRunner {
 // Measured (docs/VALIDATION.md): on the 10,000 published stars the default schedule gives
 // ~5,500 Adam steps per iteration and ends with R's common scale 7 % low (the scale lost in
 // iteration 1 comes back through the reddening updates only as far as the optimiser follows
-// each of them); 22,000 steps per iteration leave it 4 % low, 55,000 within 2.4 %. The
+// each of them); 20,500 steps per iteration leave it 4 % low, 51,000 within 3 %. The
 // paper's 2.9 M stars give ~63,000 steps per epoch. Below this many per iteration, say so.
 constexpr double kFewStepsPerIteration = 50000.0;
 
