@@ -58,7 +58,8 @@ bool reddeningQuadratics(const StarObservation& obs, const ModelEvaluation& eval
     }
     // columnᵀ N⁻¹ column′ for the pairs the result needs.
     const auto form = [&](int left, int right) {
-        return ColumnMap(data + left * kRows).dot(ColumnMap(weighted + right * kRows)) - kappa * vz[left] * vz[right];
+        return ColumnMap(data + left * kRows).dot(ColumnMap(weighted + right * kRows)) -
+               kappa * vz[left] * vz[right];
     };
     const double g00 = 1.0 + form(0, 0), g01 = form(0, 1), g02 = form(0, 2); // I + UᵀN⁻¹U
     const double g11 = 1.0 + form(1, 1), g12 = form(1, 2), g22 = 1.0 + form(2, 2);

@@ -182,9 +182,9 @@ StellarModel::StellarModel(LabelNormalization normalization, std::vector<DenseLa
     if (extinction_.activation != Activation::Exponential)
         throw InputError(file, extinction_.name, "the R layer must have an exponential activation");
     colorOutputPadded_.assign(std::size_t(colorOutput_.inputs) * kPaddedOutputs, 0.0);
-    for (int i = 0; i < colorOutput_.inputs; ++i)
-        for (int b = 0; b < int(kBandCount); ++b)
-            colorOutputPadded_[std::size_t(i * kPaddedOutputs + b)] = colorOutput_.kernel[std::size_t(i * int(kBandCount) + b)];
+    for (std::size_t i = 0; i < std::size_t(colorOutput_.inputs); ++i)
+        std::copy_n(colorOutput_.kernel.begin() + std::ptrdiff_t(i * kBandCount), kBandCount,
+                    colorOutputPadded_.begin() + std::ptrdiff_t(i * kPaddedOutputs));
 }
 
 std::size_t StellarModel::parameterCount() const {

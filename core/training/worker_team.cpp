@@ -52,8 +52,8 @@ void WorkerTeam::run(std::size_t tasks, const std::function<void(std::size_t, un
         return done_.load(std::memory_order_acquire) >= tasks &&
                finished_.load(std::memory_order_acquire) == threads_.size();
     };
-    for (int spin = 0; spin < kPollsBeforeYield && !allDone(); ++spin) {
-    }
+    for (int spin = 0; spin < kPollsBeforeYield && !allDone(); ++spin)
+        continue; // plain polls first (kPollsBeforeYield)
     while (!allDone())
         std::this_thread::yield(); // microseconds on a quiet machine; never hog a shared core
     job_ = nullptr;

@@ -30,7 +30,7 @@ using namespace starlocus::core;
 class TestPublishedStarTraining : public QObject {
     Q_OBJECT
 
-private slots:
+  private slots:
     void learnsThePublishedReddeningVector() {
         STARLOCUS_SHARED_FILE(catalogPath, "green2020/green2020_test_data_small.h5");
         STARLOCUS_SHARED_FILE(modelPath, "green2020/green2020_nn_model.h5");
@@ -66,7 +66,8 @@ private slots:
             const double ratio = learned[Eigen::Index(b)] / reference[Eigen::Index(b)];
             qInfo("band %zu: R learned %.4f, published %.4f, ratio %.4f", b, learned[Eigen::Index(b)],
                   reference[Eigen::Index(b)], ratio);
-            QVERIFY2(std::abs(ratio - 1.0) < 0.05, qPrintable(QStringLiteral("R of band %1 at the mean labels").arg(b)));
+            QVERIFY2(std::abs(ratio - 1.0) < 0.05,
+                     qPrintable(QStringLiteral("R of band %1 at the mean labels").arg(b)));
         }
 
         const TrainingState& state = result.final.state;
