@@ -16,10 +16,10 @@
 // one used here; 2.9 % over seeds 1–3) and test ⟨χ²/dof⟩ below 5 at most 1.2 (measured
 // 0.78); at most 5 % of test stars above 5 (the published model leaves 2.3 % above with
 // re-fitted reddening).
-#include "core/io/green2020_catalog.h"
-#include "core/io/model_file.h"
+#include "core/diagnostics/extinction_deviation.h"
 #include "core/training/trainer.h"
-#include "tests/support/shared_data.h"
+#include "tests/support/published_data.h"
+#include "tests/support/test_star_fit.h"
 
 #include <QTest>
 
@@ -30,13 +30,11 @@ using namespace starlocus::core;
 class TestPublishedStarTraining : public QObject {
     Q_OBJECT
 
-  private slots:
+private slots:
     void learnsThePublishedReddeningVector() {
-        STARLOCUS_SHARED_FILE(catalogPath, "green2020/green2020_test_data_small.h5");
-        STARLOCUS_SHARED_FILE(modelPath, "green2020/green2020_nn_model.h5");
-        STARLOCUS_SHARED_FILE(normalizationPath, "green2020/green2020_theta_normalization.json");
-        const Catalog catalog = readGreen2020Catalog(catalogPath.toStdString());
-        const StellarModel published = loadAnyModel(modelPath.toStdString(), normalizationPath.toStdString());
+        StellarModel published;
+        Catalog catalog;
+        STARLOCUS_LOAD_PUBLISHED(published, catalog);
 
         TrainingConfig config;
         config.epochsPerIteration = 250;
@@ -47,18 +45,8 @@ class TestPublishedStarTraining : public QObject {
         TrainingControl control;
         const TrainingResult result = trainer.run(quiet, control);
 
-        // The catalog's mean labels, over the stars with finite labels.
-        Eigen::Vector3d mean = Eigen::Vector3d::Zero();
-        std::size_t labelled = 0;
-        for (std::size_t i = 0; i < catalog.size(); ++i) {
-            const Eigen::Vector3d theta(catalog.theta[i][0], catalog.theta[i][1], catalog.theta[i][2]);
-            if (theta.allFinite()) {
-                mean += theta;
-                ++labelled;
-            }
-        }
-        QVERIFY(labelled > 0);
-        mean /= double(labelled);
+        const Eigen::Vector3d mean = meanLabels(catalog.theta); // over the stars with finite labels
+        QVERIFY(mean.allFinite());
         const Vec13 learned = result.model.extinctionVector(mean);
         const Vec13 reference = published.extinctionVector(mean);
         constexpr std::size_t kKs = 10; // G … Ks: the bands (W1, W2 have R ≈ 0.1)
@@ -70,25 +58,11 @@ class TestPublishedStarTraining : public QObject {
                      qPrintable(QStringLiteral("R of band %1 at the mean labels").arg(b)));
         }
 
-        const TrainingState& state = result.final.state;
-        double sum = 0.0;
-        std::size_t below = 0, above = 0;
-        for (std::size_t i = 0; i < state.size(); ++i) {
-            if (state.split[i] != Split::Test || !std::isfinite(state.chi2Dof[i]))
-                continue;
-            if (state.chi2Dof[i] < 5.0) {
-                sum += state.chi2Dof[i];
-                ++below;
-            } else {
-                ++above;
-            }
-        }
-        QVERIFY(below > 900); // 10 % of 10,000 stars are test stars
-        const double meanBelow = sum / double(below);
-        const double fracAbove = double(above) / double(below + above);
-        qInfo("test stars: <chi2/dof < 5> = %.4f, %.2f %% above 5", meanBelow, 100.0 * fracAbove);
-        QVERIFY2(meanBelow <= 1.2, "test <chi2/dof> below 5");
-        QVERIFY2(fracAbove <= 0.05, "fraction of test stars above chi2/dof 5");
+        const starlocus::test::TestStarFit fit = starlocus::test::testStarFit(result.final.state);
+        QVERIFY(fit.below > 900); // 10 % of 10,000 stars are test stars
+        qInfo("test stars: <chi2/dof < 5> = %.4f, %.2f %% above 5", fit.meanBelow, 100.0 * fit.fractionAbove);
+        QVERIFY2(fit.meanBelow <= 1.2, "test <chi2/dof> below 5");
+        QVERIFY2(fit.fractionAbove <= 0.05, "fraction of test stars above chi2/dof 5");
     }
 };
 

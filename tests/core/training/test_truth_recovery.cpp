@@ -29,11 +29,13 @@
 //   issue's numbers: the model must fit the data to its errors);
 // - final train and validation losses within 5 % (the 2 % is for the full schedule;
 //   the train loss is the mean over the last epoch while the model still moves).
+#include "core/diagnostics/extinction_deviation.h"
 #include "core/mock/mock_sky.h"
 #include "core/mock/passband_table.h"
 #include "core/diagnostics/s16_family.h"
 #include "core/training/physical_start.h"
 #include "core/training/trainer.h"
+#include "tests/support/test_star_fit.h"
 
 #include <QTest>
 
@@ -56,13 +58,6 @@ const MockSky& quietLinearSky() {
         return MockSky(config, 2026);
     }();
     return sky;
-}
-
-Eigen::Vector3d meanLabels(const Catalog& catalog) {
-    Eigen::Vector3d sum = Eigen::Vector3d::Zero();
-    for (const auto& t : catalog.theta)
-        sum += Eigen::Vector3d(t[0], t[1], t[2]);
-    return sum / double(catalog.size());
 }
 
 } // namespace
@@ -119,7 +114,7 @@ void TestTruthRecovery::learnsTheTrueReddeningVector() {
     const TrainingResult result = trainer.run(quiet, control);
 
     // R at the mean labels against the truth there (linear mode: R depends on Teff only).
-    const Eigen::Vector3d mean = meanLabels(sky.catalog());
+    const Eigen::Vector3d mean = meanLabels(sky.catalog().theta);
     const Vec13 learned = result.model.extinctionVector(mean);
     Vec13 truth;
     for (std::size_t b = 0; b < kBandCount; ++b)
@@ -153,25 +148,11 @@ void TestTruthRecovery::learnsTheTrueReddeningVector() {
     QVERIFY2(worst < 0.025, "G-band ΔR/R(Teff)");
 
     // The fit to the test stars.
-    const TrainingState& state = result.final.state;
-    double sum = 0.0;
-    std::size_t below = 0, above = 0;
-    for (std::size_t i = 0; i < state.size(); ++i) {
-        if (state.split[i] != Split::Test || !std::isfinite(state.chi2Dof[i]))
-            continue;
-        if (state.chi2Dof[i] < 5.0) {
-            sum += state.chi2Dof[i];
-            ++below;
-        } else {
-            ++above;
-        }
-    }
-    QVERIFY(below > 2000);
-    const double meanBelow = sum / double(below);
-    const double fracAbove = double(above) / double(below + above);
-    qInfo("test stars: <chi2/dof < 5> = %.4f, %.2f %% above 5", meanBelow, 100.0 * fracAbove);
-    QVERIFY2(meanBelow > 0.85 && meanBelow < 1.15, "test <chi2/dof> below 5");
-    QVERIFY2(fracAbove <= 0.05, "fraction of test stars above chi2/dof 5");
+    const starlocus::test::TestStarFit testFit = starlocus::test::testStarFit(result.final.state);
+    QVERIFY(testFit.below > 2000);
+    qInfo("test stars: <chi2/dof < 5> = %.4f, %.2f %% above 5", testFit.meanBelow, 100.0 * testFit.fractionAbove);
+    QVERIFY2(testFit.meanBelow > 0.85 && testFit.meanBelow < 1.15, "test <chi2/dof> below 5");
+    QVERIFY2(testFit.fractionAbove <= 0.05, "fraction of test stars above chi2/dof 5");
 
     const EpochRecord& last = result.final.history.epochs.back();
     qInfo("final losses: train %.4f, validation %.4f", last.trainLoss, last.validationLoss);
