@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The training kernel alone: forward + backward of one 16-star group for the paper's
 // layout (32-32), the fixed-size kernel against the general Eigen code, in thread CPU
 // time (so other load on the machine matters less). Prints median ns per star.

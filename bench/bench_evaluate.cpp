@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // evaluate on the 10,000 published test stars: reddening re-fit (Eqs. 8–9) plus χ² of
 // every star, as `starlocus-cli evaluate --reddening refit` does after loading.
 // Target (issue 3): well under 0.5 s.

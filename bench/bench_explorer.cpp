@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Explorer update latency (issue 6: "each change redraws in under 16 ms"): ~1,000 slider
 // changes on the published model with the 10,000 published stars as the CMD's locus,
 // offscreen, each timed from the slider's new value through the core predictions, the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The GUI's longest event-loop stall during a training run (issue 6: target < 50 ms).
 // The main window runs offscreen with its training monitor and live CMD shown; a
 // synthetic sky is trained with the real TrainingController. A precise 2 ms timer

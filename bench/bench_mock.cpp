@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The synthetic sky at scale: 1,000,000 stars generated (default config: exact Eq. B19
 // extinction) and written with their truth, as `starlocus-cli mock` does. Target (issue 4):
 // under 10 s on 2 cores. Usage: bench_mock [stars] [repeats]; STARLOCUS_THREADS sets the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Single-θ predict: B(M + E·R) for one star, with and without the Jacobian, as the
 // explorer sliders and `starlocus-cli predict` use it. Target: microseconds.
 #include "bench/bench_timing.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Science views (issue 7): redraw time of a 1,000,000-star density view (target < 100 ms)
 // and the time of each view switch, offscreen. The million stars are the 10,000 published
 // test stars repeated 100 times with their labels jittered within their errors' scale

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Minimal timing support for the benchmarks: medians of repeated wall-clock runs,
 // percentiles of latency samples, the shared data folder, and the offscreen display the

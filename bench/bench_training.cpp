@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Training throughput and the per-iteration update, on the published stars resampled to
 // N (default 300,000; the peer ../shared/peers/torch_peer.py does the same), with real
 // whitening matrices from the published model:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The per-star parts of the reddening update (Eqs. 8–9), covariance rebuild and χ²/dof
 // cut, each timed alone on one thread over the 10,000 published stars with the published
 // model: where the update's microseconds per star go. Thread CPU time; the minimum of

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Full truth-recovery benchmark of issue 5 (docs/VALIDATION.md): a linear-extinction
 # synthetic sky of N stars (default 300,000), the default schedule (20 × 25 epochs), the
 # Keras start (R = 1: nothing taken from the truth), three times: with the surveys'

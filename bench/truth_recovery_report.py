@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Truth recovery of one trained model on a linear-extinction mock (issue 5 criteria).
 
 usage: truth_recovery_report.py MOCK.h5 MODEL.h5 SUMMARY.json

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Fill translations/starlocus_de.ts from translations/pending/*.tsv.
 
 Run after lupdate (cmake --build BUILD --target starlocus_ui_lupdate) has added the new

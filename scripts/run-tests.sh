@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Builds StarLocus optimised (Release, assertions kept) and runs every test; then builds
 # the core, the CLI and their tests with AddressSanitizer + UndefinedBehaviorSanitizer
 # and runs those too. Any failure or sanitizer finding fails the script.

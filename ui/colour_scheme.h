@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The window's colours: the desktop's own palette, or StarLocus's light or dark palette
 // (Fusion style, so the palette is honoured on every platform). Every plot and chart

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // MainWindow: menus (File, Training, View, Help), tool bars, the views as tabs (the
 // session overview, the explorer once a model is open, and the science views of the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // View ▸ Colours: the desktop's palette, or StarLocus's light or dark one (ui/colour_scheme).
 #include "ui/main_window.h"
 

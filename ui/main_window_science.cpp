@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // MainWindow, third part: the science views of the paper (Figs. 6–12) as a tab that shows
 // the session's model and catalog. The tab's data is prepared only while the tab is shown
 // (seconds for 10⁵ stars, off the GUI thread): a model opened before its catalog, or the

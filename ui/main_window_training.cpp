@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // MainWindow, second part: what the window does around training and its own life —
 // the training dock, menu and tool bar, the start-up synthetic sky, saving the model,
 // closing while a run trains, dropped files, and the window settings (QSettings).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The explorer's validity column (§7): its density follows the session's model and
 // catalog, read or computed in the background (ui/views/explorer_validity).
 #include "ui/main_window.h"

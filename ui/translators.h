@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Start-up plumbing shared by the GUI executable and the tests.
 #include <QLocale>

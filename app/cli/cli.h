@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // starlocus-cli as a function, so tests run it in-process. Exit codes: 0 success,
 // 2 bad input (usage or an unusable file: one line naming the file and the field),

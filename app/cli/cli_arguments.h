@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // A small, strict command-line reader for starlocus-cli: `--name value` options and
 // `--flag` switches after a subcommand. Unknown or repeated options and missing values

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // How many stars each per-star rule touched, as JSON and as text (every command that
 // reads a catalog reports these).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // starlocus-cli evaluate: χ² and χ²/dof of a catalog under a model, per group of stars.
 #include "app/cli/cli.h"
 #include "app/cli/defect_report.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // starlocus-cli mock: the synthetic sky of core/mock written as a Green2020 catalog with its
 // truth (docs/MOCK.md), and a summary: stars per reddening regime, band coverage, outliers.
 #include "app/cli/cli.h"

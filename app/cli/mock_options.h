@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Mock-sky options shared by `mock` and `train --mock`.
 #include "app/cli/cli_arguments.h"

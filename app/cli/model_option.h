@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The model options shared by every command: --model FILE [--normalization FILE].
 #include "app/cli/cli_arguments.h"

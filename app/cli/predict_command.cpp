@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // starlocus-cli predict: M(θ), R(θ) and B(M + E·R) for one set of labels.
 #include "app/cli/cli.h"
 #include "app/cli/model_option.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // starlocus-cli refit-reddening: the reddening posterior of Eqs. 8–9 for every star.
 #include "app/cli/cli.h"
 #include "app/cli/defect_report.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // starlocus-cli train: the paper's full training procedure on a catalog or a synthetic
 // sky, with checkpoints, resume, a live progress line and a JSON summary.
 #include "app/cli/cli.h"

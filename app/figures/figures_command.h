@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // `starlocus-cli figures`: every science view (Figs. 6–12), or one with its settings,
 // rendered headless to fig06_cmd.pdf … fig12_scores.pdf. It needs the Qt Widgets library,

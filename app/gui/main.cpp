@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // starlocus: the desktop application. Command line, translators and the main window;
 // everything else lives in starlocus_ui.
 #include "ui/main_window.h"

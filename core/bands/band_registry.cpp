@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/bands/band_registry.h"
 
 namespace starlocus::core {

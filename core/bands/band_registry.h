@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The 13 passbands of Green et al. (2020), in the order used everywhere (METHOD.md §1):
 // index 0..12 = G, BP, RP, g, r, i, z, y, J, H, Ks, W1, W2. c-space entry 0 is G, and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Catalog: the input stars as a struct of arrays, immutable once imported. Per-star
 // training state (re-fitted E, χ², whitening) lives beside it, never inside it.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The label normalisation a catalog implies (METHOD.md §2): median and standard deviation
 // (population, ddof = 0, as numpy) of Teff, log g and [Fe/H] over the stars whose labels

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // A counter-based random stream: every number is a pure function of (seed, stream index,
 // draw number), so the synthetic sky and the trainer (split, initial weights, shuffles)

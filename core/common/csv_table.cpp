@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/common/csv_table.h"
 
 #include "core/common/input_error.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The small CSV tables compiled into the core (resources/tables/*.csv: the passband facts,
 // the S16 reddening vectors): '#' comment lines and blank lines skipped, a fixed header,

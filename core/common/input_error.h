@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The one error type of the core: a file (or other input) that cannot be used.
 // It names the file and the field so that the CLI can print one line and the GUI

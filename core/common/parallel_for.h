@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Parallel loop over [0, n) with a fixed chunking: chunk k always covers the same
 // indices, so any per-chunk reduction combined in chunk order gives results that do

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Uniform bins along one axis: `count` bins of equal width between `min` and `max`. The
 // upper edge belongs to the last bin (as numpy.histogram does), so a value exactly at `max`

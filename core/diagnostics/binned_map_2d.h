@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // 2-D binned maps: counts per pixel and the mean of a third quantity per pixel, for the
 // density CMDs of Fig. 6, the mean-label CMDs of Fig. 7, the colour–colour maps of Figs. 8–9,

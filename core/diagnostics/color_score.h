@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The score of a predicted colour, Eq. 18 (Fig. 12):
 //   Δ(X−Y)/σ = [(X−Y)_obs − (X−Y)_pred] / σ_(X−Y)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Where the model may be trusted (§7, METHOD.md §6 "validity"): per band, the density of the
 // training stars in label space (Teff, log g, [Fe/H]) on a grid, normalised to peak 1, so that

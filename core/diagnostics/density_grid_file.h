@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The authors' density file green2020_input_density.h5 (METHOD.md §7), used for the validity
 // flags when the published model is loaded:

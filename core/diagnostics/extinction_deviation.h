@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // ΔR/R of Fig. 10: how the learned extinction vector varies with the labels,
 // ΔR/R = (R(θ) − R₀)/R₀ per band, with R₀ = R(θ̄) at the mean labels θ̄ of the stars shown

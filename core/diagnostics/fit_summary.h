@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Goodness-of-fit summaries per group of stars (all, r_source:<tag>, atm_source:<tag>).
 // ⟨χ²/dof⟩ below the threshold is always reported together with the fraction above it:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Observed photometry as the left panels of Figs. 6, 8 and 9 show it: apparent colours
 // straight from the catalog, and absolute magnitudes M = m + 5 log10(ϖ / 1 mas) − 10 for the

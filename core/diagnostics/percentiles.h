@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Percentiles of samples and running percentiles along an axis: the 16/50/84 % curves of
 // Fig. 12 (scores vs Teff, log g, [Fe/H], E) and the 1σ range of the slopes of Fig. 11.

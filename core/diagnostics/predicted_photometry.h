@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Predicted zero-reddening, noiseless photometry M(θ̂) per star: the right-hand panels of
 // Figs. 6, 8 and 9 (the model's CMD and colour–colour diagrams at the stars' labels), and the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Reddening slopes of Fig. 11: E(b1−b2)/E(b2−b3) = (R1 − R2)/(R2 − R3) for consecutive band
 // triples over g r i z y J H Ks W1 W2 (Schlafly et al. 2016 has no Gaia bands). A slope is a

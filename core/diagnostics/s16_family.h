@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The Schlafly et al. (2016, ApJ 821, 78, §5.3) family of reddening vectors, the comparison
 // of Fig. 11:  R(x) = R_mean + x·dR/dx,  x = (R_V − 3.3)/9.1.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/diagnostics/science_stars.h"
 
 #include "core/training/trainer.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Which stars the science views (Figs. 6–12) show, and the numbers they share.
 // A model trained by StarLocus carries its per-star split and the hash of its catalog:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The KDE of a catalog's stars in label space, per band (§7; METHOD.md §6): a Gaussian kernel
 // with bandwidth (50 K, 0.05 dex, 0.05 dex), evaluated at the nodes of a grid and normalised

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/io/green2020_catalog.h"
 
 #include "core/common/input_error.h"

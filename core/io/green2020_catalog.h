@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The published Green2020 catalog layout (METHOD.md §7): a compound dataset `data` with
 // atm_param (3), atm_param_cov (3×3), atm_param_p, atm_param_cov_p, r, r_err, mag (13),

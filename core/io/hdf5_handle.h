@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // RAII ownership of HDF5 identifiers and the small set of typed reads and writes the
 // file formats need. Every failure becomes an InputError naming the file and the object.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Import of the authors' Keras 2.2.4 HDF5 model (green2020_nn_model.h5, METHOD.md §2).
 // The graph is rebuilt from the `model_config` attribute by following each layer's

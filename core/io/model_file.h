@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // StarLocus's own model file (HDF5), and the one entry point that opens any model.
 //   /            attrs format="starlocus-model", format_version=1, bands, origin,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The normalisation JSON published beside the Keras model:
 // {"theta_med": [3 numbers], "theta_std": [3 numbers]}.

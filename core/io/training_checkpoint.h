@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Training checkpoints (HDF5), written atomically after every iteration, and the same
 // record stored in a trained model file's `training` group:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Cholesky factor of a 13×13 c-space covariance, with the triangular solves the likelihood
 // needs, written for that one size. Eigen's LLT treats a 13×13 through its general path

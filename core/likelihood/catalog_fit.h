@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The likelihood of every star of a catalog under a fixed model: the reddening
 // posterior (Eqs. 8–9) and χ², χ²/dof with a chosen reddening. Parallel over stars with

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // χ² = Δcᵀ C_c⁻¹ Δc over the kept entries, Δc = B(M + ÊR) − B(m̂ − μ), by a Cholesky
 // factorisation and a triangular solve (never an explicit inverse).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The reddening update of Eqs. 8–9 with the model fixed. In c-space: predicted
 // zero-extinction c (E = 0) and its covariance C_pred (Eq. 4 with Ê = σ_E = 0), a

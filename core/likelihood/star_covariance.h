@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // C_c of Eq. 4/6 in c-space for one star:
 //   C_c = J C_x Jᵀ + σ_E² (BR)(BR)ᵀ + B diag(σ_m²) Bᵀ + (5/ln10 · σ_ϖ/ϖ̂)² e₀e₀ᵀ,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // What one catalog star contributes to the likelihood, in c-space (Eq. 5–6), with the
 // decisions of METHOD.md §3: unobserved bands and an unusable parallax are dropped

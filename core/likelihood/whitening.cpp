@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/likelihood/whitening.h"
 
 #include "core/likelihood/band_cholesky.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The per-star whitening of Eq. 10 used for training: W = K⁻¹ with K the lower Cholesky
 // factor of C_c on the kept entries, so Wᵀ W = C_c⁻¹ there and |W Δc|² = χ². Embedded in

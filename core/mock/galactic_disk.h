@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Where the mock's stars are and how much dust lies in front of them: a plane-parallel,
 // Sun-centred exponential disk of stars seen by a magnitude-limited survey, and dust in a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The synthetic sky of issue 4: a catalog in the Green2020 layout whose truth is known,
 // the app's embedded default data and the ground truth of the recovery tests (docs/MOCK.md).

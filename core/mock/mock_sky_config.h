@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Settings of the synthetic sky (issue 4, docs/MOCK.md). Defaults describe a LAMOST-like,
 // magnitude-limited sample of Green et al. (2020) §3; every number is a field so that

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/mock/mock_sky_file.h"
 
 #include "core/io/green2020_catalog.h"

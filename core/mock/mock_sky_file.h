@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // A mock sky on disk: the Green2020 catalog layout (`data`, readable by
 // readGreen2020Catalog) plus a group `truth` beside it with datasets

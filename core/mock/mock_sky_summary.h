@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Counts that describe a mock sky (the CLI's summary, docs/MOCK.md's numbers): stars per
 // reddening regime and survey, band coverage, parallax quality, outliers, branches.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The passband integrals of the synthetic sky, tabulated once per run on a (Teff, E) grid
 // (issue 4: integrating 13 bands per star would cost ~10⁴ flops each). For a blackbody

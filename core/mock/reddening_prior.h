@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The reddening prior (Ê, σ_E) of a mock star in the three regimes of Green et al. (2020)
 // §3.3, tagged in `r_source`:

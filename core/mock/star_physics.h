@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The true absolute magnitudes of a mock star, from physics rather than from a fit
 // (issue 4): radius from log g and a mass relation, a blackbody through each passband

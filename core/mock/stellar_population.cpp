@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/mock/stellar_population.h"
 
 #include "core/mock/star_physics.h"

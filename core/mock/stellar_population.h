@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Who the mock's stars are: the four branches a LAMOST/APOGEE/GALAH-like sample is made of
 // (dwarfs, subgiants, red giants, red clump; Green et al. 2020 Fig. 5) with log g

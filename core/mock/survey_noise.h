@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // How the surveys see a mock star: which bands it has (Table 1 of Green et al. 2020),
 // photometric errors with the 0.02 mag floor (§3.2), Gaia-like parallax errors, and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The fixed matrix B of Eq. 5: c = B m, with c₀ = m_G and cᵢ = mᵢ − m_G (i ≥ 1).
 // Applied with loops instead of a dense 13×13 product: it is cheaper and exact.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // One fully connected layer as Keras stores it: kernel (inputs × outputs, row-major),
 // y = act(x·K + b).

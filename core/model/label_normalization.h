@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Input normalisation of the network: x = (θ − θ_med) / θ_std (METHOD.md §2).
 #include <Eigen/Core>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // StellarModel: the network of Green et al. (2020), Fig. 3.
 //   x = (θ − θ_med)/θ_std

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Built-in analytic stand-ins for the 13 passbands, from two published numbers per band
 // (pivot wavelength and equivalent width, resources/tables/passband_facts.csv). They let the

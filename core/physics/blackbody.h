@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Planck's law, the source spectrum of the theory curves (paper §6 / Fig. 10 and App. B).
 // Wavelengths are in Ångström throughout physics/ (the unit of the passband files).

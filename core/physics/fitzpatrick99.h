@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Fitzpatrick (1999, PASP 111, 63) extinction law for any R_V, in the FM_UNRED form: the
 // optical/IR curve is a natural cubic spline through anchors whose R_V dependence comes

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Interpolating cubic spline with "natural" ends (zero second derivative at both end
 // knots). Fitzpatrick (1999) builds its optical/IR curve this way; the FM_UNRED routine

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Numbers in InputError messages: short and locale-free ("%.6g"), so a message reads the
 // same in the CLI, the GUI and a test's expected string.

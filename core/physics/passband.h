@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // A photometric passband: wavelength grid (Å) and photon-counting response S(λ), i.e. the
 // probability that a photon of wavelength λ arriving at the telescope is counted. Every

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Published facts about the 13 passbands (pivot wavelength, width, magnitude system,
 // AB − Vega offset), with citations. The table lives in resources/tables/passband_facts.csv

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Reading passband curves from files. Two layouts:
 //  - ECSV (astropy's Enhanced CSV, as shipped by speclite): '#'-prefixed YAML header whose

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Photon-counting synthetic photometry (paper App. B, Eqs. B18–B19). A detector counts
 // photons, so a band signal is N ∝ ∫ S(λ) F_λ(λ) λ/(hc) dλ: the source is weighted by

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/physics/theory_reddening.h"
 
 #include "core/common/input_error.h"

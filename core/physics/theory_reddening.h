@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The theory curve of Fig. 10: how a band's reddening coefficient changes with the source
 // temperature, for a blackbody seen through the passband and the Fitzpatrick (1999) law.

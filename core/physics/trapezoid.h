@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Trapezoid rule on a passband's own wavelength grid. Every band integral in physics/ uses
 // it, on the curve's native samples and with no resampling: this is the convention of the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Adam (Kingma & Ba 2014) as Keras 2.2.4 applies it: m ← β₁m + (1−β₁)g,
 // v ← β₂v + (1−β₂)g², lr_t = lr·√(1−β₂ᵗ)/(1−β₁ᵗ), θ ← θ − lr_t·m/(√v + ε̂).

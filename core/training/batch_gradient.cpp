@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/training/batch_gradient.h"
 
 #include "core/training/fixed_batch_kernel.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Forward and backward pass of the training graph (Fig. 3) for a group of stars:
 //   r = W · (B·M(x) + E · B·R(x) − y),   loss = Σ |r|² / (13 · batch)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/training/fixed_batch_kernel.h"
 
 #include "core/training/packed_whitening.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The paper's network (two hidden layers of 32) on exactly kFixedKernelStars stars, with
 // every matrix of compile-time size: Eigen then unrolls the small products in registers

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The trainable parameters as one flat float32 vector (what Adam updates), with the
 // layout of every layer in it. Kernels keep Keras's (inputs × outputs) row-major order,

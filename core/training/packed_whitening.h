@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The per-star heart of both training kernels: the whitened residual r = W d with W the
 // packed lower triangle of a StarSample (row-major), its squared norm, and the gradient

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/training/physical_start.h"
 
 #include "core/diagnostics/s16_family.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The "physical" start of a run (TrainingConfig::initialization): R from theory, the
 // B·M biases from the data, so that training begins near the answer instead of at R = 1.

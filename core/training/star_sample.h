@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // What the hot loop reads for one star: the whitening W (packed lower triangle, Eq. 10),
 // the c-space target y = B(m̂ − μ) (0 on dropped entries), normalized labels x and the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The paper's training procedure (§2–§4, METHOD.md §3–§4) as plain C++: the same
 // trainer serves the CLI, the GUI (on a worker thread) and the tests.

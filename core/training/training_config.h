@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Every setting of a training run, with the paper's defaults (METHOD.md §4, §2).
 #include <cmath>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // What the trainer tells its observer (the GUI controller, the CLI progress line, test
 // fakes) and how it is asked to pause or stop (ARCHITECTURE.md "Contracts").

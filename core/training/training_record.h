@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // What a training run leaves behind besides the weights: its history, the per-star
 // results (so test-set diagnostics need no retraining) and the identity of the catalog

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Per-star state of a training run, beside the immutable catalog (ARCHITECTURE.md):
 // split, current reddening E′ and σ_E′², χ²/dof, in-use flag — and the dense float32

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/training/worker_team.h"
 
 namespace starlocus::core {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // A fixed team of threads for the training hot loop. run(tasks, fn) calls fn(task,
 // worker) for task = 0 … tasks−1 on the team and returns when all are done. Tasks are

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // starlocus-cli end to end, in-process: published numbers through predict, evaluate and
 // refit-reddening; exit code 2 with one line naming the file and field on bad input;
 // per-star defects counted in --json.

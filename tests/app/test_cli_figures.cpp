@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // starlocus-cli figures, in-process, on the authors' model and the 10,000 published stars:
 // every figure file (Figs. 8 and 9 separately) in every format; PDFs that are PDFs of the
 // requested physical size and render (pdftoppm, when installed); one view with --set;

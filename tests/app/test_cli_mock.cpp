@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // starlocus-cli mock, in-process: the summary (text and --json), the written file and its
 // truth, the same bytes for the same (N, seed), and exit code 2 with one line naming the
 // option for bad input.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // starlocus-cli train: a short run on a synthetic sky writes a model that evaluate reads,
 // the JSON summary has every promised key, resume continues a checkpoint, and bad input
 // exits 2 with one line.

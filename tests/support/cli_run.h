@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Runs starlocus-cli in-process and keeps its exit code, standard output and error.
 #include "app/cli/cli.h"

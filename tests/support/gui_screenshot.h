@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Runs the GUI executable (`starlocus … --screenshot PNG`) offscreen and reads the PNG it
 // wrote, for the tests that check what a screenshot shows. Header-only: the tests that use

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // A left-button drag along a path of widget pixels, as a user draws a box (corner, middle,
 // corner) or a lasso (the outline's points): press at the first point, move through the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Loads the authors' published model (with its normalisation) and the 10,000 published
 // test stars, or skips / fails the current test like STARLOCUS_SHARED_FILE.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Facts published with the Green et al. (2020) model (METHOD.md §2), used as
 // independent references by several tests.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Fuzzy comparison used by the science tests: |a − b| ≤ max(rel·|b|, abs).
 #include <QTest>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Access to the read-only reference data in ../shared (METHOD.md §7). On a user's
 // machine without it, a test skips and says what is missing; when the environment

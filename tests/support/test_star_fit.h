@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // How well a trained model fits its held-out test stars, the way the issue states it:
 // ⟨χ²/dof⟩ over the test stars below 5 together with the fraction above 5 (METHOD.md §3:

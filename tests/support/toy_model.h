@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // A StellarModel whose outputs are known in closed form: no hidden layer, B·M(x) = b_M +
 // K_Mᵀ x and R(x) = exp(b_R + K_Rᵀ x). With zero kernels M and R are constant.

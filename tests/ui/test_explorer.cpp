@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The explorer: its numbers equal core predictions (a toy model and the published one),
 // sliders and spin boxes move together, ranges come from the catalog, the CMD shows the
 // star over the tracks on a magnitude axis that increases downward, the validity column

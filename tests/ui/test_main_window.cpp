@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The main window: menus and shortcuts, About text, the empty state, opening the
 // published files, failures that leave the session as it was, the German translation.
 #include "tests/support/shared_data.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The shared plot frame (ui/plot): colour-map tables, magnitude axes that increase
 // downward, the density layer replacing points above its star count, the labelled colour
 // bar, the binning fallback, export to PDF/SVG/PNG at the requested size and DPI, and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // `starlocus --screenshot FILE --view NAME`: the GUI executable opens the files, shows the
 // view and writes a PNG that is really a picture (pixel variance far above a blank
 // window's); an unknown view is refused with exit code 2, an unavailable one with 1.

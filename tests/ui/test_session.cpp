@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Session, CatalogSummary and SessionLoader without a window.
 #include "core/catalog/catalog.h"
 #include "tests/support/shared_data.h"

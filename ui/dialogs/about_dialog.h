@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // AboutDialog: name, version, what StarLocus does, the paper it reproduces (to cite),
 // the licence of the published model files, and Qt.

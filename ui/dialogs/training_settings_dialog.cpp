@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/dialogs/training_settings_dialog.h"
 
 #include "core/common/input_error.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // TrainingSettingsDialog: every setting of core::TrainingConfig as a form, filled with
 // the paper's defaults (§4: 20 iterations × 25 epochs, batch 32, lr 1e-3 × e^(−1/5) per

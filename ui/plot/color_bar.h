@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // ColorBar: the labelled colour scale beside a plot's axis rect. It appears only while a
 // density image uses it and keeps its top and bottom aligned with the axis rect.

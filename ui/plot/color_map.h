@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Perceptually uniform colour maps for density images and colour bars: viridis (the
 // default), magma and cividis (readable with colour-vision deficiencies). Real 256-entry

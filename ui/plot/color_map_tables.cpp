@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The 256-entry tables of the perceptually uniform colour maps, as 0xRRGGBB.
 //
 // Source: the published definitions in matplotlib (lib/matplotlib/_cm_listed.py, released

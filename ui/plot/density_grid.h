@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // DensityGrid: a ready 2-D grid for the density layer — bin edges along x and y and one
 // value per cell. Diagnostics products (binned maps, mean-label maps, KDE slices) arrive

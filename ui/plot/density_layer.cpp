@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/plot/density_layer.h"
 
 #include "ui/plot/plot_frame.h"

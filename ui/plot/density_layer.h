@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // DensityLayer: stars on a plot, drawn as points while there are few and as a 2-D
 // histogram image (with the frame's colour bar) above a star count, where points would

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The companion CSV of a figure: exactly what the panels draw, one row per drawn point or
 // image cell — panel, series name, x, y and (for an image cell) its value — so that a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The one export routine of every view (STYLE.md practice 5): the plot is laid out at
 // the figure's physical size and painted to PDF, SVG or PNG. A request names the size in

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // PlotFrame: the one QCustomPlot-based frame that every science view draws on. It owns
 // what views must not copy between each other: axis titles with units, magnitude axes

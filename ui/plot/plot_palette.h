@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The light and dark palettes of every plot: background, ink for axes and text, grid
 // lines, and a few series colours chosen to stay distinct over a viridis/magma density

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The density layer's fallback for views that only have points: count them on a regular
 // grid. Real diagnostics products (core/diagnostics binned maps) come as a DensityGrid

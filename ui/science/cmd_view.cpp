@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/science/cmd_view.h"
 
 #include "core/diagnostics/observed_photometry.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Fig. 6: the colour–magnitude diagram of the observed photometry (left; absolute
 // magnitudes from parallaxes) beside the predicted zero-reddening, noiseless CMD M(θ̂)

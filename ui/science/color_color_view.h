@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Figs. 8 and 9: colour–colour diagrams of the observed photometry (left) and the
 // predicted dereddened, noiseless photometry M(θ̂) (right), each pixel coloured by the mean

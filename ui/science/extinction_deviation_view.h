@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Fig. 10: how the learned extinction vector depends on the labels. Per band, ΔR/R =
 // (R(θ̂) − R(θ̄))/R(θ̄) of every star against its Teff, as a 2-D histogram coloured by the mean

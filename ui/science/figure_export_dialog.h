@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // FigureExportDialog: the export choices of one view — journal preset or a size in mm, cm
 // or inches, font size, PNG resolution, format, and a companion CSV of what is drawn.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/science/mean_label_view.h"
 
 #include "core/diagnostics/binned_map_2d.h"

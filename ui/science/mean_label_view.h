@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Fig. 7: the mean spectroscopic labels (Teff, log g, [Fe/H]) of the stars in each pixel of
 // the predicted zero-reddening CMD M(θ̂) — the mapping from labels to photometry.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/science/reddening_slope_view.h"
 
 #include "core/diagnostics/s16_family.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Fig. 11: reddening slopes E(b1−b2)/E(b2−b3) over consecutive band triples g r i z y J H Ks
 // W1 W2: the learned vector at the mean labels with the 1σ (16–84 %) band over the stars,

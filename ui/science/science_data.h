@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // ScienceData: one model + catalog prepared for the science views — the chosen stars
 // (test split of our own run, or all stars) and the products every view shares

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Small pieces the science views share: band and colour names as settings and axis
 // titles, robust axis ranges, binned maps as density grids, and the reddening arrow.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/science/science_tab.h"
 
 #include "ui/science/figure_export_dialog.h"

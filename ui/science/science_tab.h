@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // ScienceTab: the paper's Figs. 6–12 for one model + catalog, one view at a time (view
 // selector), with the linked selection they share (box select, count, export, clear),

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/science/science_view.h"
 
 #include "ui/plot/drawn_data_csv.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // ScienceView: what every science view (Figs. 6–12) shares, so that each view only
 // computes its numbers (core/diagnostics) and draws them:

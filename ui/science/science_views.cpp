@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/science/science_views.h"
 
 #include "ui/science/cmd_view.h"

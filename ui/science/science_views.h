@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Every science view, in figure order (Figs. 6, 7, 8, 9, 10, 11, 12): the one list the
 // tab, the `figures` command and the tests share.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Fig. 12: scores Δ(X−Y)/σ (Eq. 18, best-fit reddening) of a colour against Teff, log g,
 // [Fe/H] and the best-fit E, as 2-D histograms with the running 16/50/84 % percentiles.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/science/star_selection.h"
 
 #include "ui/science/science_data.h"

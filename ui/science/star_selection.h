@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // StarSelection: the linked selection shared by every science view (TOPCAT/glue style).
 // A view turns a dragged box into star indices (rows of ScienceData::stars()); every view

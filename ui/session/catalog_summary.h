@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Descriptive facts about a loaded catalog (counts, label ranges), computed once in the
 // background when the catalog is opened, so that views only display them.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // RecentFiles: the model and catalog files opened lately, kept in QSettings
 // (most recent first, no duplicates).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Session: what is open right now (a stellar model, a catalog). Views attach to its
 // signals; the loader replaces its contents only with fully loaded, immutable objects.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // SessionLoader: opens model and catalog files off the GUI thread and hands the results
 // to the Session. Each request is a QtConcurrent job watched by its own QFutureWatcher,

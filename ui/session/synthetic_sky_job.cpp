@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/session/synthetic_sky_job.h"
 
 #include "core/mock/mock_sky.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // SyntheticSkyJob: generates the start-up synthetic sky (core::MockSky) off the GUI
 // thread with progress and cancel (QtConcurrent + QPromise + QFutureWatcher), and hands

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The look the monitor's Qt Charts share, in one place for both charts: antialiased
 // curves, tight margins, the legend above the plot (the curves need the width), and the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/training/cmd_points.h"
 
 #include "core/training/training_state.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The test stars' Gaia CMD, observed and predicted, as plain arrays computed off the GUI
 // thread (the live CMD view runs these in QtConcurrent jobs).

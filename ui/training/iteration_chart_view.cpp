@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/training/iteration_chart_view.h"
 
 #include "ui/training/chart_style.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // IterationChartView: what each iteration's reddening update and χ²/dof cut left (§4):
 // the test stars' ⟨χ²/dof⟩ among those with χ²/dof < 5 (left axis), the fraction of

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/training/live_cmd_view.h"
 
 #include "ui/plot/density_layer.h"

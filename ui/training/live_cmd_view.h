@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // LiveCmdView: the test stars' observed Gaia CMD beside the one the model in training
 // predicts (zero reddening), both on the shared PlotFrame with the same axes. Model

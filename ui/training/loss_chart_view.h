@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // LossChartView: training and validation loss (Eq. 15) per epoch on Qt Charts, each as
 // the raw full-resolution curve drawn faintly and its exponential moving average on top;

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Training monitor, controller and settings (issue 6). Paths relative to ui/.
 list(APPEND STARLOCUS_UI_SOURCES
   main_window_training.cpp

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/training/training_controller.h"
 
 #include "ui/training/training_worker.h"

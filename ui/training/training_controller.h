@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // TrainingController: runs core::Trainer on its own QThread (through a TrainingWorker)
 // and re-emits the run's events on the GUI thread. Start, pause, resume and stop only set

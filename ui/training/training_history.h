@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // TrainingHistory: the full-resolution record of a run as the monitor sees it — one row
 // per epoch, one per iteration — kept on the GUI thread. Charts draw from it, smoothing

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // What one training run is given and what it leaves: passed between the GUI thread and
 // the worker as immutable values (ARCHITECTURE.md "Contracts"), registered as metatypes

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // TrainingMonitorView: the live loss chart and the per-iteration chart with their
 // controls — x quantity, log/linear y, smoothing slider, user-fixed axis limits — and the

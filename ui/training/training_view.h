@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // TrainingView: the Training tab. It owns the TrainingController and wires its events to
 // the monitor charts, the live CMD and the progress widgets that the main window puts in

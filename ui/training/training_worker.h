@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // TrainingWorker: lives on the controller's QThread and runs core::Trainer there. The
 // trainer's observer callbacks become this object's signals (emitted on the worker

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/views/catalog_summary_panel.h"
 
 #include "core/bands/band_registry.h"

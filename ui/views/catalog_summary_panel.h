@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // CatalogSummaryPanel: the facts of the open catalog (star count, observed magnitudes per
 // band, label ranges, reddening-prior and label sources, stored reddening posterior), or

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // How the summary views write numbers, counts, paths and section headings: one place,
 // locale-aware, so that every panel looks the same.

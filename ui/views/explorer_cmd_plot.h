@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // ExplorerCmdPlot: the explorer's colour-magnitude diagram on the shared PlotFrame — band
 // selectors (colour = band1 − band2, magnitude band), the star as a marker, the two model

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // ExplorerDensity: where the explorer asks whether a prediction is backed by training
 // stars (§7: per band, a kernel density of the input stars in θ with bandwidth

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // ExplorerLabelControls: a slider and a spin box for each of Teff, log g, [Fe/H] and E.
 // The spin box holds the value (at its displayed precision); the slider moves it over

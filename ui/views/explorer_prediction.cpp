@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/views/explorer_prediction.h"
 
 #include "core/model/color_transform.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // What the explorer shows, asked of core::StellarModel and nothing more: the star's
 // absolute magnitudes with reddening M + E·R (Eq. 2 without μ), its colours against G

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/views/explorer_prediction_model.h"
 
 #include "core/bands/band_registry.h"

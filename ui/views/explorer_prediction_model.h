@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // ExplorerPredictionModel: the explorer's table, one row per band — M + E·R, the colour
 // against G, R, and (only while a density provider is set) the training-star density

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The explorer's slider ranges: the 1st–99th percentile of the loaded catalog's labels and
 // prior reddening Ê, or defaults that cover the published training set without one.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/views/explorer_validity.h"
 
 #include "core/diagnostics/density_grid_file.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Where the explorer's validity column gets its density (§7; METHOD.md §6): the authors'
 // green2020_input_density.h5 when the open model is a Keras file with that file beside it,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // ExplorerView: move Teff, log g, [Fe/H] and E and see at once what the stellar model
 // predicts — the 13 absolute magnitudes with reddening, the colours against G and R in a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // FactTable: a read-only table of a few rows that is exactly as tall as its contents
 // (no scroll bar, no selection), used by the summary panels for layer lists, label

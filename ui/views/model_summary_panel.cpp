@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/views/model_summary_panel.h"
 
 #include "ui/session/session.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // ModelSummaryPanel: the facts of the open stellar model (where it came from, its layers
 // and activations, parameter count, label normalisation), or an empty state that offers

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/views/session_overview_view.h"
 
 #include "ui/session/session.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // SessionOverviewView: the central view. Before anything is open it explains what to open
 // and offers the two open actions; afterwards it shows the model and catalog panels side

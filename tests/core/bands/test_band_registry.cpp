@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The band order is a contract with the published files (METHOD.md §1).
 #include "core/bands/band_registry.h"
 

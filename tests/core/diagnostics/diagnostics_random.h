@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Deterministic random numbers for the diagnostics tests: a seeded std::mt19937_64 and our own
 // Box–Muller, so the draws are identical on every platform and standard library.

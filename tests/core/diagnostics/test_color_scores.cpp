@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Eq. 18 scores: closed form for one star, skipping rules, and the calibration check — stars
 // drawn from the model with their written errors give scores with median 0 and a 16–84 %
 // width of 2. Also the predicted zero-reddening photometry M(θ̂) of Figs. 6, 8, 9.

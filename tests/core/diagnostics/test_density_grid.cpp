@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // §7 validity density: the KDE of a single star equals the kernel; per-band star selection;
 // trilinear look-up; the reader of green2020_input_density.h5 returns the file's values at its
 // nodes; every malformed file is an InputError naming the field.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Percentiles (numpy's linear definition), running 16/50/84 % curves of a known distribution,
 // and 2-D binned maps (counts, mean of z, minimum count, 10⁶ points well under 100 ms).
 #include "core/common/input_error.h"

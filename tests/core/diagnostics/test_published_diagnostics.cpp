@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The diagnostics of §6–§7 with the published model on the published 10,000 test stars:
 // Fig. 12 scores, Fig. 11 slopes against S16, Fig. 10 ΔR/R and the §7 validity flags.
 // Measured numbers are printed (docs/DIAGNOSTICS.md quotes them); the checks are loose and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Fig. 10 and Fig. 11 numbers: ΔR/R (zero for a constant R, closed form for an exponential R),
 // reddening slopes of a constant R = (R1 − R2)/(R2 − R3), and the Schlafly et al. (2016)
 // family against every row of ../shared/reference/s16_slopes_vs_RV.csv.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Small hand-made catalogs for tests of per-star rules and of the file layout.
 #include "core/catalog/catalog.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Reading the published catalog layout (values checked against an independent reader,
 // h5py, for the first star), writing it back, and every structural defect of the file.
 #include "core/common/input_error.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The normalisation JSON: the published file, and each way it can be wrong.
 #include "core/common/input_error.h"
 #include "core/io/normalization_json.h"

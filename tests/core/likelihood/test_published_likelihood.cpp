@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The published model on the published 10,000 test stars: Eqs. 8–9 reproduce the
 // authors' r_fit / r_var, and the χ²/dof statistics are those of a good fit (§4: 2.7 %
 // above 5 and ⟨χ²/dof⟩ = 0.87 below 5 on the paper's own test set).

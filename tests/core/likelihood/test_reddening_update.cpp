@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Eqs. 8–9 against their scalar closed form, the clip at 0 and the variance floor, and the
 // closed-form inverse (Sherman–Morrison + Woodbury) against a dense Cholesky solve of the
 // explicit C_pred on stars with every pattern of dropped entries.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Per-star rules of METHOD.md §3 and the c-space covariance against the paper's Eq. 4
 // assembled in magnitude space and transformed with an explicit B (Eq. 6).
 #include "core/likelihood/catalog_fit.h"

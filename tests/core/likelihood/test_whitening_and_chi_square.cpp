@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The whitening of Eq. 10 (Wᵀ W = C⁻¹ on kept entries, zero rows and columns elsewhere)
 // and χ² against a direct solve with an explicit inverse.
 #include "core/likelihood/band_cholesky.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The counter-based stream of the synthetic sky: Philox4x32-10 against the Random123
 // known-answer vectors, the inverse normal CDF against erfc, and the properties the mock
 // relies on (a pure function of (seed, star, draw); moments of the uniforms and normals).

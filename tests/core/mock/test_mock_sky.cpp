@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The synthetic sky's statistics on 100,000 stars (linear extinction, the mode the paper's
 // model represents exactly): Table 1 coverage, §3.3 regime shares, and — the core promise
 // of issue 4 — every written σ is the σ the noise was drawn from:

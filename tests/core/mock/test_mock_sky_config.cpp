@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Nonsense configurations of the synthetic sky are InputErrors naming the config field,
 // one case per rule (issue 4), and MockSky validates before it generates anything.
 #include "core/common/input_error.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A mock sky on disk: the Green2020 layout reads back through the project's own reader, the
 // `truth` group holds what the issue lists, and the same (N, seed) gives byte-identical
 // files on one and two threads (counter-based draws, no time stamps, no host or clock).

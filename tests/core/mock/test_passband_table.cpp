@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The passband tables and the physics of the mock's true magnitudes: interpolation error
 // against direct integration (docs/MOCK.md quotes these numbers), the Sun-like dwarf's M_G,
 // the G-band ΔR/R at 4000 K against the theory curve, line blanketing's sign.

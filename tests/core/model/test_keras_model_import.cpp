@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The Keras importer builds the graph from model_config and rejects anything else with
 // a message naming the file and the layer (METHOD.md §2).
 #include "core/common/input_error.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // StellarModel against the published Sun vector, its analytic Jacobian against central
 // finite differences on real stars, and our model file's exact round trip.
 #include "core/common/input_error.h"

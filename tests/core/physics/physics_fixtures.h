@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Shared bits of the physics tests: the small CSV fixtures of ../shared/reference and the
 // file name of each band's response curve there (the curves are third-party data and are

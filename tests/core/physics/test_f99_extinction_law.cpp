@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Fitzpatrick (1999) in the FM_UNRED form against the python3-extinction fixtures
 // (reference/f99_*.csv, made by reference/scripts/make_f99.py), its normalisation quirks,
 // and its domain errors.

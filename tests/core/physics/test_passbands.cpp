@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Passband curves: the ECSV and SVO readers on the real curves and on broken files, the
 // embedded facts table, and the analytic stand-ins built from it.
 #include "core/common/input_error.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Planck's law in its closed-form limits, photon-counting band integrals, and the finite-E
 // band extinction of Eq. B19 with its linear limit and non-linearity (paper App. B).
 #include "core/common/input_error.h"

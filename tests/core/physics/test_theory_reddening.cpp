@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The theory ΔR/R(Teff) curves of Fig. 10 against the independent reference calculation
 // (reference/theory_dRR*.csv, made by reference/scripts/refcalc.py: blackbody × photon-
 // counting passband × F99 R_V = 3.1, relative to 5400 K), with the real curves and with the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The float32 training kernel against the double-precision model: the same loss, and a
 // gradient equal to central finite differences of the double loss; Adam against its
 // closed form; the regularisation terms of Eq. 15.

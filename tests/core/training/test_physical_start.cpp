@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The physical start of a run: R begins at the F99 theory in the Gaia bands and at the
 // Schlafly et al. (2016) mean curve in g … W2, scaled and offset to the theory over g r i z y.
 // Checked against the S16 slopes the reference table gives at R_V = 3.3 (scale- and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Training on the 10,000 published stars (issue 5, "Real stars"; docs/VALIDATION.md): the
 // learned R at the catalog's mean labels against the authors' published model, and the fit
 // to the held-out test stars.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The trainer end to end on the synthetic sky: determinism across runs and thread counts, exact resume from a checkpoint, rollback on a non-finite loss, and
 // the errors for unusable input.
 #include "core/common/input_error.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Truth recovery of the trainer on the synthetic sky (issue 5, docs/VALIDATION.md), CI-sized:
 // 30,000 stars in the `linear` extinction mode (A = E·R(Teff), exactly what the paper's
 // network represents), the paper's procedure on a shortened schedule (10 × 10 epochs, the

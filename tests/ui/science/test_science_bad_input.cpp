@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Bad input for the science views (issue 7): a catalog without some bands or without
 // parallaxes, no stars at all, a chosen colour nobody observed, an empty selection, and a
 // model file whose band set is not the catalog's. Each view says what is missing in place

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The science views as a tab of the main window (issue 7): the tab is there, it shows the
 // session's model + catalog (all stars, or the test stars of the model's own training run),
 // says in place what is missing, and follows view switches from the command-line names and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Which stars the science views show (core/diagnostics/science_stars.h) and the observed
 // photometry of their left panels (observed_photometry.h), on small hand-made catalogs
 // whose answers are known: the test split of a record that belongs to the catalog, all

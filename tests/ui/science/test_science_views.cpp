@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The science views (issue 7) on the authors' published model and 10,000 test stars:
 // which stars are shown, magnitude axes, density layers with labelled colour bars, notes
 // in place for bad input, linked selection across views (box in one view → count and

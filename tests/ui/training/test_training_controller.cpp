@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // TrainingController: start / pause / resume / stop sequences and resuming from a
 // checkpoint on a small synthetic sky, and failures that become messages. Counts are
 // checked against the schedule given (iterations × epochs), the checkpoint against what

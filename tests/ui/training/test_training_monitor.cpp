@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The training monitor: exponential smoothing against hand-computed values, the loss
 // chart's log and linear axes, ranges that enclose every point, iteration boundaries,
 // raw curves never thinned, and the CSV export of the whole history.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The training settings dialog: the paper's defaults (§4, METHOD.md), a round trip of a
 // changed configuration, and a clear message naming the field for each kind of bad input.
 #include "ui/dialogs/training_settings_dialog.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The main window around training: one click trains on the open sky and the monitor
 // draws what arrives (curve points, live CMD, status bar); closing while a run trains
 // asks, and on "yes" stops the run and closes with the last checkpoint kept; "no" keeps

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // A small synthetic sky and a short schedule for the training GUI tests: a run takes
 // seconds. The facts the tests check come from the config (iterations × epochs), not from
