@@ -5,7 +5,7 @@
 set -euo pipefail
 packages=(
   cmake ninja-build ccache g++ pkg-config
-  qt6-base-dev qt6-charts-dev qt6-tools-dev qt6-l10n-tools qt6-svg-dev libqcustomplot-dev
+  qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-tools-dev qt6-l10n-tools qt6-svg-dev libqcustomplot-dev
   libeigen3-dev libhdf5-dev nlohmann-json3-dev
   fonts-dejavu-core
   poppler-utils  # pdftoppm: the tests render the exported PDF figures
