@@ -37,9 +37,21 @@ fi
 export DEBIAN_FRONTEND=noninteractive
 # apt-get update exits 0 even when no archive answered; -o APT::Update::Error-Mode=any makes
 # a failed download an error so the message below is printed instead of a later, vaguer one.
+missing_packages() {
+  local p
+  for p in "${packages[@]}"; do
+    dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null | grep -qx installed || echo "$p"
+  done
+}
 if ! "${as_root[@]}" apt-get update -qq -o APT::Update::Error-Mode=any; then
+  missing=$(missing_packages | tr '\n' ' ')
+  if [ -z "$missing" ]; then
+    # Offline, but nothing to install: a second run on a set-up machine still succeeds.
+    echo "install-deps: apt-get update failed (offline?), but all ${#packages[@]} packages are installed"
+    exit 0
+  fi
   echo "install-deps: apt-get update failed: is the Debian package archive reachable" \
-       "(network, /etc/apt/sources.list)?" >&2
+       "(network, /etc/apt/sources.list)? Still missing: $missing" >&2
   exit 1
 fi
 if ! "${as_root[@]}" apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null; then
