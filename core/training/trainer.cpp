@@ -8,6 +8,7 @@
 #include "core/training/batch_gradient.h"
 #include "core/training/network_parameters.h"
 #include "core/training/physical_start.h"
+#include "core/training/training_kernels.h"
 #include "core/training/worker_team.h"
 
 #include <chrono>
@@ -49,6 +50,7 @@ struct EpochRunner {
     std::vector<ParameterVector>& taskGradients;
     std::vector<double>& taskLoss;
     TrainingControl& control;
+    const TrainingKernels& kernels = trainingKernels(); // this CPU's build of the gradient
 
     double run(ParameterVector& params, AdamState& adam, const std::vector<std::uint32_t>& order, double lr) {
         const AdamSettings adamSettings{config.adamBeta1, config.adamBeta2, config.adamEpsilon};
@@ -71,8 +73,8 @@ struct EpochRunner {
                 std::fill(g.begin(), g.end(), 0.0f);
                 const auto group = stars.subspan(task * kStarsPerTask,
                                                  std::min<std::size_t>(kStarsPerTask, count - task * kStarsPerTask));
-                taskLoss[task] = workspaces[worker].accumulate(layout, params.data(), samples.data(), group, scale,
-                                                               g.data());
+                taskLoss[task] = kernels.accumulate(workspaces[worker], layout, params.data(), samples.data(), group,
+                                                    scale, g.data(), true);
             });
             std::copy(taskGradients[0].begin(), taskGradients[0].end(), gradient.begin());
             double chi2 = taskLoss[0];
@@ -274,9 +276,10 @@ TrainingResult Trainer::run(TrainingObserver& observer, TrainingControl& control
                 std::vector<double> parts((validation.size() + 255) / 256);
                 team.run(parts.size(), [&](std::size_t task, unsigned worker) {
                     const std::size_t b = task * 256;
-                    parts[task] = workspaces[worker].loss(
-                        layout, cp.parameters.data(), samples.data(),
-                        std::span<const std::uint32_t>(validation).subspan(b, std::min<std::size_t>(256, validation.size() - b)));
+                    parts[task] = trainingKernels().loss(
+                        workspaces[worker], layout, cp.parameters.data(), samples.data(),
+                        std::span<const std::uint32_t>(validation).subspan(b, std::min<std::size_t>(256, validation.size() - b)),
+                        true);
                 });
                 for (double p : parts)
                     valChi2 += p;

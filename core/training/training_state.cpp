@@ -3,10 +3,10 @@
 
 #include "core/common/input_error.h"
 #include "core/common/parallel_for.h"
-#include "core/likelihood/reddening_update.h"
-#include "core/likelihood/star_covariance.h"
-#include "core/likelihood/whitening.h"
 #include "core/common/counter_random.h"
+#include "core/likelihood/star_covariance.h"
+#include "core/training/training_kernels.h"
+#include "core/training/update_stars.h"
 
 #include <algorithm>
 #include <cmath>
@@ -18,30 +18,6 @@ namespace {
 
 constexpr std::size_t kChunk = 1024;
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
-// Per star: whitening of `covariance` into the sample (with target, labels and E) and
-// χ²/dof of `residual`. Returns false when the covariance is not positive definite.
-bool fillSample(StarSample& sample, const StarObservation& obs, const Mat13& covariance, const Vec13& residual,
-                double e, double& chi2Dof) {
-    double chi2 = kNaN;
-    if (!packedWhitening(obs, covariance, residual, sample.w, chi2))
-        return false;
-    for (std::size_t b = 0; b < kBandCount; ++b)
-        sample.y[b] = float(obs.target[Eigen::Index(b)]);
-    for (int a = 0; a < 3; ++a)
-        sample.x[a] = float(obs.x[a]);
-    sample.e = float(e);
-    chi2Dof = obs.dof() > 0 ? chi2 / obs.dof() : kNaN;
-    return true;
-}
-
-// Per star: covariance at (E′, σ_E′²) with the model terms, whitening, χ²/dof.
-// Returns false when the covariance is not positive definite.
-bool rebuildStar(const StarObservation& obs, const ModelEvaluation& eval, double e, double varE,
-                 StarSample& sample, double& chi2Dof) {
-    return fillSample(sample, obs, colorSpaceCovariance(obs, eval, e, varE), eval.colorPrediction(e) - obs.target, e,
-                      chi2Dof);
-}
 
 } // namespace
 
@@ -100,46 +76,11 @@ UpdateSummary updateState(const Catalog& catalog, const StellarModel& model, dou
                           TrainingState& state, std::vector<StarSample>& samples) {
     const std::size_t n = catalog.size();
     const std::size_t chunks = (n + kChunk - 1) / kChunk;
-    struct ChunkSums {
-        std::size_t clipped = 0, usable = 0, testBelow = 0, testAbove = 0;
-        double shift = 0.0, testSum = 0.0;
-    };
-    std::vector<ChunkSums> sums(chunks);
+    std::vector<UpdateStarsSums> sums(chunks);
+    const UpdateStarsJob job{catalog, model, threshold, refit, state, samples};
+    const TrainingKernels& kernels = trainingKernels(); // the CPU path's build of updateStars
     parallelFor(n, kChunk, [&](std::size_t begin, std::size_t end) {
-        ChunkSums& sum = sums[begin / kChunk];
-        for (std::size_t i = begin; i < end; ++i) {
-            if (!state.usable[i])
-                continue;
-            const StarObservation obs = observeStar(catalog, i, model.normalization());
-            const ModelEvaluation eval = model.evaluateNormalized(obs.x, true);
-            if (refit) {
-                if (const auto post = refitReddening(obs, eval)) { // Eqs. 8–9, prior = original Ê, σ_E
-                    state.reddening[i] = post->mean;
-                    state.reddeningVar[i] = post->variance;
-                    sum.clipped += post->clipped ? 1 : 0;
-                }
-            }
-            double chi2Dof = kNaN;
-            if (!rebuildStar(obs, eval, state.reddening[i], state.reddeningVar[i], samples[i], chi2Dof)) {
-                state.usable[i] = 0; // its covariance broke down: it can no longer be scored
-                state.inUse[i] = 0;
-                state.chi2Dof[i] = kNaN;
-                continue;
-            }
-            state.chi2Dof[i] = chi2Dof;
-            ++sum.usable;
-            sum.shift += state.reddening[i] - obs.priorE;
-            if (refit) // a resumed run keeps the cut it was checkpointed with
-                state.inUse[i] = !(chi2Dof >= threshold) ? 1 : 0; // dof ≤ 0 (NaN) is never cut
-            if (state.split[i] == Split::Test && std::isfinite(chi2Dof)) {
-                if (chi2Dof < 5.0) {
-                    ++sum.testBelow;
-                    sum.testSum += chi2Dof;
-                } else {
-                    ++sum.testAbove;
-                }
-            }
-        }
+        kernels.updateStars(job, begin, end, sums[begin / kChunk]);
     });
     UpdateSummary out;
     std::size_t usable = 0, below = 0;

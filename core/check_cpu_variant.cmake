@@ -1,0 +1,26 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# cmake -DNM=nm -DOBJECT=file.o -DSYMBOL=table -P check_cpu_variant.cmake
+# Fails unless SYMBOL is the only global definition of OBJECT (see CpuVariants.cmake).
+execute_process(COMMAND ${NM} --defined-only --extern-only ${OBJECT}
+  OUTPUT_VARIABLE symbols RESULT_VARIABLE status)
+if(NOT status EQUAL 0)
+  message(FATAL_ERROR "${NM} failed on ${OBJECT}")
+endif()
+string(REPLACE "\n" ";" lines "${symbols}")
+set(found FALSE)
+foreach(line IN LISTS lines)
+  if(line STREQUAL "")
+    continue()
+  endif()
+  string(REGEX MATCH "^[0-9a-fA-F]* *([A-Za-z]) (.*)$" _ "${line}")
+  set(type "${CMAKE_MATCH_1}")
+  set(name "${CMAKE_MATCH_2}")
+  if(name STREQUAL SYMBOL)
+    set(found TRUE)
+  else()
+    message(FATAL_ERROR "${OBJECT}: ${name} (${type}) is still global; only ${SYMBOL} may be")
+  endif()
+endforeach()
+if(NOT found)
+  message(FATAL_ERROR "${OBJECT} does not define ${SYMBOL}")
+endif()
