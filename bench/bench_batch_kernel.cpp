@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The training kernel alone: forward + backward of one 16-star group for the paper's
-// layout (32-32), the fixed-size kernel against the general Eigen code, in thread CPU
+// layout (32-32), the fixed-size kernel (on the CPU path chosen by core/common/cpu_dispatch.h)
+// against the general Eigen code (baseline), in thread CPU
 // time (so other load on the machine matters less). Prints median ns per star.
 // Usage: bench_batch_kernel [repeats] [fixed|general]
 #include "core/common/counter_random.h"
 #include "core/training/batch_gradient.h"
 #include "core/training/fixed_batch_kernel.h"
+#include "core/training/training_kernels.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -53,13 +55,17 @@ int main(int argc, char** argv) {
     std::vector<float> gradient(layout.size, 0.0f);
     BatchWorkspace ws(layout, kFixedKernelStars);
     double sink = 0.0;
+    // The fixed kernel as the trainer calls it: through the CPU path's table (STARLOCUS_CPU
+    // picks one); the general code is the baseline's.
+    const TrainingKernels& kernels = trainingKernels();
     auto run = [&](bool fixed) {
         std::vector<double> ns;
         for (int rep = 0; rep < repeats; ++rep) {
             const double t0 = threadSeconds();
             for (std::size_t g = 0; g < n; g += kFixedKernelStars) {
                 const auto group = std::span<const std::uint32_t>(order).subspan(g, kFixedKernelStars);
-                sink += fixed ? ws.accumulate(layout, params.data(), stars.data(), group, 1e-3f, gradient.data())
+                sink += fixed ? kernels.accumulate(ws, layout, params.data(), stars.data(), group, 1e-3f,
+                                                   gradient.data(), true)
                               : ws.accumulateGeneral(layout, params.data(), stars.data(), group, 1e-3f,
                                                      gradient.data());
             }
@@ -71,8 +77,9 @@ int main(int argc, char** argv) {
     const std::string only = argc > 2 ? argv[2] : "";
     const double general = only == "fixed" ? 0.0 : run(false);
     const double fixed = only == "general" ? 0.0 : run(true);
-    std::printf("bench_batch_kernel: 32-32 layout, 16-star groups, %d repeats of %zu stars (thread CPU time)\n",
-                repeats, n);
+    std::printf("bench_batch_kernel: 32-32 layout, 16-star groups, %d repeats of %zu stars (thread CPU time), "
+                "CPU path %s\n",
+                repeats, n, std::string(cpuPathName(kernels.path)).c_str());
     std::printf("  general Eigen code   %7.1f ns/star  (%.2f M stars/s per core)\n", general, 1e3 / general);
     std::printf("  fixed-size kernel    %7.1f ns/star  (%.2f M stars/s per core)\n", fixed, 1e3 / fixed);
     std::printf("  (checksum %g)\n", sink);

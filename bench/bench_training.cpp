@@ -7,6 +7,7 @@
 //   resident memory per star of a training state.
 // Usage: bench_training [stars] [epochs] [threads]
 #include "bench/bench_timing.h"
+#include "core/common/cpu_dispatch.h"
 #include "core/common/parallel_for.h"
 #include "core/io/green2020_catalog.h"
 #include "core/io/model_file.h"
@@ -69,8 +70,8 @@ int main(int argc, char** argv) {
         const long rssCatalog = residentKiB();
         const core::StellarModel model =
             core::loadAnyModel(dir + "green2020_nn_model.h5", dir + "green2020_theta_normalization.json");
-        std::printf("bench_training: %zu stars, %d threads, %d epochs per batch size (medians)\n", stars, threads,
-                    epochs);
+        std::printf("bench_training: %zu stars, %d threads, %d epochs per batch size (medians), CPU path %s\n", stars,
+                    threads, epochs, std::string(core::cpuPathName(core::activeCpuPath())).c_str());
 
         // The per-iteration update: Eqs. 8–9, covariance rebuild, χ²/dof cut.
         core::TrainingConfig config;
