@@ -2,15 +2,16 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Installs the Debian packages built by scripts/build-package.sh and runs the installed
 # programs from PATH (never the build tree): the published model, a small synthetic sky
-# trained for one short iteration, a GUI screenshot, and the checks that starlocus-cli has
-# no GUI libraries and that the man page and desktop entry are in place.
+# trained for one short iteration, Fig. 6 from starlocus-figures, a GUI screenshot, and the
+# checks that starlocus-cli has no GUI libraries and that the man page and desktop entry are
+# in place.
 #
 # usage: scripts/smoke-test-installed.sh [DEB_DIR]   (default: build/release)
 #
 # DEB_DIR holds starlocus-cli_*.deb and starlocus_*.deb. The packages stay installed; remove
-# them with `apt-get remove -y starlocus starlocus-cli`. The published model is looked for in
-# $STARLOCUS_SHARED_DIR/green2020 or ../shared/green2020; without it that part is skipped
-# unless STARLOCUS_REQUIRE_SHARED=1. Uses sudo when not run as root.
+# them with `apt-get remove -y starlocus starlocus-cli`. The published model and catalog are
+# looked for in $STARLOCUS_SHARED_DIR/green2020 or ../shared/green2020; without them those
+# parts are skipped unless STARLOCUS_REQUIRE_SHARED=1. Uses sudo when not run as root.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
@@ -46,7 +47,8 @@ shopt -u nullglob
 # apt-get wants a path with a slash to take a file instead of a package name.
 cli_deb=$(realpath "${cli_debs[0]}")
 gui_deb=$(realpath "${gui_debs[0]}")
-DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -q "$cli_deb" "$gui_deb" ||
+# --reinstall: a rebuilt package keeps its version, and apt would keep the installed files.
+DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -q --reinstall "$cli_deb" "$gui_deb" ||
   fail "apt-get install of $cli_deb $gui_deb"
 
 # The programs must come from the packages, not from a build tree on PATH.
@@ -93,13 +95,16 @@ check_desktop_entry() {
   fi
 }
 
+# The authors' published files (never in the repository): $STARLOCUS_SHARED_DIR or ../shared.
+shared=${STARLOCUS_SHARED_DIR:-}
+if [ -z "$shared" ] && [ -d "$repo/../shared" ]; then
+  shared=$(cd "$repo/../shared" && pwd)
+fi
+model=${shared:+$shared/green2020/green2020_nn_model.h5}
+normalization=${shared:+$shared/green2020/green2020_theta_normalization.json}
+catalog=${shared:+$shared/green2020/green2020_test_data_small.h5}
+
 check_published_model() {
-  shared=${STARLOCUS_SHARED_DIR:-}
-  if [ -z "$shared" ] && [ -d "$repo/../shared" ]; then
-    shared=$(cd "$repo/../shared" && pwd)
-  fi
-  model=${shared:+$shared/green2020/green2020_nn_model.h5}
-  normalization=${shared:+$shared/green2020/green2020_theta_normalization.json}
   if [ -n "$shared" ] && [ -f "$model" ] && [ -f "$normalization" ]; then
     out=$(starlocus-cli predict --model "$model" --normalization "$normalization" \
       --teff 5780 --logg 4.44 --feh 0 --E 1 --json) || fail "starlocus-cli predict on $model"
@@ -129,6 +134,24 @@ check_mock_and_train() {
   echo "ok: trained model.h5 ($(stat -c %s model.h5) bytes) predicts"
 }
 
+check_figures() {
+  command -v starlocus-figures >/dev/null || {
+    echo "starlocus-figures not in this build of the starlocus package: skipped"
+    return 0
+  }
+  starlocus-figures --version || fail "starlocus-figures --version"
+  if [ -n "$shared" ] && [ -f "$model" ] && [ -f "$catalog" ]; then
+    starlocus-figures --model "$model" --catalog "$catalog" --out figs --view cmd --format png ||
+      fail "starlocus-figures on the published model and catalog"
+    [ -s figs/fig06_cmd.png ] || fail "starlocus-figures wrote no figs/fig06_cmd.png"
+    echo "ok: figs/fig06_cmd.png, $(file -b figs/fig06_cmd.png)"
+  elif [ "${STARLOCUS_REQUIRE_SHARED:-}" = 1 ]; then
+    fail "the published model and catalog are required (STARLOCUS_REQUIRE_SHARED=1) but not found"
+  else
+    echo "figure rendering skipped: no published model and catalog"
+  fi
+}
+
 check_gui_screenshot() {
   QT_QPA_PLATFORM=offscreen timeout 600 starlocus --demo --screenshot shot.png ||
     fail "starlocus --demo --screenshot shot.png (exit $?)"
@@ -152,6 +175,7 @@ run_check "man page" check_man_page
 run_check "desktop entry" check_desktop_entry
 run_check "starlocus-cli predict on the published model" check_published_model
 run_check "starlocus-cli mock + train (one short iteration)" check_mock_and_train
+run_check "starlocus-figures (Fig. 6 of the published model)" check_figures
 run_check "starlocus --demo --screenshot (offscreen)" check_gui_screenshot
 
 if [ ${#failed[@]} -gt 0 ]; then
