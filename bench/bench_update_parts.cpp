@@ -11,10 +11,13 @@
 #include "core/likelihood/reddening_update.h"
 #include "core/likelihood/star_covariance.h"
 #include "core/likelihood/whitening.h"
+#include "core/training/training_kernels.h"
+#include "core/training/training_state.h"
 
 #include <cstdio>
 #include <ctime>
 #include <optional>
+#include <string>
 
 using namespace starlocus;
 
@@ -109,6 +112,20 @@ int main(int argc, char** argv) {
                                           packed, chi2))
                     sink += chi2 + packed[7];
             }
+        });
+        // The same through the trainer's kernel table: the rows above call the functions
+        // directly, so they time the baseline build; this one times the CPU path chosen
+        // by core/common/cpu_dispatch.h (STARLOCUS_CPU), as updateState() runs it.
+        core::TrainingConfig config;
+        std::vector<core::StarSample> samples;
+        core::TrainingState state = core::initialState(catalog, model.normalization(), config, samples);
+        const core::TrainingKernels& kernels = core::trainingKernels();
+        const std::string path(core::cpuPathName(kernels.path));
+        report(("updateStars, CPU path " + path).c_str(), repeats, n, [&] {
+            core::TrainingState copy = state;
+            core::UpdateStarsSums sums;
+            kernels.updateStars({catalog, model, 5.0, true, copy, samples}, 0, catalog.size(), sums);
+            sink += double(sums.usable);
         });
         return sink == 12345.678 ? 3 : 0; // keep the work observable
     } catch (const std::exception& e) {

@@ -50,7 +50,7 @@ struct EpochRunner {
     std::vector<ParameterVector>& taskGradients;
     std::vector<double>& taskLoss;
     TrainingControl& control;
-    const TrainingKernels& kernels = trainingKernels(); // this CPU's build of the gradient
+    const TrainingKernels& kernels = trainingKernels(); // this CPU's build of the hot loops
 
     double run(ParameterVector& params, AdamState& adam, const std::vector<std::uint32_t>& order, double lr) {
         const AdamSettings adamSettings{config.adamBeta1, config.adamBeta2, config.adamEpsilon};
@@ -84,12 +84,12 @@ struct EpochRunner {
                     gradient[k] += g[k];
                 chi2 += taskLoss[t];
             }
-            const double reg = addRegularization(layout, params.data(), config.l2Hidden, config.l1Extinction,
-                                                 gradient.data());
+            const double reg = kernels.addRegularization(layout, params.data(), config.l2Hidden,
+                                                         config.l1Extinction, gradient.data());
             const double loss = chi2 / (double(kBandCount) * double(count)) + reg; // Eq. 15
             if (!std::isfinite(loss))
                 return std::numeric_limits<double>::quiet_NaN();
-            adamStep(params, gradient, adam, lr, adamSettings);
+            kernels.adamStep(params, gradient, adam, lr, adamSettings);
             lossSum += loss;
             ++batches;
         }

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The trainer's hot kernels as one table per CPU path (core/common/cpu_dispatch.h): the
-// gradient of a group of stars (the epoch), the loss of a group (validation) and the
-// per-star update of a range of stars (after every iteration). Each path's table is
+// gradient of a group of stars and the regularisation and Adam step of every mini-batch
+// (the epoch), the loss of a group (validation) and the per-star update of a range of
+// stars (after every iteration). Each path's table is
 // training_kernels_variant.cpp compiled together with the sources it calls for that
 // path's instruction set (core/CMakeLists.txt lists them).
 #include "core/common/cpu_dispatch.h"
+#include "core/training/adam.h"
 #include "core/training/batch_gradient.h"
 #include "core/training/update_stars.h"
 
@@ -24,6 +26,12 @@ struct TrainingKernels {
     double (*accumulate)(BatchWorkspace& workspace, const NetworkLayout& layout, const float* params,
                          const StarSample* samples, std::span<const std::uint32_t> indices, float scale,
                          float* gradient, bool sigmoid);
+    // addRegularization and adamStep of this path: once per mini-batch, on the trainer's
+    // thread while the workers wait, so at batch 32 a fifth of the epoch.
+    double (*addRegularization)(const NetworkLayout& layout, const float* params, double l2Hidden,
+                                double l1Extinction, float* gradient);
+    void (*adamStep)(ParameterVector& params, const ParameterVector& gradient, AdamState& state, double learningRate,
+                     const AdamSettings& settings);
     // BatchWorkspace::loss of this path.
     double (*loss)(BatchWorkspace& workspace, const NetworkLayout& layout, const float* params,
                    const StarSample* samples, std::span<const std::uint32_t> indices, bool sigmoid);

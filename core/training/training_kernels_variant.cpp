@@ -52,4 +52,5 @@ constexpr const char* kCompiledFor =
 
 extern "C" const starlocus::core::TrainingKernels STARLOCUS_TRAINING_KERNELS_SYMBOL = {
     starlocus::core::CpuPath(STARLOCUS_CPU_PATH), starlocus::core::kCompiledFor, &starlocus::core::accumulateGroup,
-    &starlocus::core::groupLoss, &starlocus::core::updateStars};
+    &starlocus::core::addRegularization, &starlocus::core::adamStep, &starlocus::core::groupLoss,
+    &starlocus::core::updateStars};
