@@ -1409,10 +1409,6 @@ Der Checkpoint der letzten vollständigen Iteration bleibt in %1 erhalten.</tran
         <source>Copy as Command</source>
         <translation>Als Befehl kopieren</translation>
     </message>
-    <message>
-        <source>Copy the starlocus-cli figures line that reproduces this view</source>
-        <translation>Die starlocus-cli-figures-Zeile kopieren, die diese Ansicht erzeugt</translation>
-    </message>
     <message numerus="yes">
         <source>%Ln test star(s) of the model&apos;s training run; reddening re-fitted (Eqs. 8–9).</source>
         <translation>
@@ -1444,6 +1440,10 @@ Der Checkpoint der letzten vollständigen Iteration bleibt in %1 erhalten.</tran
     <message>
         <source>The command needs the model and the catalog as files: save the trained model (File ▸ Save Model) and open it with a catalog file</source>
         <translation>Der Befehl braucht Modell und Katalog als Dateien: Speichern Sie das trainierte Modell (Datei ▸ Modell speichern) und öffnen Sie es mit einer Katalogdatei</translation>
+    </message>
+    <message>
+        <source>Copy the starlocus-figures line that reproduces this view</source>
+        <translation>Die starlocus-figures-Zeile kopieren, die diese Ansicht erzeugt</translation>
     </message>
 </context>
 <context>

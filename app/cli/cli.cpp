@@ -31,33 +31,39 @@ constexpr const char* kUsage =
     "  mock --stars N --seed S --out FILE.h5 [--extinction linear|exact] [--json]\n"
     "       [--label-error-scale X] [--parallax-error-scale X] [--prior-error-scale X]\n"
     "       (multiply every written label / parallax / reddening-prior sigma)\n"
-    "      synthetic sky with its truth (Green2020 layout + group truth)\n";
+    "      synthetic sky with its truth (Green2020 layout + group truth)\n"
+    "the paper's figures (Figs. 6-12): starlocus-figures, installed with the GUI\n";
 constexpr const char* kExitCodes =
     "exit codes: 0 ok, 2 bad input (message names the file and field), 1 internal error\n";
 
-struct RegisteredCommand {
-    CommandFunction run;
-    std::string usage;
-    std::string summary;
-};
+// `figures` was a command here until it moved to a program of its own (it needs the GUI
+// library, which starlocus-cli must not link); say where it went instead of "unknown command".
+constexpr const char* kFiguresMoved =
+    "starlocus-cli: 'figures' is now a program of its own (it needs the GUI library): "
+    "starlocus-figures --model FILE --catalog FILE --out DIR [...], installed with the GUI; "
+    "see starlocus-figures --help\n";
 
-std::map<std::string, RegisteredCommand>& registeredCommands() {
-    static std::map<std::string, RegisteredCommand> commands;
-    return commands;
-}
-
-void printUsage(std::ostream& out) {
-    out << kUsage;
-    for (const auto& [name, command] : registeredCommands())
-        out << "  " << command.usage << '\n' << command.summary << '\n';
-    out << kExitCodes;
-}
+void printUsage(std::ostream& out) { out << kUsage << kExitCodes; }
 
 } // namespace
 
-void registerCommand(const std::string& name, CommandFunction run, const std::string& usage,
-                     const std::string& summary) {
-    registeredCommands()[name] = {run, usage, summary};
+int runReportingErrors(const std::string& who, CommandFunction run, const std::vector<std::string>& args,
+                       std::ostream& out, std::ostream& err) {
+    try {
+        return run(args, out);
+    } catch (const UsageError& e) {
+        err << who << ": " << e.what() << '\n';
+        return kExitBadInput;
+    } catch (const core::TrainingError& e) {
+        err << who << ": " << e.what() << '\n';
+        return kExitBadInput;
+    } catch (const core::InputError& e) {
+        err << who << ": " << e.what() << '\n';
+        return kExitBadInput;
+    } catch (const std::exception& e) {
+        err << who << ": internal error: " << e.what() << '\n';
+        return kExitInternal;
+    }
 }
 
 int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
@@ -65,37 +71,22 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
         printUsage(args.empty() ? err : out);
         return args.empty() ? kExitBadInput : kExitOk;
     }
-    const std::string command = args[0];
+    const std::string& command = args[0];
     const std::vector<std::string> rest(args.begin() + 1, args.end());
-    try {
-        if (command == "predict")
-            return runPredict(rest, out);
-        if (command == "evaluate")
-            return runEvaluate(rest, out);
-        if (command == "refit-reddening")
-            return runRefitReddening(rest, out);
-        if (command == "train")
-            return runTrain(rest, out);
-        if (command == "mock")
-            return runMock(rest, out);
-        if (auto it = registeredCommands().find(command); it != registeredCommands().end())
-            return it->second.run(rest, out);
-        err << "starlocus-cli: unknown command '" << command << "'\n";
-        printUsage(err);
+    static const std::map<std::string, CommandFunction> commands{{"predict", &runPredict},
+                                                                 {"evaluate", &runEvaluate},
+                                                                 {"refit-reddening", &runRefitReddening},
+                                                                 {"train", &runTrain},
+                                                                 {"mock", &runMock}};
+    if (auto it = commands.find(command); it != commands.end())
+        return runReportingErrors("starlocus-cli " + command, it->second, rest, out, err);
+    if (command == "figures") {
+        err << kFiguresMoved;
         return kExitBadInput;
-    } catch (const UsageError& e) {
-        err << "starlocus-cli " << command << ": " << e.what() << '\n';
-        return kExitBadInput;
-    } catch (const core::TrainingError& e) {
-        err << "starlocus-cli " << command << ": " << e.what() << '\n';
-        return kExitBadInput;
-    } catch (const core::InputError& e) {
-        err << "starlocus-cli " << command << ": " << e.what() << '\n';
-        return kExitBadInput;
-    } catch (const std::exception& e) {
-        err << "starlocus-cli " << command << ": internal error: " << e.what() << '\n';
-        return kExitInternal;
     }
+    err << "starlocus-cli: unknown command '" << command << "'\n";
+    printUsage(err);
+    return kExitBadInput;
 }
 
 } // namespace starlocus::cli

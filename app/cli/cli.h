@@ -23,10 +23,12 @@ int runRefitReddening(const std::vector<std::string>& args, std::ostream& out);
 int runTrain(const std::vector<std::string>& args, std::ostream& out);
 int runMock(const std::vector<std::string>& args, std::ostream& out);
 
-// Commands that live outside this library (e.g. `figures`, which needs the GUI library)
-// register here before runCli; they follow the same exit-code and exception rules.
+// One command run with the exit-code rules above: UsageError, core::TrainingError and
+// core::InputError become one line on `err` ("<who>: <message>") and exit code 2, any other
+// exception "<who>: internal error: ..." and exit code 1. Shared with starlocus-figures,
+// which lives outside this library because it needs the GUI library.
 using CommandFunction = int (*)(const std::vector<std::string>& args, std::ostream& out);
-void registerCommand(const std::string& name, CommandFunction run, const std::string& usage,
-                     const std::string& summary);
+int runReportingErrors(const std::string& who, CommandFunction run, const std::vector<std::string>& args,
+                       std::ostream& out, std::ostream& err);
 
 } // namespace starlocus::cli

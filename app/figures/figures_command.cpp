@@ -21,19 +21,16 @@ namespace starlocus::figures {
 
 namespace {
 
-constexpr const char* kFigureUsage =
-    "figures --model FILE [--normalization FILE] --catalog FILE --out DIR [--format pdf,svg,png]\n"
-    "        [--view NAME [--set KEY=VALUE ...]] [--preset aa-88|aa-120|aa-180|aas-one|aas-two]\n"
-    "        [--dpi N] [--font-size PT] [--csv]";
-
-// A QApplication for headless rendering: the offscreen platform unless the caller chose one.
+// A QApplication for headless rendering, made once the arguments are known to be good: the
+// offscreen platform unless the caller chose one (a figure needs no display, and a machine
+// without one would otherwise stop in Qt's xcb plugin).
 QApplication& application() {
     if (auto* app = qobject_cast<QApplication*>(QCoreApplication::instance()))
         return *app;
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     static int argc = 1;
-    static char name[] = "starlocus-cli";
+    static char name[] = "starlocus-figures";
     static char* argv[] = {name, nullptr};
     static QApplication app(argc, argv);
     return app;
@@ -159,11 +156,6 @@ int runFigures(const std::vector<std::string>& rawArgs, std::ostream& out) {
     if (!problems.empty())
         throw core::InputError(catalogPath, "", problems);
     return cli::kExitOk;
-}
-
-void registerFiguresCommand() {
-    cli::registerCommand("figures", &runFigures, kFigureUsage,
-                         "      every science view (Figs. 6-12) to fig06_cmd.pdf ... fig12_scores.pdf, headless");
 }
 
 } // namespace starlocus::figures

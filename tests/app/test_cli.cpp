@@ -89,6 +89,18 @@ private slots:
         QCOMPARE(run({"--help"}).code, 0);
     }
 
+    // `figures` moved to its own program (it needs the GUI library, starlocus-cli links no Qt):
+    // the old command line gets one line saying where, not "unknown command".
+    void figuresPointsToItsOwnProgram() {
+        const Run r = run({"figures", "--model", model_, "--catalog", catalog_, "--out", path("figures")});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(std::count(r.err.begin(), r.err.end(), '\n') == 1, r.err.c_str());
+        QVERIFY2(r.err.find("starlocus-figures --model FILE --catalog FILE --out DIR") != std::string::npos,
+                 r.err.c_str());
+        QVERIFY(r.out.empty());
+        QVERIFY(run({"--help"}).out.find("starlocus-figures") != std::string::npos);
+    }
+
     void missingModelFile() {
         expectBadInput(run({"predict", "--model", path("nope.h5"), "--teff", "5000", "--logg", "4", "--feh", "0"}),
                        path("nope.h5"), "file not found");

@@ -170,7 +170,7 @@ void ScienceTab::updateActions() {
     copyCommand_->setToolTip(drawn && !fromFiles
                                  ? tr("The command needs the model and the catalog as files: save the trained model "
                                       "(File ▸ Save Model) and open it with a catalog file")
-                                 : tr("Copy the starlocus-cli figures line that reproduces this view"));
+                                 : tr("Copy the starlocus-figures line that reproduces this view"));
 }
 
 ScienceView* ScienceTab::view(const QString& name) const {

@@ -28,7 +28,7 @@ public:
     explicit ScienceTab(QWidget* parent = nullptr);
     ~ScienceTab() override;
 
-    // Ready data (tests, the figures command).
+    // Ready data (tests, starlocus-figures).
     void setData(std::shared_ptr<const ScienceData> data);
     // Computes the data off the GUI thread (seconds for 10⁵ stars), then shows it; until
     // then every view says that it is being prepared. A model or catalog left null is

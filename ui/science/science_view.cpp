@@ -357,7 +357,7 @@ bool ScienceView::exportFigure(const FigureExportRequest& request, bool companio
 }
 
 QString ScienceView::commandLine(const QString& outDir) const {
-    QStringList words{QStringLiteral("starlocus-cli"), QStringLiteral("figures")};
+    QStringList words{QStringLiteral("starlocus-figures")};
     if (data_) {
         words << QStringLiteral("--model") << shellWord(data_->modelPath);
         if (!data_->normalizationPath.isEmpty())

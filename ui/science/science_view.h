@@ -3,8 +3,8 @@
 // ScienceView: what every science view (Figs. 6–12) shares, so that each view only
 // computes its numbers (core/diagnostics) and draws them:
 //  - a grid of panels, each a PlotFrame, rebuilt from the data and the view's settings;
-//  - settings as KEY=VALUE text (the same text the GUI choosers and `starlocus-cli
-//    figures --set` use), so "copy as command" reproduces the view exactly;
+//  - settings as KEY=VALUE text (the same text the GUI choosers and `starlocus-figures
+//    --set` use), so "copy as command" reproduces the view exactly;
 //  - notes in place: a panel that lacks what it needs says so inside the plot (and in
 //    exported figures);
 //  - linked selection: each panel registers where every star sits; a dragged box selects
@@ -75,7 +75,7 @@ public:
     virtual QSizeF defaultSizeMm() const;
 
     bool exportFigure(const FigureExportRequest& request, bool companionCsv = false, QString* error = nullptr);
-    // The `starlocus-cli figures` line that reproduces this view.
+    // The `starlocus-figures` line that reproduces this view.
     QString commandLine(const QString& outDir = QStringLiteral("figures")) const;
 
     // Synchronous redraw of every panel (the benchmark times it).

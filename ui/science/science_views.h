@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Every science view, in figure order (Figs. 6, 7, 8, 9, 10, 11, 12): the one list the
-// tab, the `figures` command and the tests share.
+// tab, starlocus-figures and the tests share.
 #include <QStringList>
 #include <QWidget>
 #include <vector>

@@ -338,7 +338,7 @@ void TestScienceViews::copyAsCommandReproducesSettings() {
     view.setData(data_);
     QVERIFY(view.setSetting(QStringLiteral("color"), QStringLiteral("g-r")));
     const QString line = view.commandLine(QStringLiteral("out"));
-    QVERIFY(line.startsWith(QStringLiteral("starlocus-cli figures --model model.h5 --catalog catalog.h5 --out out")));
+    QVERIFY(line.startsWith(QStringLiteral("starlocus-figures --model model.h5 --catalog catalog.h5 --out out")));
     QVERIFY(line.contains(QStringLiteral("--view cmd")));
     QVERIFY(line.contains(QStringLiteral("--set color=g-r")));
     QVERIFY(line.contains(QStringLiteral("--set magnitude=G")));

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// starlocus-cli figures, in-process, on the authors' model and the 10,000 published stars:
+// starlocus-figures, in-process, on the authors' model and the 10,000 published stars:
 // every figure file (Figs. 8 and 9 separately) in every format; PDFs that are PDFs of the
 // requested physical size and render (pdftoppm, when installed); one view with --set;
-// exit code 2 with one line naming the option or file on bad input.
-#include "app/cli/cli.h"
-#include "app/figures/figures_command.h"
+// exit code 2 with one line naming the option or file on bad input; --help and --version.
+// The built program once more, with no display and no QT_QPA_PLATFORM: it renders offscreen
+// by itself.
+#include "app/figures/figures_program.h"
 #include "core/io/green2020_catalog.h"
 #include "tests/support/cli_run.h"
 #include "tests/support/shared_data.h"
@@ -13,6 +14,7 @@
 #include <QFile>
 #include <QImage>
 #include <QProcess>
+#include <QProcessEnvironment>
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -22,7 +24,11 @@
 #include <cmath>
 
 using Run = starlocus::test::CliRun;
-static Run run(const std::vector<std::string>& args) { return starlocus::test::runCliCommand(args); }
+static Run run(const std::vector<std::string>& args) {
+    std::ostringstream out, err;
+    const int code = starlocus::figures::runFiguresProgram(args, out, err);
+    return {code, out.str(), err.str()};
+}
 
 namespace {
 const QStringList kStems{QStringLiteral("fig06_cmd"),
@@ -34,7 +40,7 @@ const QStringList kStems{QStringLiteral("fig06_cmd"),
                          QStringLiteral("fig12_scores")};
 }
 
-class TestCliFigures : public QObject {
+class TestStarlocusFigures : public QObject {
     Q_OBJECT
     QTemporaryDir dir_;
     std::string model_, norm_, catalog_;
@@ -45,11 +51,10 @@ class TestCliFigures : public QObject {
         QVERIFY2(r.err.find(needle) != std::string::npos, r.err.c_str());
     }
     std::vector<std::string> base(const std::string& out) {
-        return {"figures", "--model", model_, "--normalization", norm_, "--catalog", catalog_, "--out", out};
+        return {"--model", model_, "--normalization", norm_, "--catalog", catalog_, "--out", out};
     }
 
 private slots:
-    void initTestCase() { starlocus::figures::registerFiguresCommand(); }
     void init() {
         STARLOCUS_SHARED_FILE(model, "green2020/green2020_nn_model.h5");
         STARLOCUS_SHARED_FILE(norm, "green2020/green2020_theta_normalization.json");
@@ -147,10 +152,58 @@ private slots:
         auto badFormat = base(out);
         badFormat.insert(badFormat.end(), {"--format", "jpg"});
         expectBadInput(run(badFormat), "--format");
-        expectBadInput(run({"figures", "--model", model_, "--normalization", norm_, "--out", out}), "catalog");
-        expectBadInput(run({"figures", "--model", model_, "--normalization", norm_, "--catalog", "/nonexistent/c.h5",
+        expectBadInput(run({"--model", model_, "--normalization", norm_, "--out", out}), "catalog");
+        expectBadInput(run({"--model", model_, "--normalization", norm_, "--catalog", "/nonexistent/c.h5",
                             "--out", out}),
                        "/nonexistent/c.h5");
+    }
+
+    void helpVersionAndNoArguments() {
+        Run r = run({"--help"});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.rfind("usage: starlocus-figures --model FILE", 0) == 0, r.out.c_str());
+        for (const char* word : {"--catalog FILE", "--out DIR", "--set KEY=VALUE", "aas-two", "extinction_deviation",
+                                 "exit codes"})
+            QVERIFY2(r.out.find(word) != std::string::npos, word);
+        r = run({"--version"});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.rfind("starlocus-figures ", 0) == 0, r.out.c_str());
+        r = run({});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.rfind("usage: starlocus-figures", 0) == 0, r.err.c_str());
+    }
+
+    // The program as installed, on a machine without a display: no DISPLAY, WAYLAND_DISPLAY
+    // or QT_QPA_PLATFORM. It chooses the offscreen platform itself instead of stopping in Qt's
+    // xcb plugin.
+    void builtProgramRendersWithoutADisplay() {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        for (const char* name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
+            env.remove(QString::fromLatin1(name));
+        const QString out = dir_.filePath(QStringLiteral("program"));
+        QStringList arguments;
+        for (const std::string& a : base(out.toStdString()))
+            arguments << QString::fromStdString(a);
+        arguments << QStringLiteral("--view") << QStringLiteral("cmd") << QStringLiteral("--format")
+                  << QStringLiteral("png");
+        QProcess program;
+        program.setProcessEnvironment(env);
+        program.start(QStringLiteral(STARLOCUS_FIGURES_EXE), arguments);
+        QVERIFY(program.waitForFinished(120000));
+        const QString errors = QString::fromLocal8Bit(program.readAllStandardError());
+        QCOMPARE(program.exitStatus(), QProcess::NormalExit);
+        QVERIFY2(program.exitCode() == 0, qPrintable(errors));
+        const QString png = QDir(out).filePath(QStringLiteral("fig06_cmd.png"));
+        QVERIFY2(QImage(png).width() == int(std::lround(180.0 / 25.4 * 150)), qPrintable(png));
+        QVERIFY(QString::fromLocal8Bit(program.readAllStandardOutput()).contains(png));
+        // Bad input: exit code 2, the message names the program and the file.
+        program.start(QStringLiteral(STARLOCUS_FIGURES_EXE),
+                      {QStringLiteral("--model"), QString::fromStdString(model_), QStringLiteral("--catalog"),
+                       QStringLiteral("/nonexistent/c.h5"), QStringLiteral("--out"), out});
+        QVERIFY(program.waitForFinished(120000));
+        QCOMPARE(program.exitCode(), 2);
+        const QString badInput = QString::fromLocal8Bit(program.readAllStandardError());
+        QVERIFY2(badInput.contains(QStringLiteral("starlocus-figures: /nonexistent/c.h5")), qPrintable(badInput));
     }
 
     void catalogWithoutParallaxesNamesTheFile() {
@@ -162,7 +215,7 @@ private slots:
             normalization = {*catalog.labelMedian, *catalog.labelStd};
         starlocus::core::writeGreen2020Catalog(path, catalog, normalization);
         const std::string out = dir_.filePath(QStringLiteral("noplx")).toStdString();
-        const Run r = run({"figures", "--model", model_, "--normalization", norm_, "--catalog", path, "--out", out,
+        const Run r = run({"--model", model_, "--normalization", norm_, "--catalog", path, "--out", out,
                            "--view", "cmd"});
         expectBadInput(r, path);
         QVERIFY2(r.err.find("parallax") != std::string::npos, r.err.c_str());
@@ -171,5 +224,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestCliFigures)
-#include "test_cli_figures.moc"
+QTEST_MAIN(TestStarlocusFigures)
+#include "test_starlocus_figures.moc"
