@@ -128,6 +128,10 @@
         <source>--colours takes system, light or dark, not %1</source>
         <translation>--colours erwartet system, light oder dark, nicht %1</translation>
     </message>
+    <message>
+        <source>no display (DISPLAY and WAYLAND_DISPLAY are unset); run it in a desktop session (--screenshot and starlocus-figures need none)</source>
+        <translation>keine Anzeige (DISPLAY und WAYLAND_DISPLAY sind nicht gesetzt); starten Sie StarLocus in einer Desktop-Sitzung (--screenshot und starlocus-figures brauchen keine)</translation>
+    </message>
 </context>
 <context>
     <name>starlocus::ui::AboutDialog</name>

@@ -177,6 +177,31 @@ bool asksOnlyForInformation(int argc, char* argv[]) {
     return false;
 }
 
+// Without a display Qt's xcb plugin stops the program with a message of its own. Decided
+// before the QApplication exists: the platform is chosen in its constructor.
+enum class DisplayChoice { Available, Offscreen, Missing };
+
+bool hasArgument(int argc, char* argv[], const char* name) {
+    const QByteArray withValue = QByteArray(name) + '=';
+    for (int i = 1; i < argc; ++i)
+        if (const QByteArray arg(argv[i]); arg == name || arg.startsWith(withValue))
+            return true;
+    return false;
+}
+
+DisplayChoice chooseDisplay(int argc, char* argv[]) {
+    // The caller chose a platform (QT_QPA_PLATFORM, or Qt's own -platform argument): theirs.
+    if (!qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") || hasArgument(argc, argv, "-platform") ||
+        hasArgument(argc, argv, "--platform"))
+        return DisplayChoice::Available;
+    if (!qEnvironmentVariableIsEmpty("DISPLAY") || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
+        return DisplayChoice::Available;
+    // A screenshot is a picture of the window, not a window on a screen: offscreen draws it.
+    if (hasArgument(argc, argv, "--screenshot"))
+        return DisplayChoice::Offscreen;
+    return DisplayChoice::Missing;
+}
+
 void describeApplication() {
     QCoreApplication::setApplicationName(QStringLiteral("StarLocus"));
     QCoreApplication::setApplicationVersion(QStringLiteral(STARLOCUS_VERSION));
@@ -196,6 +221,23 @@ int main(int argc, char* argv[]) {
         options.addTo(parser);
         parser.process(app); // prints help or version and exits
         return 0;
+    }
+
+    switch (chooseDisplay(argc, argv)) {
+    case DisplayChoice::Available:
+        break;
+    case DisplayChoice::Offscreen:
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+        break;
+    case DisplayChoice::Missing: {
+        QCoreApplication app(argc, argv); // for the translators only: there is no display to open
+        starlocus::ui::initResources();
+        starlocus::ui::installTranslators(QLocale::system());
+        printError(QCoreApplication::translate(
+            "main", "no display (DISPLAY and WAYLAND_DISPLAY are unset); run it in a desktop session "
+                    "(--screenshot and starlocus-figures need none)"));
+        return 2;
+    }
     }
 
     QApplication app(argc, argv);

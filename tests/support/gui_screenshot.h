@@ -19,13 +19,19 @@ struct GuiRun {
     QImage image;      // the PNG, null when none was written
 };
 
+// The test's own environment with the offscreen platform: no window appears on a desktop.
+inline QProcessEnvironment offscreenEnvironment() {
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    return env;
+}
+
 // `arguments` without --screenshot: it is added with `png` when `png` is not empty.
-inline GuiRun runGui(const QString& executable, QStringList arguments, const QString& png = {}) {
+inline GuiRun runGui(const QString& executable, QStringList arguments, const QString& png = {},
+                     const QProcessEnvironment& env = offscreenEnvironment()) {
     if (!png.isEmpty())
         arguments << QStringLiteral("--screenshot") << png;
     QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
     process.setProcessEnvironment(env);
     process.start(executable, arguments);
     GuiRun run;
