@@ -140,6 +140,10 @@
         <translation>&lt;h2&gt;StarLocus %1&lt;/h2&gt;&lt;p&gt;StarLocus reproduziert die datengetriebenen Sternmodelle von Green et al.: ein kleines neuronales Netz, das spektroskopische Parameter (T&lt;sub&gt;eff&lt;/sub&gt;, log g, [Fe/H]) auf absolute Helligkeiten in 13 Passbändern abbildet (Gaia G, BP, RP; Pan-STARRS 1 grizy; 2MASS J, H, K&lt;sub&gt;s&lt;/sub&gt;; unWISE W1, W2) und gemeinsam damit einen von T&lt;sub&gt;eff&lt;/sub&gt; abhängigen Extinktionsvektor R des Staubs lernt, aus Sternen mit spektroskopischen Parametern, Gaia-Parallaxen und Mehrband-Photometrie.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Wenn Sie StarLocus verwenden, zitieren Sie bitte die Veröffentlichung:&lt;/b&gt;&lt;br&gt;%2&lt;/p&gt;&lt;p&gt;Das veröffentlichte trainierte Modell und die Testdaten (DOI: &lt;a href=&quot;https://doi.org/10.5281/zenodo.3902382&quot;&gt;10.5281/zenodo.3902382&lt;/a&gt;) sind © 2020 Gregory Green und stehen unter der MIT-Lizenz.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %3 (läuft mit Qt %4), verwendet unter der GNU LGPL Version 3.&lt;/p&gt;</translation>
     </message>
     <message>
+        <source>&lt;p&gt;StarLocus is free software under the GNU General Public License, version 3 or later (GPL-3.0-or-later), and comes with ABSOLUTELY NO WARRANTY. Fig. 11 compares with the reddening vectors of Schlafly et al. 2016, ApJ, 821, 78.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;StarLocus ist freie Software unter der GNU General Public License, Version 3 oder später (GPL-3.0-or-later), und wird OHNE JEDE GEWÄHRLEISTUNG bereitgestellt. Abb. 11 vergleicht mit den Rötungsvektoren von Schlafly et al. 2016, ApJ, 821, 78.&lt;/p&gt;</translation>
+    </message>
+    <message>
         <source>About StarLocus</source>
         <translation>Über StarLocus</translation>
     </message>

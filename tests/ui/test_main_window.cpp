@@ -211,6 +211,8 @@ private slots:
         QVERIFY(html.contains(QStringLiteral("10.5281/zenodo.3902382")));
         QVERIFY(html.contains(QStringLiteral(STARLOCUS_VERSION)));
         QVERIFY(html.contains(QStringLiteral("Qt")));
+        QVERIFY(html.contains(QStringLiteral("GPL-3.0-or-later")));
+        QVERIFY(html.contains(QStringLiteral("Schlafly et al. 2016")));
 
         MainWindow w;
         w.show();

@@ -33,7 +33,12 @@ QString AboutDialog::aboutHtml() {
               "<a href=\"https://doi.org/10.5281/zenodo.3902382\">10.5281/zenodo.3902382</a>) are "
               "\u00A9 2020 Gregory Green and distributed under the MIT License.</p>"
               "<p>Built with Qt %3 (running on Qt %4), used under the GNU LGPL version 3.</p>")
-        .arg(version, citation().toHtmlEscaped(), QStringLiteral(QT_VERSION_STR), QString::fromLatin1(qVersion()));
+               .arg(version, citation().toHtmlEscaped(), QStringLiteral(QT_VERSION_STR),
+                    QString::fromLatin1(qVersion())) +
+           // The GPL asks an interactive program to say so; the S16 numbers are shipped data.
+           tr("<p>StarLocus is free software under the GNU General Public License, version 3 or later "
+              "(GPL-3.0-or-later), and comes with ABSOLUTELY NO WARRANTY. Fig. 11 compares with the "
+              "reddening vectors of Schlafly et al. 2016, ApJ, 821, 78.</p>");
 }
 
 AboutDialog::AboutDialog(QWidget* parent) : QDialog(parent) {
