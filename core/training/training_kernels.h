@@ -27,7 +27,7 @@ struct TrainingKernels {
                          const StarSample* samples, std::span<const std::uint32_t> indices, float scale,
                          float* gradient, bool sigmoid);
     // addRegularization and adamStep of this path: once per mini-batch, on the trainer's
-    // thread while the workers wait, so at batch 32 a fifth of the epoch.
+    // thread while the workers wait (serial time of every batch).
     double (*addRegularization)(const NetworkLayout& layout, const float* params, double l2Hidden,
                                 double l1Extinction, float* gradient);
     void (*adamStep)(ParameterVector& params, const ParameterVector& gradient, AdamState& state, double learningRate,
