@@ -8,6 +8,7 @@
 #include "core/io/hdf5_handle.h"
 #include "tests/core/io/catalog_fixtures.h"
 #include "tests/support/published_model.h"
+#include "tests/support/published_data.h"
 #include "tests/support/shared_data.h"
 
 #include <QFile>
@@ -42,12 +43,7 @@ class TestCli : public QObject {
 
 private slots:
     void init() {
-        STARLOCUS_SHARED_FILE(model, "green2020/green2020_nn_model.h5");
-        STARLOCUS_SHARED_FILE(norm, "green2020/green2020_theta_normalization.json");
-        STARLOCUS_SHARED_FILE(catalog, "green2020/green2020_test_data_small.h5");
-        model_ = model.toStdString();
-        norm_ = norm.toStdString();
-        catalog_ = catalog.toStdString();
+        STARLOCUS_PUBLISHED_PATHS(model_, norm_, catalog_);
     }
 
     void predictSunJson() {

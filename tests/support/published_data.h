@@ -6,11 +6,22 @@
 #include "core/io/model_file.h"
 #include "tests/support/shared_data.h"
 
-#define STARLOCUS_LOAD_PUBLISHED(model, catalog)                                                     \
-    do {                                                                                             \
-        STARLOCUS_SHARED_FILE(modelPath_, "green2020/green2020_nn_model.h5");                       \
-        STARLOCUS_SHARED_FILE(normPath_, "green2020/green2020_theta_normalization.json");           \
-        STARLOCUS_SHARED_FILE(catalogPath_, "green2020/green2020_test_data_small.h5");              \
-        (model) = ::starlocus::core::loadAnyModel(modelPath_.toStdString(), normPath_.toStdString()); \
-        (catalog) = ::starlocus::core::readGreen2020Catalog(catalogPath_.toStdString());            \
+// The three published files' paths as std::string (for tests that run the programs on them).
+#define STARLOCUS_PUBLISHED_PATHS(modelPath, normPath, catalogPath)                                          \
+    do {                                                                                                     \
+        STARLOCUS_SHARED_FILE(publishedModel_, "green2020/green2020_nn_model.h5");                           \
+        STARLOCUS_SHARED_FILE(publishedNorm_, "green2020/green2020_theta_normalization.json");               \
+        STARLOCUS_SHARED_FILE(publishedCatalog_, "green2020/green2020_test_data_small.h5");                  \
+        (modelPath) = publishedModel_.toStdString();                                                         \
+        (normPath) = publishedNorm_.toStdString();                                                           \
+        (catalogPath) = publishedCatalog_.toStdString();                                                     \
+    } while (false)
+
+#define STARLOCUS_LOAD_PUBLISHED(model, catalog)                                                             \
+    do {                                                                                                     \
+        STARLOCUS_SHARED_FILE(modelPath_, "green2020/green2020_nn_model.h5");                                \
+        STARLOCUS_SHARED_FILE(normPath_, "green2020/green2020_theta_normalization.json");                    \
+        STARLOCUS_SHARED_FILE(catalogPath_, "green2020/green2020_test_data_small.h5");                       \
+        (model) = ::starlocus::core::loadAnyModel(modelPath_.toStdString(), normPath_.toStdString());        \
+        (catalog) = ::starlocus::core::readGreen2020Catalog(catalogPath_.toStdString());                     \
     } while (false)
