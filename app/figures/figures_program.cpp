@@ -33,7 +33,8 @@ std::string wrappedList(const std::string& label, const QStringList& names) {
     return text + line + '\n';
 }
 
-// help2man turns this into the man page (packaging/): "usage:" first, then one option a line.
+// packaging/man_page.cmake turns this into the man page: the "usage:" line and its indented
+// continuation lines become the SYNOPSIS, the rest the DESCRIPTION.
 void printHelp(std::ostream& out) {
     std::string presets;
     for (const ui::FigurePreset& p : ui::figurePresets())
