@@ -4,6 +4,7 @@
 #include "app/cli/defect_report.h"
 #include "app/cli/model_option.h"
 #include "core/io/green2020_catalog.h"
+#include "core/io/atomic_file_write.h"
 #include "core/io/hdf5_handle.h"
 
 #include <ostream>

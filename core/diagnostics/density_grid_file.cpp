@@ -3,6 +3,7 @@
 
 #include "core/bands/band_registry.h"
 #include "core/common/input_error.h"
+#include "core/io/atomic_file_write.h"
 #include "core/io/hdf5_handle.h"
 
 #include <algorithm>

@@ -2,6 +2,7 @@
 #include "core/io/green2020_catalog.h"
 
 #include "core/common/input_error.h"
+#include "core/io/atomic_file_write.h"
 #include "core/io/hdf5_handle.h"
 
 #include <Eigen/Core>

@@ -5,7 +5,6 @@
 
 #include <filesystem>
 #include <mutex>
-#include <random>
 #include <system_error>
 
 namespace starlocus::core::hdf5 {
@@ -225,35 +224,6 @@ void writeDoubleAttribute(hid_t object, const std::string& fileName, const std::
     Handle attr(H5Acreate2(object, name.c_str(), H5T_IEEE_F64LE, space.get(), H5P_DEFAULT, H5P_DEFAULT));
     if (!attr.valid() || H5Awrite(attr.get(), H5T_NATIVE_DOUBLE, value.data()) < 0)
         throw InputError(fileName, name, "cannot write attribute");
-}
-
-AtomicFileWrite::AtomicFileWrite(std::string path) : path_(std::move(path)) {
-    std::random_device rd;
-    temporary_ = path_ + ".tmp-" + std::to_string(rd() % 1000000u);
-    try {
-        file_ = createFile(temporary_);
-    } catch (const InputError& e) {
-        throw InputError(path_, "", e.reason()); // name the file the user asked for
-    }
-}
-
-AtomicFileWrite::~AtomicFileWrite() {
-    if (!committed_) {
-        file_.reset();
-        std::error_code ec;
-        std::filesystem::remove(temporary_, ec);
-    }
-}
-
-void AtomicFileWrite::commit() {
-    if (H5Fflush(file_.get(), H5F_SCOPE_GLOBAL) < 0)
-        throw InputError(path_, "", "cannot flush the file");
-    file_.reset();
-    std::error_code ec;
-    std::filesystem::rename(temporary_, path_, ec);
-    if (ec)
-        throw InputError(path_, "", "cannot move the finished file into place: " + ec.message());
-    committed_ = true;
 }
 
 } // namespace starlocus::core::hdf5

@@ -77,25 +77,4 @@ std::optional<std::vector<double>> readDoubleAttribute(hid_t object, const std::
 void writeDoubleAttribute(hid_t object, const std::string& fileName, const std::string& name,
                           const std::vector<double>& value);
 
-// Writes to `path` through a temporary file in the same folder and a rename, so a
-// failed or interrupted save never leaves a truncated file behind.
-class AtomicFileWrite {
-public:
-    explicit AtomicFileWrite(std::string path);
-    ~AtomicFileWrite(); // removes the temporary file unless commit() succeeded
-    AtomicFileWrite(const AtomicFileWrite&) = delete;
-    AtomicFileWrite& operator=(const AtomicFileWrite&) = delete;
-
-    hid_t file() const { return file_.get(); }
-    const std::string& path() const { return path_; }
-    // Closes the HDF5 file and renames it into place; InputError on failure.
-    void commit();
-
-private:
-    std::string path_;
-    std::string temporary_;
-    Handle file_;
-    bool committed_ = false;
-};
-
 } // namespace starlocus::core::hdf5

@@ -2,6 +2,7 @@
 #include "core/io/model_file.h"
 
 #include "core/common/input_error.h"
+#include "core/io/atomic_file_write.h"
 #include "core/io/hdf5_handle.h"
 #include "core/io/keras_model_import.h"
 #include "core/io/normalization_json.h"
