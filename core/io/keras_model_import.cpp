@@ -216,7 +216,8 @@ StellarModel importKerasModel(const std::string& path, const LabelNormalization&
 
     ModelProvenance provenance{"keras-import", path,
                                "Keras " + hdf5::readStringAttribute(file.get(), "keras_version").value_or("?") +
-                                   " model '" + config["config"].value("name", std::string()) + "'"};
+                                   " model '" + config["config"].value("name", std::string()) + "'",
+                               ""};
     return StellarModel(normalization, std::move(hidden), std::move(colorOutput), std::move(extinction),
                         std::move(provenance));
 }

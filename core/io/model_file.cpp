@@ -58,7 +58,8 @@ void saveModel(const std::string& path, const StellarModel& model, const Trainin
     hdf5::writeDoubleAttribute(f, path, "format_version", {double(kFormatVersion)});
     hdf5::writeStringAttribute(f, path, "bands", bandList());
     hdf5::writeStringAttribute(f, path, "origin", model.provenance().origin);
-    hdf5::writeStringAttribute(f, path, "source_file", model.provenance().sourceFile);
+    // "source_file" has always named the training catalog (older files say so too).
+    hdf5::writeStringAttribute(f, path, "source_file", model.provenance().trainedOn);
     hdf5::writeStringAttribute(f, path, "description", model.provenance().description);
     {
         hdf5::Handle norm = hdf5::createGroup(f, path, "normalization");
@@ -102,11 +103,13 @@ StellarModel loadStarlocusModel(const std::string& path) {
     std::vector<DenseLayer> hidden;
     for (int k = 1; k <= int((*count)[0]); ++k)
         hidden.push_back(readLayer(f, path, "layers/hidden_" + std::to_string(k)));
-    ModelProvenance prov{hdf5::readStringAttribute(f, "origin").value_or(""),
-                         hdf5::readStringAttribute(f, "source_file").value_or(""),
-                         hdf5::readStringAttribute(f, "description").value_or("")};
+    // The file's "source_file" attribute names the catalog it was trained on; the model's
+    // own file is the path it was read from (predict and the GUI's "File:" show that).
+    ModelProvenance prov{hdf5::readStringAttribute(f, "origin").value_or(""), path,
+                         hdf5::readStringAttribute(f, "description").value_or(""),
+                         hdf5::readStringAttribute(f, "source_file").value_or("")};
     StellarModel checked(norm, hidden, readLayer(f, path, "layers/color_output"),
-                         readLayer(f, path, "layers/extinction"), ModelProvenance{"", path, ""});
+                         readLayer(f, path, "layers/extinction"), ModelProvenance{"", path, "", ""});
     return StellarModel(checked.normalization(), checked.hiddenLayers(), checked.colorOutputLayer(),
                         checked.extinctionLayer(), prov);
 }

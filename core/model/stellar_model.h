@@ -17,8 +17,9 @@ namespace starlocus::core {
 
 struct ModelProvenance {
     std::string origin;      // "keras-import", "starlocus-training", ...
-    std::string sourceFile;  // file the weights came from
+    std::string sourceFile;  // file this model was read from (empty while only in memory)
     std::string description; // free text (e.g. Keras version, training summary)
+    std::string trainedOn;   // catalog the weights were trained on (StarLocus training only)
 };
 
 // Everything the likelihood needs about the model at one θ.

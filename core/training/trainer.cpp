@@ -180,7 +180,7 @@ TrainingResult Trainer::run(TrainingObserver& observer, TrainingControl& control
     const auto modelNow = [&] {
         return std::make_shared<const StellarModel>(
             modelFromParameters(layout, cp.parameters, cp.normalization, Activation::Sigmoid,
-                                {"starlocus-training", catalog_.sourceFile, "trained by StarLocus"}));
+                                {"starlocus-training", "", "trained by StarLocus", catalog_.sourceFile}));
     };
 
     const unsigned threads = config_.threads > 0 ? unsigned(config_.threads) : workerThreadCount();

@@ -22,7 +22,7 @@ inline core::StellarModel toyModel(const core::Vec13& absMag, const core::Vec13&
     LabelNormalization norm;
     norm.median = {5780.0, 4.44, 0.0};
     norm.stddev = {1000.0, 1.0, 0.5};
-    return StellarModel(norm, {}, out, ext, {"test", "toy", ""});
+    return StellarModel(norm, {}, out, ext, {"test", "toy", "", ""});
 }
 
 // Sun-like absolute magnitudes and a plausible R, matching makeCleanCatalog's photometry.

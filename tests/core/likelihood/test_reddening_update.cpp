@@ -56,7 +56,7 @@ class TestReddeningUpdate : public QObject {
         LabelNormalization norm;
         norm.median = {5780.0, 4.44, 0.0};
         norm.stddev = {1000.0, 1.0, 0.5};
-        return StellarModel(norm, {}, out, ext, {"test", "tilted", ""});
+        return StellarModel(norm, {}, out, ext, {"test", "tilted", "", ""});
     }
 
 private slots:

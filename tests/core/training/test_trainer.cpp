@@ -118,7 +118,12 @@ private slots:
         QVERIFY(record.has_value());
         QCOMPARE(record->catalogHash, catalogContentHash(sky.catalog()));
         QCOMPARE(record->history.epochs.size(), std::size_t(6));
-        QVERIFY(loadAnyModel(modelPath).colorOutputLayer().kernel == resumed.model.colorOutputLayer().kernel);
+        const StellarModel loaded = loadAnyModel(modelPath);
+        QVERIFY(loaded.colorOutputLayer().kernel == resumed.model.colorOutputLayer().kernel);
+        // The loaded model names its own file, and the catalog it was trained on apart
+        // (predict and the GUI's "File:" once showed the catalog as the model file).
+        QCOMPARE(loaded.provenance().sourceFile, modelPath);
+        QCOMPARE(loaded.provenance().trainedOn, sky.catalog().sourceFile);
     }
 
     void checkpointOfAnotherCatalogIsRefused() {
