@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <new>
 #include <optional>
 
 namespace starlocus::core {
@@ -30,6 +31,11 @@ std::optional<std::vector<std::string>> readStringArrayAttribute(hid_t object, c
     std::vector<std::string> out;
     if (n <= 0)
         return out;
+    // 13 band names or 4 axis names; more than a few hundred is a damaged size.
+    constexpr hssize_t kMaxNames = 1024;
+    if (n > kMaxNames)
+        throw InputError(path, std::string(kDataset) + "/" + name,
+                         std::to_string(n) + " strings: damaged size (expected 13 or 4)");
     if (H5Tis_variable_str(type.get()) > 0) {
         hdf5::Handle mem(H5Tcopy(H5T_C_S1));
         H5Tset_size(mem.get(), H5T_VARIABLE);
@@ -43,6 +49,10 @@ std::optional<std::vector<std::string>> readStringArrayAttribute(hid_t object, c
         }
     } else {
         const std::size_t size = H5Tget_size(type.get());
+        constexpr std::size_t kMaxNameBytes = 4096;
+        if (size == 0 || size > kMaxNameBytes)
+            throw InputError(path, std::string(kDataset) + "/" + name,
+                             "strings of " + std::to_string(size) + " bytes: damaged size");
         hdf5::Handle mem(H5Tcopy(H5T_C_S1));
         H5Tset_size(mem.get(), size);
         H5Tset_strpad(mem.get(), H5T_STR_NULLPAD);
@@ -103,6 +113,10 @@ DensityGrid readDensityGrid(const std::string& path) {
         throw InputError(path, kDataset, "shape " + text + "), expected (13, n_teff, n_logg, n_feh) with n ≥ 2");
     }
 
+    // Before any allocation: the dimensions must fit the file (a damaged one would end in
+    // std::bad_alloc), and the node counts read below must match them.
+    const std::size_t count = hdf5::storedElementCount(ds.get(), path, kDataset);
+
     DensityGrid grid;
     grid.source = path;
     for (std::size_t a = 0; a < 3; ++a) {
@@ -124,7 +138,11 @@ DensityGrid readDensityGrid(const std::string& path) {
         if (*order != std::vector<std::string>{"band", "teff", "logg", "feh"})
             throw InputError(path, std::string(kDataset) + "/axis_order", "expected band, teff, logg, feh");
 
-    grid.values.resize(std::size_t(shape[0] * shape[1] * shape[2] * shape[3]));
+    try {
+        grid.values.resize(count);
+    } catch (const std::bad_alloc&) {
+        throw InputError(path, kDataset, std::to_string(count) + " values do not fit in memory");
+    }
     if (H5Dread(ds.get(), H5T_NATIVE_FLOAT, H5S_ALL, H5S_ALL, H5P_DEFAULT, grid.values.data()) < 0)
         throw InputError(path, kDataset, "read failed");
     if (!std::all_of(grid.values.begin(), grid.values.end(), [](float v) { return std::isfinite(v); }))

@@ -7,6 +7,8 @@
 
 #include <Eigen/Core>
 #include <cstring>
+#include <new>
+#include <stdexcept>
 
 namespace starlocus::core {
 namespace {
@@ -14,6 +16,9 @@ namespace {
 using hdf5::Handle;
 
 constexpr const char* kData = "data";
+// A sane maximum: Gaia DR3 has 1.8·10⁹ sources in all, with spectroscopic labels for a few
+// 10⁷; a table beyond 10⁹ stars (≥ 248 GB as published) is a damaged dimension.
+constexpr std::size_t kMaxStars = 1'000'000'000;
 
 // The whole table as stored (memory type = file type, so HDF5 converts nothing). Fields
 // of little-endian IEEE floats are then decoded straight from these bytes: a compound
@@ -26,20 +31,47 @@ struct RawRecords {
 RawRecords readRawRecords(hid_t dataset, hid_t fileType, const std::string& fileName, std::size_t n) {
     RawRecords raw;
     raw.recordSize = H5Tget_size(fileType);
-    raw.bytes.resize(n * raw.recordSize);
+    if (raw.recordSize == 0)
+        throw InputError(fileName, kData, "record type of size 0");
+    // n · recordSize ≤ the file's size (or ~1000× for a compressed table): storedElementCount.
+    try {
+        raw.bytes.resize(n * raw.recordSize);
+    } catch (const std::bad_alloc&) {
+        throw InputError(fileName, kData, std::to_string(n) + " stars do not fit in memory");
+    }
     if (n > 0 && H5Dread(dataset, fileType, H5S_ALL, H5S_ALL, H5P_DEFAULT, raw.bytes.data()) < 0)
         throw InputError(fileName, kData, "read failed");
     return raw;
 }
 
+// Where member `index` lies in the record; InputError unless wholly inside it. The offsets
+// and sizes come from the file's datatype message: a damaged one would make the raw decoding
+// below read past the records.
+struct MemberExtent {
+    std::size_t offset = 0;
+    std::size_t size = 0;
+};
+MemberExtent memberExtent(hid_t fileType, unsigned index, hid_t memberType, std::size_t recordSize,
+                          const std::string& fileName, const std::string& field) {
+    const MemberExtent e{H5Tget_member_offset(fileType, index), H5Tget_size(memberType)};
+    if (e.size == 0 || e.offset > recordSize || e.size > recordSize - e.offset)
+        throw InputError(fileName, field,
+                         "lies outside the record (" + std::to_string(e.size) + " bytes at offset " +
+                             std::to_string(e.offset) + " of a record of " + std::to_string(recordSize) +
+                             " bytes): damaged table layout");
+    return e;
+}
+
 // Decodes `perStar` floats of `element` type at `offset` of each record; false when the
 // element is not a little-endian IEEE float of 4 or 8 bytes (the caller then lets HDF5
-// convert).
+// convert). The caller has checked offset + perStar · element size ≤ the record size.
 bool decodeFloats(const RawRecords& raw, std::size_t offset, hid_t element, std::size_t perStar, std::size_t n,
                   std::vector<double>& out) {
     const bool f32 = H5Tequal(element, H5T_IEEE_F32LE) > 0, f64 = H5Tequal(element, H5T_IEEE_F64LE) > 0;
     if (!f32 && !f64)
         return false;
+    if (offset + perStar * (f32 ? 4 : 8) > raw.recordSize)
+        throw std::logic_error("decodeFloats: member extent not checked"); // memberExtent prevents this
     out.resize(n * perStar);
     for (std::size_t i = 0; i < n; ++i) {
         const unsigned char* p = raw.bytes.data() + i * raw.recordSize + offset;
@@ -64,6 +96,7 @@ std::vector<double> readMember(hid_t dataset, hid_t fileType, const RawRecords& 
     if (index < 0)
         throw InputError(fileName, field, "field missing from the compound dataset");
     Handle memberType(H5Tget_member_type(fileType, unsigned(index)));
+    const MemberExtent extent = memberExtent(fileType, unsigned(index), memberType.get(), raw.recordSize, fileName, field);
     const H5T_class_t cls = H5Tget_class(memberType.get());
     std::size_t perStar = 1;
     if (dims.empty()) {
@@ -90,11 +123,14 @@ std::vector<double> readMember(hid_t dataset, hid_t fileType, const RawRecords& 
             throw InputError(fileName, field, "expected numbers in the array");
         for (auto d : dims)
             perStar *= d;
+        if (extent.size != perStar * H5Tget_size(base.get()))
+            throw InputError(fileName, field, "array of " + std::to_string(extent.size) + " bytes for " +
+                                                  std::to_string(perStar) + " elements: damaged member type");
     }
     {
         std::vector<double> fast;
         Handle base(dims.empty() ? H5Tcopy(memberType.get()) : H5Tget_super(memberType.get()));
-        if (decodeFloats(raw, H5Tget_member_offset(fileType, unsigned(index)), base.get(), perStar, n, fast))
+        if (decodeFloats(raw, extent.offset, base.get(), perStar, n, fast))
             return fast;
     }
     Handle element(dims.empty() ? H5Tcopy(H5T_NATIVE_DOUBLE)
@@ -116,6 +152,7 @@ std::vector<std::string> readStringMember(hid_t dataset, hid_t fileType, const R
     Handle memberType(H5Tget_member_type(fileType, unsigned(index)));
     if (H5Tget_class(memberType.get()) != H5T_STRING)
         throw InputError(fileName, field, "expected a string");
+    const MemberExtent extent = memberExtent(fileType, unsigned(index), memberType.get(), raw.recordSize, fileName, field);
     std::vector<std::string> out(n);
     if (n == 0)
         return out;
@@ -134,8 +171,7 @@ std::vector<std::string> readStringMember(hid_t dataset, hid_t fileType, const R
         return out;
     }
     // Fixed-length strings: straight from the raw records.
-    const std::size_t width = H5Tget_size(memberType.get());
-    const std::size_t offset = H5Tget_member_offset(fileType, unsigned(index));
+    const std::size_t width = extent.size, offset = extent.offset;
     for (std::size_t i = 0; i < n; ++i) {
         const char* s = reinterpret_cast<const char*>(raw.bytes.data() + i * raw.recordSize + offset);
         out[i].assign(s, strnlen(s, width));
@@ -169,11 +205,18 @@ Catalog readGreen2020Catalog(const std::string& path) {
     const std::vector<hsize_t> shape = hdf5::datasetShape(ds.get());
     if (shape.size() != 1)
         throw InputError(path, kData, "expected a one-dimensional table of stars");
-    const std::size_t n = shape[0];
+    const std::size_t n = hdf5::storedElementCount(ds.get(), path, kData);
+    if (n > kMaxStars)
+        throw InputError(path, kData, std::to_string(n) + " stars: more than the " + std::to_string(kMaxStars) +
+                                          " a catalog can hold (damaged dimensions?)");
 
     Catalog cat;
     cat.sourceFile = path;
-    cat.resize(n);
+    try {
+        cat.resize(n);
+    } catch (const std::bad_alloc&) {
+        throw InputError(path, kData, std::to_string(n) + " stars do not fit in memory");
+    }
     const hid_t d = ds.get(), t = type.get();
     const RawRecords raw = readRawRecords(d, t, path, n);
     scatter(readMember(d, t, raw, path, "atm_param", {3}, n), cat.theta);
@@ -188,6 +231,8 @@ Catalog readGreen2020Catalog(const std::string& path) {
     cat.rSource = readStringMember(d, t, raw, path, "r_source", n);
     cat.labelMedian = triple(hdf5::readDoubleAttribute(d, "atm_param_med"));
     cat.labelStd = triple(hdf5::readDoubleAttribute(d, "atm_param_std"));
+    if (cat.labelMedian && cat.labelStd)
+        validateLabelNormalization({*cat.labelMedian, *cat.labelStd}, path, "data/atm_param_med", "data/atm_param_std");
 
     for (const char* name : {"r_fit", "r_var"}) {
         if (!hdf5::exists(file.get(), name))

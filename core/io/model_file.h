@@ -19,8 +19,12 @@ namespace starlocus::core {
 // With `training`, the run's record (history, per-star results, catalog hash, and what
 // continuing it needs) goes into a `training` group (format of training_checkpoint.h).
 void saveModel(const std::string& path, const StellarModel& model, const TrainingCheckpoint* training = nullptr);
-// The `training` group of our model file, if there is one.
-std::optional<TrainingCheckpoint> loadTrainingRecord(const std::string& path);
+// The `training` group of our model file, if there is one; `notes` as for
+// loadTrainingCheckpoint (e.g. no checksums).
+std::optional<TrainingCheckpoint> loadTrainingRecord(const std::string& path, std::vector<std::string>* notes = nullptr);
+// InputError for anything missing, out of range (non-finite weights, an implausible
+// normalisation, layer sizes) or failing its checksum; a file without checksums (written
+// before they existed) opens with a note in provenance().notes.
 StellarModel loadStarlocusModel(const std::string& path);
 
 // Opens our model file or a Keras file. For Keras, the normalisation comes from

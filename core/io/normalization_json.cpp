@@ -2,6 +2,7 @@
 #include "core/io/normalization_json.h"
 
 #include "core/common/input_error.h"
+#include "core/io/json_fields.h"
 
 #include <nlohmann/json.hpp>
 
@@ -35,23 +36,27 @@ std::array<double, 3> readTriple(const nlohmann::json& doc, const std::string& p
 } // namespace
 
 LabelNormalization readNormalizationJson(const std::string& path) {
-    std::ifstream in(path);
+    // The file is ~100 bytes; anything beyond 1 MiB is not a normalisation file (and is not
+    // read into memory whole).
+    constexpr std::uintmax_t kMaxBytes = 1u << 20;
+    std::error_code ec;
+    if (fs::is_directory(path, ec))
+        throw InputError(path, "", "is a folder, not a file");
+    std::ifstream in(path, std::ios::binary);
     if (!in)
         throw InputError(path, "", "file not found or unreadable");
-    nlohmann::json doc;
-    try {
-        doc = nlohmann::json::parse(in);
-    } catch (const nlohmann::json::exception& e) {
-        throw InputError(path, "", std::string("not valid JSON: ") + e.what());
-    }
+    const std::uintmax_t bytes = fs::file_size(path, ec);
+    if (!ec && bytes > kMaxBytes)
+        throw InputError(path, "", "file of " + std::to_string(bytes) + " bytes: not a normalisation JSON (at most 1 MiB)");
+    std::ostringstream text;
+    text << in.rdbuf();
+    const nlohmann::json doc = json_fields::parse(text.str(), path, "");
     if (!doc.is_object())
         throw InputError(path, "", "expected a JSON object with theta_med and theta_std");
     LabelNormalization norm;
     norm.median = readTriple(doc, path, "theta_med");
     norm.stddev = readTriple(doc, path, "theta_std");
-    for (std::size_t k = 0; k < 3; ++k)
-        if (!(norm.stddev[k] > 0.0))
-            throw InputError(path, "theta_std", "entry " + std::to_string(k) + " must be > 0 (it divides the labels)");
+    validateLabelNormalization(norm, path, "theta_med", "theta_std");
     return norm;
 }
 

@@ -3,6 +3,7 @@
 // Input normalisation of the network: x = (θ − θ_med) / θ_std (METHOD.md §2).
 #include <Eigen/Core>
 #include <array>
+#include <string>
 
 namespace starlocus::core {
 
@@ -21,5 +22,12 @@ struct LabelNormalization {
     }
     bool operator==(const LabelNormalization&) const = default;
 };
+
+// For normalisations read from files (JSON, model files, checkpoints, catalogs): throws
+// InputError(file, medianField or stddevField, "entry k (Teff) …") unless each median is
+// finite and physically possible and each σ finite, above a floor and below the quantity's
+// whole range (ranges and floors in label_normalization.cpp).
+void validateLabelNormalization(const LabelNormalization& normalization, const std::string& file,
+                                const std::string& medianField, const std::string& stddevField);
 
 } // namespace starlocus::core

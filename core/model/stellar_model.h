@@ -20,6 +20,9 @@ struct ModelProvenance {
     std::string sourceFile;  // file this model was read from (empty while only in memory)
     std::string description; // free text (e.g. Keras version, training summary)
     std::string trainedOn;   // catalog the weights were trained on (StarLocus training only)
+    // What the user should know about the file it was read from, e.g. that it has no
+    // checksums (written before StarLocus stored them). Shown beside the model, not errors.
+    std::vector<std::string> notes = {};
 };
 
 // Everything the likelihood needs about the model at one θ.

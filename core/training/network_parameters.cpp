@@ -77,6 +77,12 @@ ParameterVector initialParameters(const NetworkLayout& layout, std::uint64_t see
 StellarModel modelFromParameters(const NetworkLayout& layout, const ParameterVector& params,
                                  const LabelNormalization& normalization, Activation hiddenActivation,
                                  ModelProvenance provenance) {
+    // toDense copies each layer's slice by the layout's offsets: a vector of another
+    // layout (a checkpoint whose hidden_layers were changed) would be read past its end.
+    if (params.size() != layout.size)
+        throw InputError(provenance.sourceFile, "parameters",
+                         std::to_string(params.size()) + " values, the layout of hidden_layers expects " +
+                             std::to_string(layout.size));
     std::vector<DenseLayer> hidden;
     for (std::size_t k = 0; k < layout.hidden.size(); ++k)
         hidden.push_back(toDense(layout.hidden[k], params, "stellar_model_hidden_" + std::to_string(k + 1),
