@@ -5,7 +5,10 @@
 #include "core/common/input_error.h"
 #include "core/training/trainer.h"
 
+#include <algorithm>
 #include <exception>
+#include <new>
+#include <stdexcept>
 #include <map>
 #include <ostream>
 
@@ -34,7 +37,8 @@ constexpr const char* kUsage =
     "      synthetic sky with its truth (Green2020 layout + group truth)\n"
     "the paper's figures (Figs. 6-12): starlocus-figures, installed with the GUI\n";
 constexpr const char* kExitCodes =
-    "exit codes: 0 ok, 2 bad input (message names the file and field), 1 internal error\n";
+    "exit codes: 0 ok, 2 bad input (message names the file and field; also an input that needs more memory\n"
+    "            than this machine has), 1 internal error (a bug: please report it)\n";
 
 // `figures` was a command here until it moved to a program of its own (it needs the GUI
 // library, which starlocus-cli must not link); say where it went instead of "unknown command".
@@ -43,25 +47,50 @@ constexpr const char* kFiguresMoved =
     "starlocus-figures --model FILE --catalog FILE --out DIR [...], installed with the GUI; "
     "see starlocus-figures --help\n";
 
+constexpr const char* kTooLarge =
+    "not enough memory: the input (its number of stars, a dataset's dimensions or a count given on the command "
+    "line) needs more than this machine can give";
+
 void printUsage(std::ostream& out) { out << kUsage << kExitCodes; }
 
 } // namespace
 
 int runReportingErrors(const std::string& who, CommandFunction run, const std::vector<std::string>& args,
                        std::ostream& out, std::ostream& err) {
+    // Every message is one line (a reason quoting a file's text may hold line breaks).
+    const auto report = [&](const std::string& text) {
+        std::string line = who + ": " + text;
+        std::replace(line.begin(), line.end(), '\n', ' ');
+        std::replace(line.begin(), line.end(), '\r', ' ');
+        err << line << '\n';
+    };
     try {
         return run(args, out);
     } catch (const UsageError& e) {
-        err << who << ": " << e.what() << '\n';
+        report(e.what());
         return kExitBadInput;
     } catch (const core::TrainingError& e) {
-        err << who << ": " << e.what() << '\n';
+        report(e.what());
         return kExitBadInput;
     } catch (const core::InputError& e) {
-        err << who << ": " << e.what() << '\n';
+        report(e.what());
+        return kExitBadInput;
+    } catch (const std::bad_alloc&) {
+        // Our commands allocate in proportion to their input (stars, dataset dimensions,
+        // --stars N): running out of memory means the input is too large for this machine,
+        // and the library's text ("std::bad_alloc") would not say which.
+        report(kTooLarge);
+        return kExitBadInput;
+    } catch (const std::length_error&) { // a size beyond what a std::vector can hold
+        report(kTooLarge);
         return kExitBadInput;
     } catch (const std::exception& e) {
-        err << who << ": internal error: " << e.what() << '\n';
+        // Anything else is a bug of ours (the loaders turn every bad file into an InputError):
+        // keep the library's text, marked as what it is, for the report.
+        report(std::string("internal error (a bug: please report it): ") + e.what());
+        return kExitInternal;
+    } catch (...) {
+        report("internal error (a bug: please report it): an exception of unknown type");
         return kExitInternal;
     }
 }

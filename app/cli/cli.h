@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // starlocus-cli as a function, so tests run it in-process. Exit codes: 0 success,
-// 2 bad input (usage or an unusable file: one line naming the file and the field),
-// 1 an unexpected internal failure.
+// 2 bad input (usage or an unusable file: one line naming the file and the field; also an
+// input that needs more memory than the machine has), 1 an internal failure (a bug).
 #include <iosfwd>
 #include <string>
 #include <vector>
@@ -23,9 +23,10 @@ int runRefitReddening(const std::vector<std::string>& args, std::ostream& out);
 int runTrain(const std::vector<std::string>& args, std::ostream& out);
 int runMock(const std::vector<std::string>& args, std::ostream& out);
 
-// One command run with the exit-code rules above: UsageError, core::TrainingError and
-// core::InputError become one line on `err` ("<who>: <message>") and exit code 2, any other
-// exception "<who>: internal error: ..." and exit code 1. Shared with starlocus-figures,
+// One command run with the exit-code rules above: UsageError, core::TrainingError,
+// core::InputError and running out of memory (std::bad_alloc, std::length_error) become one
+// line on `err` ("<who>: <message>") and exit code 2, any other exception
+// "<who>: internal error (a bug: please report it): ..." and exit code 1. Shared with starlocus-figures,
 // which lives outside this library because it needs the GUI library.
 using CommandFunction = int (*)(const std::vector<std::string>& args, std::ostream& out);
 int runReportingErrors(const std::string& who, CommandFunction run, const std::vector<std::string>& args,

@@ -3,6 +3,7 @@
 // truth (docs/MOCK.md), and a summary: stars per reddening regime, band coverage, outliers.
 #include "app/cli/cli.h"
 #include "app/cli/cli_arguments.h"
+#include "app/cli/json_output.h"
 #include "app/cli/mock_options.h"
 #include "core/mock/mock_sky.h"
 #include "core/mock/mock_sky_file.h"
@@ -50,7 +51,7 @@ int runMock(const std::vector<std::string>& argv, std::ostream& out) {
         doc["seed"] = seed;
         doc["extinction"] = std::string(core::extinctionModeName(config.extinction));
         doc["summary"] = nlohmann::ordered_json::parse(summary.toJson());
-        out << doc.dump(2) << '\n';
+        writeJson(out, doc);
         return kExitOk;
     }
     out << "wrote " << path << " (seed " << seed << ", " << core::extinctionModeName(config.extinction)

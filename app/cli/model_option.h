@@ -3,13 +3,19 @@
 // The model options shared by every command: --model FILE [--normalization FILE].
 #include "app/cli/cli_arguments.h"
 #include "core/io/model_file.h"
+#include "core/likelihood/usable_model.h"
 
 namespace starlocus::cli {
 
 inline const std::set<std::string> kModelOptions{"model", "normalization"};
 
+// The model, refused (exit 2 naming the file) when it cannot predict: a NaN weight gave
+// `predict` nulls, `evaluate` exit 0 with no star used and `refit-reddening` an all-NaN r_fit.
 inline core::StellarModel loadModelOption(const CliArguments& args) {
-    return core::loadAnyModel(args.required("model"), args.value("normalization").value_or(""));
+    const std::string path = args.required("model");
+    core::StellarModel model = core::loadAnyModel(path, args.value("normalization").value_or(""));
+    core::requireUsableModel(model, path);
+    return model;
 }
 
 } // namespace starlocus::cli

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // starlocus-cli predict: M(θ), R(θ) and B(M + E·R) for one set of labels.
 #include "app/cli/cli.h"
+#include "app/cli/json_output.h"
 #include "app/cli/model_option.h"
 
 #include <nlohmann/json.hpp>
@@ -31,6 +32,9 @@ int runPredict(const std::vector<std::string>& argv, std::ostream& out) {
 
     if (args.flag("json")) {
         nlohmann::json doc;
+        doc["model"] = model.provenance().sourceFile;
+        if (!model.provenance().trainedOn.empty())
+            doc["trained_on"] = model.provenance().trainedOn;
         doc["theta"] = {teff, logg, feh};
         doc["E"] = e;
         for (const auto& band : core::bands())
@@ -38,11 +42,14 @@ int runPredict(const std::vector<std::string>& argv, std::ostream& out) {
         doc["mag_color"] = std::vector<double>(magColor.data(), magColor.data() + magColor.size());
         doc["abs_mag"] = std::vector<double>(absMag.data(), absMag.data() + absMag.size());
         doc["R"] = std::vector<double>(r.data(), r.data() + r.size());
-        out << std::setprecision(17) << doc.dump(2) << '\n';
+        writeJson(out, doc);
         return kExitOk;
     }
     out << "Teff " << teff << " K, log g " << logg << " dex, [Fe/H] " << feh << " dex, E " << e << " mag\n";
+    // The file the model was read from; a model StarLocus trained also names its catalog.
     out << "model: " << model.provenance().sourceFile << '\n';
+    if (!model.provenance().trainedOn.empty())
+        out << "trained on: " << model.provenance().trainedOn << '\n';
     out << std::left << std::setw(11) << "band" << std::right << std::setw(12) << "M+E*R" << std::setw(13)
         << "B(M+E*R)" << std::setw(10) << "R" << '\n';
     out << std::fixed;

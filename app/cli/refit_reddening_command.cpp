@@ -2,9 +2,11 @@
 // starlocus-cli refit-reddening: the reddening posterior of Eqs. 8–9 for every star.
 #include "app/cli/cli.h"
 #include "app/cli/defect_report.h"
+#include "app/cli/json_output.h"
 #include "app/cli/model_option.h"
-#include "core/io/green2020_catalog.h"
+#include "core/common/input_error.h"
 #include "core/io/atomic_file_write.h"
+#include "core/io/green2020_catalog.h"
 #include "core/io/hdf5_handle.h"
 
 #include <ostream>
@@ -22,10 +24,17 @@ int runRefitReddening(const std::vector<std::string>& argv, std::ostream& out) {
     const core::CatalogFit fit = core::refitCatalogReddening(model, catalog);
 
     // Excluded stars have no posterior: NaN there, and star_status says why (0 = fitted).
+    // With none fitted the file would hold nothing but NaN: exit 2 naming the catalog, and
+    // write nothing.
     const std::size_t n = catalog.size();
+    std::size_t fitted = 0;
+    for (auto ex : fit.exclusion)
+        fitted += ex == core::StarExclusion::None ? 1 : 0;
+    if (fitted == 0)
+        throw core::InputError(catalogPath, "data", noUsableStarReason(n, fit.defects));
     std::vector<double> status(n);
     std::string legend;
-    for (int code = 0; code <= int(core::StarExclusion::CovarianceNotPositiveDefinite); ++code)
+    for (int code = 0; code <= int(core::kLastStarExclusion); ++code)
         legend += (legend.empty() ? "" : ", ") + std::to_string(code) + "=" +
                   std::string(core::exclusionName(core::StarExclusion(code)));
     for (std::size_t i = 0; i < n; ++i)
@@ -41,12 +50,9 @@ int runRefitReddening(const std::vector<std::string>& argv, std::ostream& out) {
         core::hdf5::writeStringAttribute(file.file(), outPath, "catalog", catalogPath);
         file.commit();
     }
-    std::size_t fitted = 0;
-    for (auto ex : fit.exclusion)
-        fitted += ex == core::StarExclusion::None ? 1 : 0;
     if (args.flag("json")) {
-        nlohmann::json doc{{"out", outPath}, {"stars", n}, {"fitted", fitted}, {"defects", defectsJson(fit)}};
-        out << doc.dump(2) << '\n';
+        const nlohmann::json doc{{"out", outPath}, {"stars", n}, {"fitted", fitted}, {"defects", defectsJson(fit)}};
+        writeJson(out, doc);
     } else {
         out << "wrote " << outPath << ": r_fit, r_var for " << fitted << " of " << n << " stars\n";
         printDefects(out, fit);

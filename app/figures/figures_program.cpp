@@ -65,7 +65,8 @@ void printHelp(std::ostream& out) {
            "\n"
         << views << "\n"
         << "exit codes: 0 ok, 2 bad input (one line naming the file and the field; a figure that\n"
-           "cannot show everything is still written, with the note inside), 1 internal error\n";
+           "cannot show everything is still written, with the note inside; also an input that needs\n"
+           "more memory than this machine has), 1 internal error (a bug: please report it)\n";
 }
 
 bool contains(const std::vector<std::string>& args, std::initializer_list<const char*> names) {

@@ -4,12 +4,15 @@
 // per-star defects counted in --json.
 #include "app/cli/cli.h"
 #include "tests/support/cli_run.h"
+#include "core/common/input_error.h"
 #include "core/io/green2020_catalog.h"
 #include "core/io/hdf5_handle.h"
 #include "tests/core/io/catalog_fixtures.h"
 #include "tests/support/published_model.h"
 #include "tests/support/published_data.h"
 #include "tests/support/shared_data.h"
+#include "tests/support/toy_model.h"
+#include "core/io/model_file.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -19,12 +22,17 @@
 
 #include <algorithm>
 #include <cmath>
+#include <new>
 #include <sstream>
+#include <stdexcept>
 
 using nlohmann::json;
 using starlocus::cli::runCli;
 using Run = starlocus::test::CliRun;
 static Run run(const std::vector<std::string>& args) { return starlocus::test::runCliCommand(args); }
+// The normalisation written beside hand-made catalogs (atm_param_med/std): plausible values,
+// since the catalog reader checks them.
+static starlocus::core::LabelNormalization catalogNormalization() { return {{5780.0, 4.44, 0.0}, {1000.0, 1.0, 0.5}}; }
 
 class TestCli : public QObject {
     Q_OBJECT
@@ -156,9 +164,9 @@ private slots:
         cat.mag[0][0] = std::nan("");
         cat.theta[1][2] = std::nan("");
         cat.thetaCov[2] = {1, 2, 0, 2, 1, 0, 0, 0, 1}; // indefinite
-        cat.reddeningErr[3] = -0.1;
+        cat.reddeningErr[3] = std::nan("");
         cat.parallaxMas[4] = -2.0;
-        starlocus::core::writeGreen2020Catalog(path("defects.h5"), cat, starlocus::core::LabelNormalization{});
+        starlocus::core::writeGreen2020Catalog(path("defects.h5"), cat, catalogNormalization());
         const Run r = run({"evaluate", "--model", model_, "--catalog", path("defects.h5"), "--json"});
         QCOMPARE(r.code, 0);
         const json d = json::parse(r.out)["defects"];
@@ -169,6 +177,208 @@ private slots:
         QCOMPARE(d["parallax_dropped_nonpositive"].get<int>(), 1);
         QCOMPARE(json::parse(r.out)["groups"]["all"]["n_used"].get<int>(), 2);
         QVERIFY(r.out.find("NaN") == std::string::npos && r.out.find("nan") == std::string::npos);
+    }
+
+    // #14: values no star has were used (a parallax of 1e30 mas, an error of 1e-30 mag: mean
+    // χ²/dof 686,575), a negative G error counted as "missing G", a negative parallax error
+    // as "not finite". Each is now its own kind, by name in --json and in the text, and the
+    // star is scored exactly as if the value were absent.
+    void evaluateFlagsValuesNoStarHas() {
+        starlocus::core::Catalog cat = starlocus::test::makeCleanCatalog(7);
+        starlocus::core::Catalog absent = cat;
+        cat.parallaxMas[0] = 1e30f;
+        absent.parallaxMas[0] = std::nan("");
+        cat.magErr[1][3] = 1e-30;
+        absent.mag[1][3] = std::nan("");
+        cat.magErr[2][0] = -0.03;
+        absent.mag[2][0] = std::nan("");
+        cat.parallaxErrMas[3] = -0.05;
+        absent.parallaxMas[3] = std::nan("");
+        cat.mag[4][8] = 99.99;
+        absent.mag[4][8] = std::nan("");
+        cat.reddeningErr[5] = -0.05;
+        absent.reddeningErr[5] = std::nan("");
+        const starlocus::core::LabelNormalization norm = catalogNormalization();
+        starlocus::core::writeGreen2020Catalog(path("impossible.h5"), cat, norm);
+        starlocus::core::writeGreen2020Catalog(path("as-absent.h5"), absent, norm);
+        const Run r = run({"evaluate", "--model", model_, "--catalog", path("impossible.h5"), "--json"});
+        const Run a = run({"evaluate", "--model", model_, "--catalog", path("as-absent.h5"), "--json"});
+        QCOMPARE(r.code, 0);
+        QCOMPARE(a.code, 0);
+        const json doc = json::parse(r.out), ref = json::parse(a.out);
+        const json& d = doc["defects"];
+        QCOMPARE(d["parallax_dropped_out_of_range"].get<int>(), 1);
+        QCOMPARE(d["parallax_dropped_negative_error"].get<int>(), 1);
+        QCOMPARE(d["parallax_dropped_not_finite"].get<int>(), 0);
+        QCOMPARE(d["band_values_error_below_1e-4"].get<int>(), 1);
+        QCOMPARE(d["band_values_error_below_1e-4_by_band"]["g"].get<int>(), 1);
+        QCOMPARE(d["band_values_negative_error"].get<int>(), 1);
+        QCOMPARE(d["band_values_negative_error_by_band"]["G"].get<int>(), 1);
+        QCOMPARE(d["band_values_magnitude_out_of_range_by_band"]["J"].get<int>(), 1);
+        QCOMPARE(d["excluded_defective_G"].get<int>(), 1);
+        QCOMPARE(d["excluded_missing_G"].get<int>(), 0);
+        QCOMPARE(d["excluded_negative_reddening_prior_error"].get<int>(), 1);
+        QCOMPARE(d["excluded_bad_reddening_prior"].get<int>(), 0);
+        QCOMPARE(d["excluded_total"].get<int>(), 2);
+        // Scored as if absent: the same stars used, the same means.
+        const json& all = doc["groups"]["all"];
+        const json& allRef = ref["groups"]["all"];
+        QCOMPARE(all["n_used"].get<int>(), 5);
+        QCOMPARE(all["n_used"].get<int>(), allRef["n_used"].get<int>());
+        for (const char* key : {"chi2_per_band", "chi2_dof", "chi2_dof_below5", "frac_above5"})
+            QVERIFY2(all[key] == allRef[key], key);
+
+        const Run text = run({"evaluate", "--model", model_, "--catalog", path("impossible.h5")});
+        QCOMPARE(text.code, 0);
+        for (const char* line : {"band_values_negative_error: 1 (G 1)", "band_values_error_below_1e-4: 1 (g 1)",
+                                 "parallax_dropped_out_of_range: 1", "parallax_dropped_negative_error: 1",
+                                 "excluded_defective_G: 1", "excluded_labels_out_of_range: 0"})
+            QVERIFY2(text.out.find(line) != std::string::npos, line);
+    }
+
+    // #14: `evaluate` on a catalog without a usable star printed 0.0 means and exit 0.
+    void noUsableStarIsAnErrorNamingTheCatalog() {
+        starlocus::core::Catalog cat = starlocus::test::makeCleanCatalog(3);
+        for (auto& m : cat.mag)
+            m[0] = std::nan("");
+        cat.magErr[2][0] = -0.1;
+        cat.mag[2][0] = 14.67;
+        starlocus::core::writeGreen2020Catalog(path("unusable.h5"), cat, catalogNormalization());
+        for (const char* flag : {"--json", ""}) {
+            std::vector<std::string> args{"evaluate", "--model", model_, "--catalog", path("unusable.h5")};
+            if (*flag)
+                args.push_back(flag);
+            const Run r = run(args);
+            expectBadInput(r, path("unusable.h5"), "no usable star: 3 stars, all excluded (missing_G 2, defective_G 1)");
+        }
+        const Run refit = run({"refit-reddening", "--model", model_, "--catalog", path("unusable.h5"), "--out",
+                               path("unusable-refit.h5")});
+        expectBadInput(refit, path("unusable.h5"), "no usable star");
+        QVERIFY(!QFile::exists(dir_.filePath("unusable-refit.h5"))); // never an all-NaN r_fit
+    }
+
+    // A group with no star in a mean has no value there: null in JSON, "-" in the text.
+    void meansOverNoStarHaveNoValue() {
+        starlocus::core::Catalog cat = starlocus::test::makeCleanCatalog(3);
+        cat.rSource[0] = "sfd";
+        cat.mag[0][0] = std::nan(""); // the only sfd star is excluded
+        starlocus::core::writeGreen2020Catalog(path("groups.h5"), cat, catalogNormalization());
+        const Run r = run({"evaluate", "--model", model_, "--catalog", path("groups.h5"), "--json"});
+        QCOMPARE(r.code, 0);
+        const json sfd = json::parse(r.out)["groups"]["r_source:sfd"];
+        QCOMPARE(sfd["n"].get<int>(), 1);
+        QCOMPARE(sfd["n_used"].get<int>(), 0);
+        for (const char* key : {"chi2_per_band", "chi2_dof", "chi2_dof_below5", "frac_above5"})
+            QVERIFY2(sfd[key].is_null(), key);
+        QVERIFY(json::parse(r.out)["groups"]["all"]["chi2_dof"].is_number());
+        const Run text = run({"evaluate", "--model", model_, "--catalog", path("groups.h5")});
+        QCOMPARE(text.code, 0);
+        QVERIFY2(text.out.find("no value") != std::string::npos, text.out.c_str());
+        const auto row = text.out.substr(text.out.find("r_source:sfd"));
+        QVERIFY2(row.substr(0, row.find('\n')).find("0.0000") == std::string::npos, row.c_str());
+    }
+
+    // #14: a model with a NaN weight gave `predict` nulls, `evaluate` exit 0 with no star
+    // used, `refit-reddening` an all-NaN r_fit with exit 0. Refused, naming the model file.
+    void modelWithNonFiniteWeightsIsRefused() {
+        using namespace starlocus::core;
+        const StellarModel toy = starlocus::test::toyModel(starlocus::test::toySunMagnitudes(),
+                                                           starlocus::test::toyExtinction());
+        DenseLayer ext = toy.extinctionLayer();
+        ext.kernel[4] = std::nan("");
+        saveModel(path("nan-model.h5"), StellarModel(toy.normalization(), {}, toy.colorOutputLayer(), ext, {}));
+        writeGreen2020Catalog(path("clean.h5"), starlocus::test::makeCleanCatalog(4), catalogNormalization());
+        const std::string m = path("nan-model.h5");
+        for (const Run& r :
+             {run({"predict", "--model", m, "--teff", "5000", "--logg", "4", "--feh", "0", "--json"}),
+              run({"evaluate", "--model", m, "--catalog", path("clean.h5"), "--json"}),
+              run({"refit-reddening", "--model", m, "--catalog", path("clean.h5"), "--out", path("nan-refit.h5")})})
+            expectBadInput(r, m, "");
+        QVERIFY(!QFile::exists(dir_.filePath("nan-refit.h5")));
+    }
+
+    // #14: non-UTF-8 bytes in a path or a catalog's tags ended `--json` with exit 1 and
+    // "json.exception.type_error.316". Paths are bytes: the JSON stays valid, the byte
+    // becomes U+FFFD.
+    void nonUtf8BytesInJsonOutput() {
+        starlocus::core::Catalog cat = starlocus::test::makeCleanCatalog(3);
+        cat.rSource[1] = "sfd\xff";
+        const std::string catalog = path("cat-\xff.h5");
+        starlocus::core::writeGreen2020Catalog(catalog, cat, catalogNormalization());
+        const std::string replacement = "\xef\xbf\xbd";
+        Run r = run({"evaluate", "--model", model_, "--catalog", catalog, "--json"});
+        QVERIFY2(r.code == 0, r.err.c_str());
+        json doc = json::parse(r.out);
+        QCOMPARE(doc["catalog"].get<std::string>(), path("cat-") + replacement + ".h5");
+        QVERIFY(doc["groups"].contains("r_source:sfd" + replacement));
+        r = run({"refit-reddening", "--model", model_, "--catalog", catalog, "--out", path("refit-\xff.h5"), "--json"});
+        QVERIFY2(r.code == 0, r.err.c_str());
+        QCOMPARE(json::parse(r.out)["out"].get<std::string>(), path("refit-") + replacement + ".h5");
+        r = run({"mock", "--stars", "20", "--seed", "3", "--out", path("mock-\xff.h5"), "--json"});
+        QVERIFY2(r.code == 0, r.err.c_str());
+        QCOMPARE(json::parse(r.out)["file"].get<std::string>(), path("mock-") + replacement + ".h5");
+    }
+
+    // #14: predict named the training catalog as the model file. It names the file it read,
+    // and the catalog the weights were trained on apart.
+    void predictNamesTheModelFileAndItsTrainingCatalog() {
+        using namespace starlocus::core;
+        const StellarModel toy = starlocus::test::toyModel(starlocus::test::toySunMagnitudes(),
+                                                           starlocus::test::toyExtinction());
+        const std::string trainedOn = path("training-catalog.h5");
+        saveModel(path("trained.h5"), StellarModel(toy.normalization(), {}, toy.colorOutputLayer(),
+                                                   toy.extinctionLayer(),
+                                                   {"starlocus-training", "", "", trainedOn}));
+        const std::vector<std::string> args{"predict", "--model", path("trained.h5"), "--teff", "5780",
+                                            "--logg", "4.44", "--feh", "0"};
+        const Run r = run(args);
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.find("model: " + path("trained.h5") + "\n") != std::string::npos, r.out.c_str());
+        QVERIFY2(r.out.find("model: " + trainedOn) == std::string::npos, r.out.c_str());
+        QVERIFY2(r.out.find("trained on: " + trainedOn + "\n") != std::string::npos, r.out.c_str());
+        std::vector<std::string> jsonArgs = args;
+        jsonArgs.push_back("--json");
+        const json doc = json::parse(run(jsonArgs).out);
+        QCOMPARE(doc["model"].get<std::string>(), path("trained.h5"));
+        QCOMPARE(doc["trained_on"].get<std::string>(), trainedOn);
+    }
+
+    // One error path: running out of memory (input-driven: a huge dimension, --stars) is
+    // exit 2 in one line without the library's text; anything else unexpected is exit 1,
+    // marked as a bug, still on one line.
+    void errorsEndInOneLineWithTheirExitCode() {
+        using starlocus::cli::runReportingErrors;
+        std::ostringstream out, err;
+        int code = runReportingErrors("who", [](const std::vector<std::string>&, std::ostream&) -> int {
+            throw std::bad_alloc();
+        }, {}, out, err);
+        QCOMPARE(code, 2);
+        QVERIFY2(err.str().find("bad_alloc") == std::string::npos, err.str().c_str());
+        QVERIFY2(err.str().rfind("who: not enough memory", 0) == 0, err.str().c_str());
+        err.str("");
+        code = runReportingErrors("who", [](const std::vector<std::string>&, std::ostream&) -> int {
+            std::vector<double> v;
+            v.resize(v.max_size() + 1); // std::length_error
+            return 0;
+        }, {}, out, err);
+        QCOMPARE(code, 2);
+        err.str("");
+        code = runReportingErrors("who", [](const std::vector<std::string>&, std::ostream&) -> int {
+            throw starlocus::core::InputError("f.h5", "data", "two\nlines");
+        }, {}, out, err);
+        QCOMPARE(code, 2);
+        QCOMPARE(err.str(), std::string("who: f.h5: field 'data': two lines\n"));
+        err.str("");
+        code = runReportingErrors("who", [](const std::vector<std::string>&, std::ostream&) -> int {
+            throw std::logic_error("oops");
+        }, {}, out, err);
+        QCOMPARE(code, 1);
+        QCOMPARE(err.str(), std::string("who: internal error (a bug: please report it): oops\n"));
+        err.str("");
+        code = runReportingErrors("who", [](const std::vector<std::string>&, std::ostream&) -> int { throw 42; }, {},
+                                  out, err);
+        QCOMPARE(code, 1);
+        QVERIFY(run({"--help"}).out.find("more memory") != std::string::npos);
     }
 
     void evaluateStructuralErrors() {
