@@ -2,6 +2,7 @@
 #include "core/training/trainer.h"
 
 #include "core/catalog/label_statistics.h"
+#include "core/common/input_error.h"
 #include "core/common/parallel_for.h"
 #include "core/io/training_checkpoint.h"
 #include "core/common/counter_random.h"
@@ -11,10 +12,12 @@
 #include "core/training/training_kernels.h"
 #include "core/training/worker_team.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cmath>
 #include <cstring>
+#include <limits>
 #include <thread>
 
 namespace starlocus::core {
@@ -27,6 +30,60 @@ using Clock = std::chrono::steady_clock;
 constexpr int kStarsPerTask = 16;
 // Halving the rate this often without a finite loss means the run diverges.
 constexpr double kMinLearningRateScale = 1.0 / 1024.0;
+// The fault list of a run is bounded whatever happens: ten halvings reach the limit above,
+// so a healthy run records at most a dozen; the rest are only counted.
+constexpr std::size_t kMaxRecordedFaults = 64;
+constexpr double kNoValue = std::numeric_limits<double>::quiet_NaN();
+
+std::string numberText(double v) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.6g", v);
+    return text;
+}
+
+// The scale multiplies the schedule's rate: only halvings after faults make it, so it lies
+// in (0, 1]. NaN (the guard below never fired for it: "halved the learning rate to nan"
+// for ever) and a negative scale (Adam walks uphill and the model is saved) are refused.
+void requireLearningRateScale(double scale) {
+    if (!(scale > 0.0 && scale <= 1.0))
+        throw TrainingError("the checkpoint's learning-rate scale is " + numberText(scale) +
+                            "; it must be in (0, 1] (the product of the halvings after faults)");
+}
+
+bool allFinite(const ParameterVector& v) {
+    return std::all_of(v.begin(), v.end(), [](float x) { return std::isfinite(x); });
+}
+
+// What resuming relies on, checked here whatever the file loader checked (the trainer may
+// be handed a checkpoint built anywhere): sizes that match the layout and the catalog,
+// finite numbers, settings within their ranges. Every comparison fails for NaN.
+void requireResumable(const TrainingCheckpoint& cp, std::size_t stars) {
+    try {
+        cp.config.validate();
+    } catch (const InputError& e) {
+        throw TrainingError("the checkpoint's setting '" + e.field() + "' " + e.reason());
+    }
+    requireLearningRateScale(cp.learningRateScale);
+    if (!(cp.completedIterations >= 0 && cp.completedIterations <= cp.config.iterations))
+        throw TrainingError("the checkpoint's completed iterations (" + std::to_string(cp.completedIterations) +
+                            ") are outside 0 … " + std::to_string(cp.config.iterations));
+    const std::size_t parameters = NetworkLayout(cp.config.hiddenLayers).size;
+    if (cp.parameters.size() != parameters || cp.adam.m.size() != parameters || cp.adam.v.size() != parameters)
+        throw TrainingError("the checkpoint holds " + std::to_string(cp.parameters.size()) +
+                            " parameters, its hidden layers need " + std::to_string(parameters));
+    if (!allFinite(cp.parameters) || !allFinite(cp.adam.m) || !allFinite(cp.adam.v) ||
+        !std::all_of(cp.adam.v.begin(), cp.adam.v.end(), [](float x) { return x >= 0.0f; }) || cp.adam.step < 0)
+        throw TrainingError("the checkpoint's parameters or Adam moments are not finite (or a second moment is < 0)");
+    for (std::size_t a = 0; a < 3; ++a)
+        if (!std::isfinite(cp.normalization.median[a]) || !(cp.normalization.stddev[a] > 0.0) ||
+            !std::isfinite(cp.normalization.stddev[a]))
+            throw TrainingError("the checkpoint's label normalisation is not finite with σ > 0");
+    const TrainingState& st = cp.state;
+    for (std::size_t size : {st.split.size(), st.usable.size(), st.inUse.size(), st.reddening.size(),
+                             st.reddeningVar.size(), st.chi2Dof.size()})
+        if (size != stars)
+            throw TrainingError("the checkpoint's per-star state does not match the catalog's size");
+}
 
 double secondsSince(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
 
@@ -121,6 +178,27 @@ void warnAboutFewSteps(const TrainingState& state, const TrainingConfig& config,
     }
 }
 
+// A run on a handful of stars is well defined (Eq. 15 and its gradient exist for one star)
+// and serves smoke tests and demos, so it is not refused; but it is said plainly what it
+// cannot give. The messages start with "only" like the advice above, so every front end
+// that shows that advice shows these too.
+void noteSmallRun(const TrainingState& state, const NetworkLayout& layout, TrainingObserver& observer) {
+    std::size_t train = 0, validation = 0;
+    for (std::size_t i = 0; i < state.size(); ++i) {
+        if (!state.usable[i])
+            continue;
+        train += state.split[i] == Split::Train ? 1 : 0;
+        validation += state.split[i] == Split::Validation ? 1 : 0;
+    }
+    if (train > 0 && train * kBandCount < layout.size)
+        observer.onMessage("only " + std::to_string(train) + " usable training stars (at most " +
+                           std::to_string(train * kBandCount) + " values) for " + std::to_string(layout.size) +
+                           " network parameters: the fit is under-determined and the regularisation decides the rest");
+    if (train > 0 && validation == 0)
+        observer.onMessage("only training and test stars are usable, no validation star: the validation loss has "
+                           "no value");
+}
+
 } // namespace
 
 std::uint64_t catalogContentHash(const Catalog& c) {
@@ -147,8 +225,7 @@ void Trainer::resumeFrom(TrainingCheckpoint checkpoint) {
     if (checkpoint.catalogHash != catalogContentHash(catalog_))
         throw TrainingError("the checkpoint belongs to another catalog (" + checkpoint.catalogSource +
                             "), not to " + catalog_.sourceFile);
-    if (checkpoint.state.size() != catalog_.size())
-        throw TrainingError("the checkpoint's per-star state does not match the catalog's size");
+    requireResumable(checkpoint, catalog_.size());
     config_ = checkpoint.config;
     resume_ = std::move(checkpoint);
 }
@@ -161,6 +238,7 @@ TrainingResult Trainer::run(TrainingObserver& observer, TrainingControl& control
     if (resume_) {
         cp = std::move(*resume_);
         resume_.reset();
+        requireLearningRateScale(cp.learningRateScale); // checked at resumeFrom too: every path in
         observer.onMessage("resuming after iteration " + std::to_string(cp.completedIterations));
         const StellarModel model = modelFromParameters(layout, cp.parameters, cp.normalization, Activation::Sigmoid, {});
         samples.assign(catalog_.size(), StarSample{});
@@ -196,6 +274,7 @@ TrainingResult Trainer::run(TrainingObserver& observer, TrainingControl& control
     const double elapsedBefore = cp.elapsedSeconds;
 
     warnAboutFewSteps(cp.state, config_, observer);
+    noteSmallRun(cp.state, layout, observer);
 
     TrainingResult result;
     for (int k = cp.completedIterations + 1; k <= config_.iterations; ++k) {
@@ -246,9 +325,10 @@ TrainingResult Trainer::run(TrainingObserver& observer, TrainingControl& control
                 const std::string what = "iteration " + std::to_string(k) + ", epoch " + std::to_string(epoch) +
                                          ": the loss became NaN or infinite; rolled back and halved the learning rate to " +
                                          std::to_string(newLr);
-                cp.history.faults.push_back(what);
+                if (cp.history.faults.size() < kMaxRecordedFaults)
+                    cp.history.faults.push_back(what);
                 observer.onFault({k, epoch, what, newLr});
-                if (cp.learningRateScale < kMinLearningRateScale)
+                if (!(cp.learningRateScale >= kMinLearningRateScale)) // NaN fails it too
                     throw TrainingError("the loss diverges even at 1/1024 of the learning rate (" + what + ")");
                 if (++retries >= 2 && epoch > 1) {
                     cp.parameters = iterationParams;
@@ -291,7 +371,12 @@ TrainingResult Trainer::run(TrainingObserver& observer, TrainingControl& control
             ev.globalEpoch = globalEpoch;
             ev.totalEpochs = totalEpochs;
             ev.trainLoss = trainLoss;
-            ev.validationLoss = valChi2 + regularization(layout, cp.parameters.data(), config_.l2Hidden, config_.l1Extinction);
+            // No validation star in use: the validation loss has no value (NaN), never the
+            // regularisation term alone dressed up as a loss.
+            ev.validationLoss =
+                validation.empty()
+                    ? kNoValue
+                    : valChi2 + regularization(layout, cp.parameters.data(), config_.l2Hidden, config_.l1Extinction);
             ev.learningRate = config_.learningRateAt(k) * cp.learningRateScale;
             ev.elapsedSeconds = elapsedBefore + secondsSince(t0);
             const int done = globalEpoch - (cp.completedIterations * config_.epochsPerIteration);

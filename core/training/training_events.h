@@ -16,7 +16,9 @@ struct EpochEvent {
     int globalEpoch = 0; // 1-based over the run
     int totalEpochs = 0;
     double trainLoss = 0.0;      // mean mini-batch loss of Eq. 15 over the epoch
-    double validationLoss = 0.0; // loss of Eq. 15 on the validation stars in use
+    // Loss of Eq. 15 on the validation stars in use; NaN = no value (no validation star in
+    // use). The loss charts skip NaN, JSON writes it as null.
+    double validationLoss = 0.0;
     double learningRate = 0.0;
     double elapsedSeconds = 0.0;
     double etaSeconds = 0.0;
@@ -32,7 +34,9 @@ struct IterationEvent {
     std::size_t starsLeftOut = 0;     // by the cut (usable stars above the threshold)
     std::size_t reddeningClipped = 0; // E′ clipped at 0
     double meanReddeningShift = 0.0;  // ⟨E′ − Ê⟩ over usable stars
-    double testChi2DofBelow5 = 0.0;   // ⟨χ²/dof⟩ of test stars with χ²/dof < 5
+    // ⟨χ²/dof⟩ of test stars with χ²/dof < 5, and the fraction at or above 5; NaN = no value
+    // (no test star below 5, no test star with a χ²/dof).
+    double testChi2DofBelow5 = 0.0;
     double testFracAbove5 = 0.0;
     std::size_t testStars = 0;
     double nextLearningRate = 0.0;

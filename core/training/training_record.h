@@ -18,7 +18,7 @@ struct EpochRecord {
     int iteration = 0;
     int epoch = 0;
     double trainLoss = 0.0;
-    double validationLoss = 0.0;
+    double validationLoss = 0.0; // NaN = no value (no validation star in use), as in EpochEvent
     double learningRate = 0.0;
     double elapsedSeconds = 0.0;
     double starsPerSecond = 0.0;
@@ -27,7 +27,7 @@ struct EpochRecord {
 struct IterationRecord {
     int iteration = 0;
     double threshold = 0.0;
-    double testChi2DofBelow5 = 0.0;
+    double testChi2DofBelow5 = 0.0; // NaN = no value, as in IterationEvent
     double testFracAbove5 = 0.0;
     std::uint64_t starsInUse = 0;
     std::uint64_t starsLeftOut = 0;
@@ -38,14 +38,14 @@ struct IterationRecord {
 struct TrainingHistory {
     std::vector<EpochRecord> epochs;
     std::vector<IterationRecord> iterations;
-    std::vector<std::string> faults; // "iteration 3, epoch 7: loss was NaN; learning rate halved to …"
+    std::vector<std::string> faults; // "iteration 3, epoch 7: loss was NaN; learning rate halved to …" (≤ 64)
 };
 
 // Everything needed to continue a run exactly where it stopped (after an iteration).
 struct TrainingCheckpoint {
     TrainingConfig config;
     int completedIterations = 0;
-    double learningRateScale = 1.0; // product of the halvings after faults
+    double learningRateScale = 1.0; // product of the halvings after faults: in (0, 1]
     std::uint64_t starsProcessed = 0;
     double elapsedSeconds = 0.0;
     LabelNormalization normalization;

@@ -98,8 +98,9 @@ UpdateSummary updateState(const Catalog& catalog, const StellarModel& model, dou
         out.leftOut += state.usable[i] && !state.inUse[i] ? 1 : 0;
     }
     out.meanShift = usable ? shift / double(usable) : 0.0;
-    out.testChi2DofBelow5 = below ? testSum / double(below) : 0.0;
-    out.testFracAbove5 = out.testStars ? double(out.testStars - below) / double(out.testStars) : 0.0;
+    // A mean over no star has no value (0 read like a perfect fit on a run without test stars).
+    out.testChi2DofBelow5 = below ? testSum / double(below) : kNaN;
+    out.testFracAbove5 = out.testStars ? double(out.testStars - below) / double(out.testStars) : kNaN;
     return out;
 }
 

@@ -38,7 +38,9 @@ TrainingState initialState(const Catalog& catalog, const LabelNormalization& nor
 
 struct UpdateSummary {
     std::size_t inUse = 0, leftOut = 0, clipped = 0, testStars = 0;
-    double meanShift = 0.0, testChi2DofBelow5 = 0.0, testFracAbove5 = 0.0;
+    double meanShift = 0.0;
+    double testChi2DofBelow5 = 0.0; // NaN: no test star below 5
+    double testFracAbove5 = 0.0;    // NaN: no test star with a χ²/dof
 };
 
 // After an iteration, with the model fixed: reddening update (Eqs. 8–9), covariance

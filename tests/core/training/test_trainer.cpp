@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 using namespace starlocus::core;
 
@@ -184,6 +185,112 @@ private slots:
         Recorder rec;
         TrainingControl control;
         QVERIFY_THROWS_EXCEPTION(TrainingError, trainer.run(rec, control));
+    }
+
+    // #14: a checkpoint with learning_rate_scale = NaN hung the trainer ("halved the learning
+    // rate to nan" for ever: the < 1/1024 guard is false for NaN); a negative scale trained
+    // uphill and saved the model. The scale is a product of halvings: (0, 1] only.
+    void learningRateScaleOutsideItsRangeIsRefused() {
+        const MockSky& sky = linearSky(4000);
+        Recorder rec;
+        TrainingControl control;
+        const TrainingCheckpoint done = Trainer(sky.catalog(), shortSchedule(2, 1)).run(rec, control).final;
+        TrainingCheckpoint cp = done;
+        cp.completedIterations = 1; // one iteration left to run
+        for (double scale : {std::nan(""), -0.5, 0.0, 2.0, std::numeric_limits<double>::infinity()}) {
+            cp.learningRateScale = scale;
+            Trainer trainer(sky.catalog(), shortSchedule(2, 1));
+            try {
+                trainer.resumeFrom(cp);
+                QFAIL(qPrintable(QString("a learning-rate scale of %1 was accepted").arg(scale)));
+            } catch (const TrainingError& e) {
+                QVERIFY2(std::string(e.what()).find("learning-rate scale") != std::string::npos, e.what());
+            }
+        }
+        cp.learningRateScale = 0.25; // a few halvings: fine
+        Trainer trainer(sky.catalog(), shortSchedule(2, 1));
+        trainer.resumeFrom(cp);
+        Recorder rec2;
+        TrainingControl control2;
+        const auto resumed = trainer.run(rec2, control2);
+        QCOMPARE(resumed.final.completedIterations, 2);
+        QCOMPARE(rec2.epochs.back().learningRate, 0.25 * shortSchedule(2, 1).learningRateAt(2));
+    }
+
+    // A checkpoint built anywhere is checked before use: sizes against the layout and the
+    // catalog, finite numbers (the trainer's own guard, whatever the loader checked).
+    void inconsistentCheckpointIsRefused() {
+        const MockSky& sky = linearSky(4000);
+        Recorder rec;
+        TrainingControl control;
+        const TrainingCheckpoint done = Trainer(sky.catalog(), shortSchedule(2, 1)).run(rec, control).final;
+        const auto refused = [&](auto edit) {
+            TrainingCheckpoint cp = done;
+            cp.completedIterations = 1;
+            edit(cp);
+            Trainer trainer(sky.catalog(), shortSchedule(2, 1));
+            try {
+                trainer.resumeFrom(cp);
+            } catch (const TrainingError&) {
+                return true;
+            }
+            return false;
+        };
+        QVERIFY(!refused([](TrainingCheckpoint&) {}));
+        QVERIFY(refused([](TrainingCheckpoint& cp) { cp.parameters.pop_back(); }));
+        QVERIFY(refused([](TrainingCheckpoint& cp) { cp.config.hiddenLayers = {16}; }));
+        QVERIFY(refused([](TrainingCheckpoint& cp) { cp.parameters[5] = std::nanf(""); }));
+        QVERIFY(refused([](TrainingCheckpoint& cp) { cp.adam.v[3] = -1.0f; }));
+        QVERIFY(refused([](TrainingCheckpoint& cp) { cp.completedIterations = 7; }));
+        QVERIFY(refused([](TrainingCheckpoint& cp) { cp.config.batchSize = 0; }));
+        QVERIFY(refused([](TrainingCheckpoint& cp) { cp.normalization.stddev[1] = 0.0; }));
+        QVERIFY(refused([](TrainingCheckpoint& cp) { cp.state.inUse.pop_back(); }));
+    }
+
+    // #14: `train` on 2 stars reported a validation loss with no validation star (the
+    // regularisation term alone). With none in use the loss has no value: NaN in the event
+    // and the record, and a message says so.
+    void noValidationStarMeansNoValidationLoss() {
+        Catalog two;
+        const Catalog& sky = linearSky(4000).catalog();
+        two.resize(2);
+        std::size_t from = 0;
+        for (std::size_t i = 0; i < 2; ++i, ++from) {
+            while (!std::isfinite(sky.mag[from][0]) || !(sky.magErr[from][0] < 0.2))
+                ++from; // a star with G
+            two.theta[i] = sky.theta[from];
+            two.thetaCov[i] = sky.thetaCov[from];
+            two.mag[i] = sky.mag[from];
+            two.magErr[i] = sky.magErr[from];
+            two.parallaxMas[i] = sky.parallaxMas[from];
+            two.parallaxErrMas[i] = sky.parallaxErrMas[from];
+            two.reddening[i] = sky.reddening[from];
+            two.reddeningErr[i] = 0.05; // in use from iteration 1
+            two.atmSource[i] = sky.atmSource[from];
+            two.rSource[i] = sky.rSource[from];
+        }
+        two.sourceFile = "two-stars";
+        struct Messages : Recorder {
+            std::vector<std::string> text;
+            void onMessage(const std::string& m) override { text.push_back(m); }
+        } rec;
+        TrainingControl control;
+        const auto result = Trainer(two, shortSchedule(1, 2)).run(rec, control);
+        const auto& split = result.final.state.split;
+        QVERIFY(std::count(split.begin(), split.end(), Split::Validation) == 0); // 70/20/10 % of 2: 1/0/1
+        QCOMPARE(rec.epochs.size(), std::size_t(2));
+        for (const EpochEvent& e : rec.epochs) {
+            QVERIFY(std::isfinite(e.trainLoss));
+            QVERIFY2(std::isnan(e.validationLoss), qPrintable(QString::number(e.validationLoss)));
+        }
+        for (const EpochRecord& r : result.final.history.epochs)
+            QVERIFY(std::isnan(r.validationLoss));
+        const auto says = [&](const char* needle) {
+            return std::any_of(rec.text.begin(), rec.text.end(),
+                               [&](const std::string& m) { return m.find(needle) != std::string::npos; });
+        };
+        QVERIFY(says("no validation star"));
+        QVERIFY(says("under-determined"));
     }
 
     void nonsenseConfigIsRefused() {
