@@ -25,6 +25,7 @@ Initialization parseInitialization(std::string_view text) {
     throw InputError("", "initialization", "must be physical or keras, got " + std::string(text));
 }
 
+// Every comparison below is written so that NaN fails it (NaN > 0 and NaN <= 1 are false).
 void TrainingConfig::validate() const {
     require(iterations >= 1 && iterations <= 1000, "iterations", "must be between 1 and 1000");
     require(epochsPerIteration >= 1 && epochsPerIteration <= 10000, "epochs", "must be between 1 and 10000");
@@ -34,14 +35,15 @@ void TrainingConfig::validate() const {
             "learning_rate_decay", "must be in (0, 1]");
     require(adamBeta1 >= 0.0 && adamBeta1 < 1.0, "adam_beta1", "must be in [0, 1)");
     require(adamBeta2 >= 0.0 && adamBeta2 < 1.0, "adam_beta2", "must be in [0, 1)");
-    require(adamEpsilon > 0.0, "adam_epsilon", "must be > 0");
+    require(std::isfinite(adamEpsilon) && adamEpsilon > 0.0, "adam_epsilon", "must be finite and > 0");
     require(std::isfinite(l2Hidden) && l2Hidden >= 0.0, "l2_hidden", "must be ≥ 0");
     require(std::isfinite(l1Extinction) && l1Extinction >= 0.0, "l1_extinction", "must be ≥ 0");
     require(!hiddenLayers.empty() && hiddenLayers.size() <= 8, "hidden_layers", "must list 1 to 8 layer sizes");
     for (int width : hiddenLayers)
         require(width >= 1 && width <= 1024, "hidden_layers", "each size must be between 1 and 1024");
-    require(thresholdStart > 0.0 && thresholdFinal > 0.0 && thresholdFinal <= thresholdStart, "threshold",
-            "need 0 < final ≤ start");
+    // An infinite start made thresholdAfter ∞·0 = NaN, and every star passed the cut.
+    require(std::isfinite(thresholdStart) && thresholdFinal > 0.0 && thresholdFinal <= thresholdStart, "threshold",
+            "need 0 < final ≤ start, both finite");
     require(thresholdDecayIterations >= 2, "threshold_iterations", "must be ≥ 2");
     require(firstIterationMaxSigmaE > 0.0, "first_iteration_max_sigma_e", "must be > 0");
     require(trainFraction > 0.0 && validationFraction >= 0.0 && trainFraction + validationFraction <= 1.0,

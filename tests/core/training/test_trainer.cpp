@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <limits>
 
 using namespace starlocus::core;
@@ -301,6 +302,23 @@ private slots:
         config.trainFraction = 0.9;
         config.validationFraction = 0.3;
         QVERIFY_THROWS_EXCEPTION(InputError, config.validate());
+        // Every guard fails for NaN and for infinities that would break the schedule.
+        const double nan = std::nan(""), inf = std::numeric_limits<double>::infinity();
+        for (auto edit : std::vector<std::function<void(TrainingConfig&)>>{
+                 [&](TrainingConfig& c) { c.learningRate = nan; },
+                 [&](TrainingConfig& c) { c.learningRateDecay = nan; },
+                 [&](TrainingConfig& c) { c.adamBeta1 = nan; },
+                 [&](TrainingConfig& c) { c.adamEpsilon = inf; },
+                 [&](TrainingConfig& c) { c.l2Hidden = nan; },
+                 [&](TrainingConfig& c) { c.thresholdStart = inf; },
+                 [&](TrainingConfig& c) { c.thresholdFinal = nan; },
+                 [&](TrainingConfig& c) { c.firstIterationMaxSigmaE = nan; },
+                 [&](TrainingConfig& c) { c.trainFraction = nan; },
+                 [&](TrainingConfig& c) { c.validationFraction = nan; }}) {
+            config = TrainingConfig{};
+            edit(config);
+            QVERIFY_THROWS_EXCEPTION(InputError, config.validate());
+        }
     }
 };
 
