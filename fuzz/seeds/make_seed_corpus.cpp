@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// make_seed_corpus OUTDIR: the seed corpus of every fuzz target, written by StarLocus's own
+// writers (so it follows the code, and nothing derived from third-party files is committed):
+//   OUTDIR/green2020_catalog/    small mock skies, with and without truth and r_fit
+//   OUTDIR/model_file/           trained models, with and without their training record
+//   OUTDIR/training_checkpoint/  checkpoints of runs with different hidden layers
+//   OUTDIR/keras_model/          the trained models in the published Keras layout
+//   OUTDIR/density_grid/         small grids in the published density layout
+//   OUTDIR/normalization_json/   normalisation files
+// scripts/fuzz.sh runs it before fuzzing and adds the published files when they are there.
+#include "fuzz/seeds/keras_layout_writer.h"
+
+#include "core/diagnostics/density_grid_file.h"
+#include "core/io/green2020_catalog.h"
+#include "core/io/model_file.h"
+#include "core/io/normalization_json.h"
+#include "core/io/training_checkpoint.h"
+#include "core/mock/mock_sky.h"
+#include "core/mock/mock_sky_file.h"
+#include "core/training/trainer.h"
+
+#include <cstdio>
+#include <exception>
+#include <filesystem>
+#include <fstream>
+
+namespace core = starlocus::core;
+namespace fs = std::filesystem;
+
+namespace {
+
+core::MockSky mockSky(std::size_t stars, std::uint64_t seed) {
+    core::MockSkyConfig config;
+    config.starCount = stars;
+    return core::MockSky(config, seed);
+}
+
+void writeCatalogs(const fs::path& dir) {
+    const core::MockSky small = mockSky(12, 1);
+    core::writeGreen2020Catalog((dir / "mock12.h5").string(), small.catalog(), small.normalization());
+    core::writeMockSky((dir / "mock12_truth.h5").string(), small);
+    core::Catalog withFit = mockSky(30, 2).catalog();
+    withFit.reddeningFit = withFit.reddening;
+    withFit.reddeningFitVar = std::vector<double>(withFit.size(), 0.01);
+    core::writeGreen2020Catalog((dir / "mock30_rfit.h5").string(), withFit, core::LabelNormalization{});
+}
+
+struct Silent : core::TrainingObserver {};
+
+// A few training steps per layout: a checkpoint, a model with its record, a bare model and
+// the same weights in the Keras layout.
+void writeTrainedFiles(const fs::path& root, const core::Catalog& catalog, const std::vector<int>& hidden) {
+    std::string tag = "h";
+    for (std::size_t k = 0; k < hidden.size(); ++k)
+        tag += (k ? "x" : "") + std::to_string(hidden[k]);
+    core::TrainingConfig config;
+    config.iterations = 2;
+    config.epochsPerIteration = 2;
+    config.batchSize = 16;
+    config.threads = 1;
+    config.hiddenLayers = hidden;
+    core::Trainer trainer(catalog, config);
+    trainer.setCheckpointPath((root / "training_checkpoint" / ("checkpoint_" + tag + ".h5")).string());
+    Silent observer;
+    core::TrainingControl control;
+    const core::TrainingResult result = trainer.run(observer, control);
+    core::saveModel((root / "model_file" / ("model_" + tag + "_record.h5")).string(), result.model, &result.final);
+    core::saveModel((root / "model_file" / ("model_" + tag + ".h5")).string(), result.model);
+    starlocus::fuzz::writeKerasLayout((root / "keras_model" / ("keras_" + tag + ".h5")).string(), result.model, true);
+    starlocus::fuzz::writeKerasLayout((root / "keras_model" / ("keras_" + tag + "_plain.h5")).string(), result.model,
+                                      false);
+}
+
+void writeDensityGrids(const fs::path& dir) {
+    for (std::size_t n : {2, 4}) {
+        core::DensityGrid grid;
+        for (std::size_t k = 0; k < n; ++k) {
+            grid.axes[0].push_back(4000.0 + 1000.0 * double(k));
+            grid.axes[1].push_back(1.0 + double(k));
+            grid.axes[2].push_back(-1.0 + 0.5 * double(k));
+        }
+        grid.values.resize(core::kDensityChannelCount * n * n * n);
+        for (std::size_t k = 0; k < grid.values.size(); ++k)
+            grid.values[k] = float(k % 7) / 6.0f;
+        core::writeDensityGrid((dir / ("grid" + std::to_string(n) + ".h5")).string(), grid);
+    }
+}
+
+void writeNormalizations(const fs::path& dir, const core::LabelNormalization& norm) {
+    core::writeNormalizationJson((dir / "normalization.json").string(), norm);
+    std::ofstream(dir / "integers.json") << R"({"theta_med": [5800, 4, 0], "theta_std": [800, 1, 1]})" << '\n';
+    std::ofstream(dir / "extra_keys.json")
+        << R"({"theta_std": [7.5e2, 0.85, 3.2E-1], "comment": "x", "theta_med": [5.5e3, 3.9, -0.1]})" << '\n';
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    if (argc != 2) {
+        std::fprintf(stderr, "usage: %s OUTDIR\n", argv[0]);
+        return 2;
+    }
+    try {
+        const fs::path root(argv[1]);
+        for (const char* target : {"green2020_catalog", "model_file", "training_checkpoint", "keras_model",
+                                   "density_grid", "normalization_json"})
+            fs::create_directories(root / target);
+        writeCatalogs(root / "green2020_catalog");
+        const core::MockSky sky = mockSky(60, 3);
+        for (const auto& hidden : std::vector<std::vector<int>>{{8, 8}, {4}, {6, 3, 5}})
+            writeTrainedFiles(root, sky.catalog(), hidden);
+        writeDensityGrids(root / "density_grid");
+        writeNormalizations(root / "normalization_json", sky.normalization());
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "make_seed_corpus: %s\n", e.what());
+        return 1;
+    }
+    return 0;
+}
