@@ -420,6 +420,10 @@ TrainingResult Trainer::run(TrainingObserver& observer, TrainingControl& control
             saveTrainingCheckpoint(checkpointPath_, cp);
         observer.onIteration(ie);
     }
+    // The counts of the per-star rules as the run ends (a checkpoint does not store them, so a
+    // resumed run counts them here too; a star whose covariance broke down in a later
+    // iteration counts as such), the same for a resumed and an uninterrupted run.
+    cp.state.defects = countStateDefects(catalog_, cp.normalization, cp.state);
     result.model = *modelNow();
     result.final = std::move(cp);
     return result;

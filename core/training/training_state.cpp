@@ -72,6 +72,21 @@ TrainingState initialState(const Catalog& catalog, const LabelNormalization& nor
     return state;
 }
 
+StarDefectCounts countStateDefects(const Catalog& catalog, const LabelNormalization& norm, const TrainingState& state) {
+    const std::size_t n = catalog.size();
+    std::vector<StarDefectCounts> counts((n + kChunk - 1) / kChunk);
+    parallelFor(n, kChunk, [&](std::size_t begin, std::size_t end) {
+        StarDefectCounts& c = counts[begin / kChunk];
+        for (std::size_t i = begin; i < end; ++i)
+            if (observeStar(catalog, i, norm, &c).usable() && !state.usable[i])
+                c.count(StarExclusion::CovarianceNotPositiveDefinite);
+    });
+    StarDefectCounts total;
+    for (const auto& c : counts)
+        total += c;
+    return total;
+}
+
 UpdateSummary updateState(const Catalog& catalog, const StellarModel& model, double threshold, bool refit,
                           TrainingState& state, std::vector<StarSample>& samples) {
     const std::size_t n = catalog.size();

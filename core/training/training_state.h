@@ -36,6 +36,11 @@ std::vector<Split> assignSplit(std::size_t n, const TrainingConfig& config);
 TrainingState initialState(const Catalog& catalog, const LabelNormalization& norm, const TrainingConfig& config,
                            std::vector<StarSample>& samples);
 
+// The per-star rule counts of initialState, for a state read back from a checkpoint (which
+// does not store them): observeStar's counts, plus a covariance failure for every star the
+// rules keep but the state marks unusable.
+StarDefectCounts countStateDefects(const Catalog& catalog, const LabelNormalization& norm, const TrainingState& state);
+
 struct UpdateSummary {
     std::size_t inUse = 0, leftOut = 0, clipped = 0, testStars = 0;
     double meanShift = 0.0;

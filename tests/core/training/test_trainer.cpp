@@ -108,6 +108,12 @@ private slots:
         QCOMPARE(resumed.final.completedIterations, 3);
         QVERIFY(resumed.final.parameters == uninterrupted.final.parameters);
         QVERIFY(resumed.final.adam.m == uninterrupted.final.adam.m);
+        // The per-star rule counts (what `train --json` reports) are not in the checkpoint: a
+        // resumed run counts them again, the same as the uninterrupted one.
+        QCOMPARE(resumed.final.state.defects.bandValuesUnobserved, uninterrupted.final.state.defects.bandValuesUnobserved);
+        QCOMPARE(resumed.final.state.defects.parallaxLowSnr, uninterrupted.final.state.defects.parallaxLowSnr);
+        QCOMPARE(resumed.final.state.defects.excludedStars(), uninterrupted.final.state.defects.excludedStars());
+        QVERIFY(resumed.final.state.defects.bandValuesUnobserved > 0);
         QVERIFY(resumed.final.state.chi2Dof == uninterrupted.final.state.chi2Dof ||
                 std::equal(resumed.final.state.chi2Dof.begin(), resumed.final.state.chi2Dof.end(),
                            uninterrupted.final.state.chi2Dof.begin(),
