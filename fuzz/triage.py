@@ -1,0 +1,163 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Classifies fuzz artifacts: a finding in our code, or a crash of libhdf5 itself.
+
+triage.py FUZZER ARTIFACT... [--examples DIR]
+Re-runs FUZZER on each artifact alone (full malloc stacks), reads the sanitizer or libFuzzer
+report and applies the rule of docs/RELIABILITY.md:
+  * "starlocus-fuzz finding:" (an unexpected exception or a broken promise of a load),
+    any UBSan "runtime error:", and any ASan report on memory our code allocated -> ours;
+  * otherwise the first stack frame that is neither sanitizer/libFuzzer runtime nor a
+    system library (libc, libstdc++, libz, libsz) decides: libhdf5 -> libhdf5, else ours;
+  * a leak is ours when our code called the libhdf5 function that handed out the memory
+    (H5Aread/H5Dread of variable-length data, H5Tget_member_name, ...), else libhdf5's.
+Prints one line per artifact and exits 1 when any artifact is ours. With --examples, copies
+the smallest artifact of each distinct libhdf5 kind there.
+"""
+import os
+import re
+import shutil
+import subprocess
+import sys
+
+FRAME = re.compile(r"^\s*#(\d+) 0x[0-9a-f]+ in (.*?) (\S+?)(?::(\d+))?(?::\d+)?$|^\s*#(\d+) 0x[0-9a-f]+ +\((\S+)\+0x")
+RUNTIME = re.compile(r"__asan|__ubsan|__sanitizer|__lsan|__interceptor|^(malloc|calloc|realloc|free|operator new|"
+                     r"operator delete|memcpy|memmove|memset|strlen|strdup|abort|raise|__GI_|__libc)|fuzzer::|"
+                     r"LLVMFuzzer|^std::__throw|^__cxa")
+SYSTEM_LIB = re.compile(r"/(libc|libm|libstdc\+\+|libgcc_s|libz|libsz|libaec|libpthread|ld-linux)[.-]")
+HANDS_OUT = re.compile(r"^(H5Aread|H5Dread|H5Tget_member_name|H5Iget_name|H5Aget_name|H5Fget_name|H5Tget_tag)")
+OUR_SOURCE = re.compile(r"/(core|fuzz|app|ui)/[^:]+\.(cpp|h)")
+
+
+def frames(block):
+    out = []
+    for line in block.splitlines():
+        m = FRAME.match(line)
+        if not m:
+            if out and not line.strip().startswith("#"):
+                break
+            continue
+        if m.group(1) is not None:
+            out.append({"func": m.group(2), "where": m.group(3) + (":" + m.group(4) if m.group(4) else "")})
+        else:
+            out.append({"func": "", "where": m.group(6)})
+    return out
+
+
+def is_runtime(f):
+    return bool(RUNTIME.search(f["func"])) or "libclang_rt" in f["where"] or "compiler-rt" in f["where"]
+
+
+def is_hdf5(f):
+    return "libhdf5" in f["where"] or f["func"].startswith("H5")
+
+
+def is_system(f):
+    return bool(SYSTEM_LIB.search(f["where"])) or "/include/c++/" in f["where"]
+
+
+def ours_where(stack):
+    for f in stack:
+        if OUR_SOURCE.search(f["where"]):
+            return f["func"].split("(")[0] + " " + re.sub(r".*/((core|fuzz|app|ui)/)", r"\1", f["where"])
+    return "?"
+
+
+def first_deciding(stack):
+    for f in stack:
+        if not is_runtime(f) and not is_system(f):
+            return f
+    return None
+
+
+def classify(report):
+    """Returns (class, kind, where)."""
+    m = re.search(r"starlocus-fuzz finding: (.*)", report)
+    if m:
+        after = report[m.end():]
+        return "ours", "finding: " + m.group(1)[:160], ours_where(frames(after[after.find("#0"):]))
+    m = re.search(r"(\S+:\d+:\d+): runtime error: (.*)", report)
+    if m:
+        return "ours", "UBSan: " + m.group(2)[:120], re.sub(r".*/((core|fuzz)/)", r"\1", m.group(1))
+    m = re.search(r"ERROR: (AddressSanitizer|LeakSanitizer|libFuzzer): ([^\n(]*)", report)
+    if not m:
+        return "none", "no report", ""
+    kind = m.group(1) + ": " + re.sub(r" on (unknown )?address.*| 0x[0-9a-f]+.*", "", m.group(2)).strip()
+    body = report[m.end():]
+    stack = frames(body[body.find("#0"):])
+    if m.group(1) == "LeakSanitizer":
+        for k, f in enumerate(stack):
+            if HANDS_OUT.match(f["func"]) and k + 1 < len(stack) and OUR_SOURCE.search(stack[k + 1]["where"]):
+                return "ours", kind + " (memory handed out by " + f["func"] + ")", ours_where(stack)
+        first = first_deciding(stack)
+        if first is None or is_hdf5(first):
+            return "libhdf5", kind + " in " + (first["func"] or first["where"] if first else "?"), ours_where(stack)
+        return "ours", kind, ours_where(stack)
+    alloc = re.search(r"allocated by thread \S+ here:\n", report)
+    if alloc:
+        first = first_deciding(frames(report[alloc.end():]))
+        if first is not None and not is_hdf5(first):
+            return "ours", kind + " (buffer of our code)", ours_where(frames(report[alloc.end():])) + \
+                " / accessed at " + ours_where(stack)
+    first = first_deciding(stack)
+    if first is not None and is_hdf5(first):
+        return "libhdf5", kind + " in " + (first["func"] or os.path.basename(first["where"])), ours_where(stack)
+    return "ours", kind, ours_where(stack)
+
+
+def run(fuzzer, artifact):
+    env = dict(os.environ)
+    env["ASAN_OPTIONS"] = env.get("ASAN_OPTIONS", "") + ":fast_unwind_on_malloc=0:symbolize=1"
+    env.setdefault("ASAN_SYMBOLIZER_PATH", shutil.which("llvm-symbolizer") or "/usr/lib/llvm-14/bin/llvm-symbolizer")
+    try:
+        p = subprocess.run([fuzzer, "-timeout=25", "-rss_limit_mb=2048", artifact], env=env,
+                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=120)
+        return p.returncode, p.stdout.decode("utf-8", "replace")
+    except subprocess.TimeoutExpired as e:
+        return -1, (e.stdout or b"").decode("utf-8", "replace") + "\nERROR: libFuzzer: timeout (triage)"
+
+
+def main(argv):
+    examples = None
+    if "--examples" in argv:
+        k = argv.index("--examples")
+        examples = argv[k + 1]
+        del argv[k:k + 2]
+    if len(argv) < 2:
+        print(__doc__)
+        return 2
+    fuzzer, artifacts = argv[0], argv[1:]
+    ours = 0
+    counts = {}
+    hdf5_kinds = {}
+    for artifact in artifacts:
+        code, report = run(fuzzer, artifact)
+        if code == 0:
+            cls, kind, where = "gone", "does not reproduce alone", ""
+        else:
+            cls, kind, where = classify(report)
+            if cls == "none":
+                cls = "ours"
+                kind = "exit code %d without a report" % code
+        counts[cls] = counts.get(cls, 0) + 1
+        print("%-8s %s: %s%s" % (cls, os.path.basename(artifact), kind, (" at " + where) if where else ""))
+        if cls == "ours":
+            ours += 1
+            sys.stdout.write("".join("    | " + l + "\n" for l in report.splitlines()
+                                     if re.match(r"\s*#\d+ .*(/core/|/fuzz/)|.*(ERROR|runtime error|finding)", l))[:4000])
+        elif cls == "libhdf5":
+            size = os.path.getsize(artifact)
+            if kind not in hdf5_kinds or size < hdf5_kinds[kind][1]:
+                hdf5_kinds[kind] = (artifact, size)
+    if examples and hdf5_kinds:
+        os.makedirs(examples, exist_ok=True)
+        for n, (kind, (artifact, _)) in enumerate(sorted(hdf5_kinds.items())):
+            name = re.sub(r"[^A-Za-z0-9]+", "-", kind).strip("-").lower()[:60]
+            shutil.copy(artifact, os.path.join(examples, name + ".h5"))
+    print("triage: %d artifact(s): %d in our code, %d libhdf5 (%d distinct kinds), %d not reproducible alone" %
+          (len(artifacts), ours, counts.get("libhdf5", 0), len(hdf5_kinds), counts.get("gone", 0)))
+    return 1 if ours else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
