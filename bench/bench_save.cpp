@@ -82,7 +82,8 @@ int main(int argc, char** argv) {
         const std::string modelPath = folder + "/model.h5";
         const std::string checkpointPath = folder + "/checkpoint.h5";
         const std::string trainedPath = folder + "/trained.h5";
-        const auto modelSaves = bench::timeRepeated(repeats, [&] { core::saveModel(modelPath, model, nullptr); });
+        const auto modelSaves =
+            bench::timeRepeated(repeats, [&] { core::saveModel(modelPath, model, nullptr); });
         const auto checkpointSaves =
             bench::timeRepeated(repeats, [&] { core::saveTrainingCheckpoint(checkpointPath, checkpoint); });
         const auto trainedSaves =

@@ -1,23 +1,35 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // starlocus-cli train: the paper's full training procedure on a catalog or a synthetic
 // sky, with checkpoints, resume, a live progress line and a JSON summary.
+// Before any work: every file it will write (--out, --checkpoint, --log) is checked
+// (folder exists and is writable; not a symlink, device or folder; not one of the inputs
+// nor another output) and locked against a second run writing it; a --resume checkpoint
+// is checked against the settings given on the command line, which it would override.
 #include "app/cli/cli.h"
 #include "app/cli/cli_arguments.h"
+#include "app/cli/defect_report.h"
 #include "app/cli/mock_options.h"
 #include "core/common/input_error.h"
 #include "core/io/green2020_catalog.h"
 #include "core/io/model_file.h"
+#include "core/io/output_lock.h"
+#include "core/io/output_path.h"
 #include "core/io/training_checkpoint.h"
+#include "core/likelihood/catalog_fit.h"
 #include "core/mock/mock_sky.h"
 #include "core/training/trainer.h"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <charconv>
 #include <cstdio>
 #include <fstream>
+#include <functional>
 #include <iomanip>
 #include <iostream>
+#include <memory>
+#include <optional>
 #include <ostream>
 #include <sstream>
 #include <unistd.h>
@@ -79,6 +91,125 @@ private:
     std::ofstream* log_;
 };
 
+// A file the run reads or writes, by the option that names it.
+struct NamedFile {
+    std::string option;
+    std::string path;
+    core::FileIdentity identity;
+};
+
+NamedFile namedFile(const std::string& option, const std::string& path) {
+    return {option, path, core::fileIdentity(path)};
+}
+
+// Every output: writable where it is (checked now, not after hours of training), and
+// never one of the inputs or another output (`train --catalog a.h5 --out a.h5` replaced
+// the catalog with the model). Writing the checkpoint over the --resume file is the
+// one intended overlap: the run goes on checkpointing where it left off.
+void checkOutputs(const std::vector<NamedFile>& outputs, const std::vector<NamedFile>& inputs) {
+    for (std::size_t k = 0; k < outputs.size(); ++k) {
+        const NamedFile& output = outputs[k];
+        try {
+            core::checkOutputPath(output.path);
+        } catch (const core::InputError& e) {
+            throw UsageError("option --" + output.option + ": " + e.what());
+        }
+        for (const NamedFile& input : inputs)
+            if (output.identity.sameFileAs(input.identity) &&
+                !(output.option == "checkpoint" && input.option == "resume"))
+                throw UsageError("option --" + output.option + ": " + output.path + ": is also the --" +
+                                 input.option + " file; refusing to overwrite it");
+        for (std::size_t j = 0; j < k; ++j)
+            if (output.identity.sameFileAs(outputs[j].identity))
+                throw UsageError("option --" + output.option + ": " + output.path + ": is also the --" +
+                                 outputs[j].option + " file; give each output its own file");
+    }
+}
+
+// Locks held until the run has written its last file (a second run with the same outputs
+// stops here at once instead of racing this one).
+std::vector<std::unique_ptr<core::OutputLock>> lockOutputs(const std::vector<NamedFile>& outputs) {
+    std::vector<std::unique_ptr<core::OutputLock>> locks;
+    for (const NamedFile& output : outputs) {
+        try {
+            locks.push_back(std::make_unique<core::OutputLock>(output.path));
+        } catch (const core::InputError& e) {
+            throw UsageError("option --" + output.option + ": " + e.reason());
+        }
+        if (!locks.back()->held())
+            std::fprintf(stderr,
+                         "starlocus-cli train: warning: the file system of %s has no locks; a second run "
+                         "writing it would not be noticed\n",
+                         output.path.c_str());
+    }
+    return locks;
+}
+
+std::string numberText(double v) {
+    char text[32];
+    const auto end = std::to_chars(text, text + sizeof text, v).ptr; // shortest text that reads back as v
+    return std::string(text, end);
+}
+
+std::string layersText(const std::vector<int>& layers) {
+    std::string text;
+    for (int n : layers)
+        text += (text.empty() ? "" : ",") + std::to_string(n);
+    return text;
+}
+
+// The settings a checkpoint fixes: resuming continues the checkpointed run with its own
+// configuration (the trainer takes it whole), so a different value on the command line
+// would be ignored. --threads alone may change: results do not depend on the number of
+// threads (fixed chunking and summation order), so it is applied to the resumed run.
+struct FixedSetting {
+    const char* option;
+    std::function<std::string(const core::TrainingConfig&)> text;
+};
+
+const std::vector<FixedSetting>& fixedSettings() {
+    static const std::vector<FixedSetting> settings{
+        {"iterations", [](const core::TrainingConfig& c) { return std::to_string(c.iterations); }},
+        {"epochs", [](const core::TrainingConfig& c) { return std::to_string(c.epochsPerIteration); }},
+        {"batch", [](const core::TrainingConfig& c) { return std::to_string(c.batchSize); }},
+        {"lr", [](const core::TrainingConfig& c) { return numberText(c.learningRate); }},
+        {"lr-decay", [](const core::TrainingConfig& c) { return numberText(c.learningRateDecay); }},
+        {"l2", [](const core::TrainingConfig& c) { return numberText(c.l2Hidden); }},
+        {"l1", [](const core::TrainingConfig& c) { return numberText(c.l1Extinction); }},
+        {"hidden", [](const core::TrainingConfig& c) { return layersText(c.hiddenLayers); }},
+        {"train-fraction", [](const core::TrainingConfig& c) { return numberText(c.trainFraction); }},
+        {"validation-fraction",
+         [](const core::TrainingConfig& c) { return numberText(c.validationFraction); }},
+        {"seed", [](const core::TrainingConfig& c) { return std::to_string(c.seed); }},
+        {"init",
+         [](const core::TrainingConfig& c) {
+             return std::string(core::initializationName(c.initialization));
+         }},
+    };
+    return settings;
+}
+
+// Refuses, in one line naming every conflicting option and the checkpoint's value, a
+// command line that sets what the checkpoint fixes to something else; applies --threads.
+void reconcileWithCheckpoint(const CliArguments& args, const core::TrainingConfig& given,
+                             const std::string& resumePath, core::TrainingCheckpoint& checkpoint) {
+    std::string conflicts;
+    for (const FixedSetting& s : fixedSettings()) {
+        if (!args.value(s.option))
+            continue;
+        const std::string mine = s.text(given), theirs = s.text(checkpoint.config);
+        if (mine != theirs)
+            conflicts += (conflicts.empty() ? "" : ", ") + std::string("--") + s.option + " " + mine +
+                         " (checkpoint: " + theirs + ")";
+    }
+    if (!conflicts.empty())
+        throw UsageError("option --resume: " + resumePath +
+                         " fixes the run's settings and the command line differs: " + conflicts +
+                         "; leave them out to continue the run as it was (only --threads may change)");
+    if (args.value("threads"))
+        checkpoint.config.threads = given.threads;
+}
+
 } // namespace
 
 int runTrain(const std::vector<std::string>& argv, std::ostream& out) {
@@ -123,6 +254,26 @@ int runTrain(const std::vector<std::string>& argv, std::ostream& out) {
     config.initialization = core::parseInitialization(args.choice("init", {"physical", "keras"}, "physical"));
     config.validate();
 
+    // The files: checked and locked before anything is loaded or trained.
+    const std::string checkpointPath = args.value("checkpoint").value_or(outPath + ".checkpoint.h5");
+    std::vector<NamedFile> outputs{namedFile("out", outPath)};
+    if (!checkpointPath.empty()) // an empty --checkpoint writes none
+        outputs.push_back(namedFile("checkpoint", checkpointPath));
+    if (auto logPath = args.value("log"))
+        outputs.push_back(namedFile("log", *logPath));
+    std::vector<NamedFile> inputs;
+    for (const char* option : {"catalog", "resume"})
+        if (auto path = args.value(option))
+            inputs.push_back(namedFile(option, *path));
+    checkOutputs(outputs, inputs);
+    const auto locks = lockOutputs(outputs);
+
+    std::optional<core::TrainingCheckpoint> resume;
+    if (auto resumePath = args.value("resume")) {
+        resume = core::loadTrainingCheckpoint(*resumePath);
+        reconcileWithCheckpoint(args, config, *resumePath, *resume);
+    }
+
     core::Catalog catalog;
     if (auto path = args.value("catalog")) {
         catalog = core::readGreen2020Catalog(*path);
@@ -140,9 +291,9 @@ int runTrain(const std::vector<std::string>& argv, std::ostream& out) {
     }
 
     core::Trainer trainer(catalog, config);
-    trainer.setCheckpointPath(args.value("checkpoint").value_or(outPath + ".checkpoint.h5"));
-    if (auto resume = args.value("resume"))
-        trainer.resumeFrom(core::loadTrainingCheckpoint(*resume));
+    trainer.setCheckpointPath(checkpointPath);
+    if (resume)
+        trainer.resumeFrom(std::move(*resume));
     std::ofstream log;
     if (auto logPath = args.value("log")) {
         log.open(*logPath);
@@ -154,6 +305,11 @@ int runTrain(const std::vector<std::string>& argv, std::ostream& out) {
     core::TrainingControl control;
     const core::TrainingResult result = trainer.run(progress, control);
     core::saveModel(outPath, result.model, &result.final);
+    // The per-star rules, counted as evaluate counts them: the rules are the model's
+    // label normalisation and the catalog's (the trainer's own), and the reddening
+    // posterior (clip at 0, variance floor) is the one under the saved model, which the
+    // run's last update computed. Counted afresh so that a resumed run reports them too.
+    const core::CatalogFit fit = core::refitCatalogReddening(result.model, catalog);
 
     const auto& history = result.final.history;
     Eigen::Vector3d meanTheta = Eigen::Vector3d::Zero();
@@ -181,6 +337,7 @@ int runTrain(const std::vector<std::string>& argv, std::ostream& out) {
     doc["iterations_completed"] = result.final.completedIterations;
     doc["faults"] = history.faults;
     doc["messages"] = progress.messages;
+    doc["defects"] = defectsJson(fit);
     if (args.flag("json")) {
         out << std::setprecision(10) << doc.dump(2) << '\n';
     } else {
@@ -192,6 +349,7 @@ int runTrain(const std::vector<std::string>& argv, std::ostream& out) {
         for (const std::string& text : progress.messages)
             if (text.rfind("only ", 0) == 0) // the advice, also when stderr is not a terminal
                 out << "note: " << text << '\n';
+        printDefects(out, fit);
     }
     return kExitOk;
 }

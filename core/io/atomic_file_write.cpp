@@ -51,8 +51,9 @@ AtomicFileWrite::AtomicFileWrite(std::string path) : path_(std::move(path)) {
         if (error == EEXIST && attempt < 8)
             continue;
         temporary_.clear();
-        throw InputError(path_, "", error == ENOENT ? std::string("cannot create the file: its folder does not exist")
-                                                    : std::string("cannot create the file: ") + std::strerror(error));
+        throw InputError(path_, "",
+                         error == ENOENT ? std::string("cannot create the file: its folder does not exist")
+                                         : std::string("cannot create the file: ") + std::strerror(error));
     }
     try {
         file_ = createFile(temporary_);
@@ -77,14 +78,16 @@ void AtomicFileWrite::commit() {
         throw InputError(path_, "", std::string("cannot write the file to disk: ") + std::strerror(error));
     checkReplaceableTarget(path_); // again: something may have appeared there while we wrote
     if (::rename(temporary_.c_str(), path_.c_str()) != 0)
-        throw InputError(path_, "", std::string("cannot move the finished file into place: ") + std::strerror(errno));
+        throw InputError(path_, "",
+                         std::string("cannot move the finished file into place: ") + std::strerror(errno));
     committed_ = true;
     // The rename is a change of the folder: until the folder is on disk a crash may bring
     // back the old file (or none). File systems that cannot fsync a folder say EINVAL.
     const int error = syncToDisk(folderOf(path_), O_DIRECTORY);
     if (error != 0 && error != EINVAL && error != EROFS)
-        throw InputError(path_, "", std::string("saved, but its folder could not be written to disk: ") +
-                                        std::strerror(error));
+        throw InputError(path_, "",
+                         std::string("saved, but its folder could not be written to disk: ") +
+                             std::strerror(error));
 }
 
 } // namespace starlocus::core::hdf5

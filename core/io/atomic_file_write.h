@@ -19,7 +19,7 @@ namespace starlocus::core::hdf5 {
 // new name pointing at a file whose data never reached the disk (an empty or partial
 // file where a good one was). Every failure is an InputError naming `path`.
 class AtomicFileWrite {
-public:
+  public:
     explicit AtomicFileWrite(std::string path);
     ~AtomicFileWrite(); // removes the temporary file unless commit() succeeded
     AtomicFileWrite(const AtomicFileWrite&) = delete;
@@ -31,7 +31,7 @@ public:
     // Closes the HDF5 file, makes it durable and renames it into place; InputError on failure.
     void commit();
 
-private:
+  private:
     std::string path_;
     std::string temporary_;
     Handle file_;

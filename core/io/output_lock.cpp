@@ -14,9 +14,10 @@ namespace starlocus::core {
 namespace {
 
 bool sameInode(int fd, const std::string& path) {
-    struct stat open {}, named {};
-    return ::fstat(fd, &open) == 0 && ::stat(path.c_str(), &named) == 0 && open.st_dev == named.st_dev &&
-           open.st_ino == named.st_ino;
+    struct stat opened {};
+    struct stat named {};
+    return ::fstat(fd, &opened) == 0 && ::stat(path.c_str(), &named) == 0 && opened.st_dev == named.st_dev &&
+           opened.st_ino == named.st_ino;
 }
 
 std::string ownerOf(int fd) {
@@ -37,13 +38,15 @@ OutputLock::OutputLock(std::string path) : path_(std::move(path)), lockPath_(loc
     for (int attempt = 0; attempt < 16; ++attempt) {
         const int fd = ::open(lockPath_.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
         if (fd < 0)
-            throw InputError(path_, "", "cannot create the lock file " + lockPath_ + ": " + std::strerror(errno));
+            throw InputError(path_, "",
+                             "cannot create the lock file " + lockPath_ + ": " + std::strerror(errno));
         if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
             const int error = errno;
             const std::string owner = ownerOf(fd);
             ::close(fd);
             if (error == EWOULDBLOCK)
-                throw InputError(path_, "", "another StarLocus run is writing " + path_ + " (pid " + owner + ")");
+                throw InputError(path_, "",
+                                 "another StarLocus run is writing " + path_ + " (pid " + owner + ")");
             if (error == ENOLCK || error == EOPNOTSUPP || error == ENOSYS) {
                 ::unlink(lockPath_.c_str());
                 return; // no locks on this file system: held() says so

@@ -11,7 +11,7 @@ namespace starlocus::core {
 // the lock when the process dies (kill -9 included), so a crashed run never blocks the
 // next one; a lock file left behind by it is simply locked again.
 class OutputLock {
-public:
+  public:
     // InputError(path, "", "another StarLocus run is writing PATH (pid N)") when another
     // process, or another lock in this process, holds it.
     explicit OutputLock(std::string path);
@@ -24,7 +24,7 @@ public:
     const std::string& lockPath() const { return lockPath_; }
     static std::string lockPathFor(const std::string& path) { return path + ".lock"; }
 
-private:
+  private:
     std::string path_;
     std::string lockPath_;
     int fd_ = -1;

@@ -58,7 +58,8 @@ void checkOutputPath(const std::string& path) {
     // A save creates a temporary file in the folder and renames it: both need write and
     // search permission there (EROFS too: access() reports a read-only mount even to root).
     if (::access(folder.c_str(), W_OK | X_OK) != 0)
-        throw InputError(path, "", "cannot create files in the folder '" + folder + "': " + std::strerror(errno));
+        throw InputError(path, "",
+                         "cannot create files in the folder '" + folder + "': " + std::strerror(errno));
     checkReplaceableTarget(path);
 }
 

@@ -49,8 +49,12 @@ bool allOf(std::string_view text, bool (*accept)(char)) {
             return false;
     return true;
 }
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
-bool isHexDigit(char c) { return isDigit(c) || (c >= 'a' && c <= 'f'); }
+bool isDigit(char c) {
+    return c >= '0' && c <= '9';
+}
+bool isHexDigit(char c) {
+    return isDigit(c) || (c >= 'a' && c <= 'f');
+}
 
 // After "TARGET.tmp-": is this ours and its writer gone?
 bool isStale(std::string_view rest, const struct stat& st) {
@@ -60,7 +64,8 @@ bool isStale(std::string_view rest, const struct stat& st) {
     const std::size_t dash2 = rest.rfind('-');
     if (dash1 != 8 || dash2 == dash1 || rest.size() - dash2 - 1 != 6)
         return false;
-    const std::string_view tag = rest.substr(0, 8), pidText = rest.substr(9, dash2 - 9), random = rest.substr(dash2 + 1);
+    const std::string_view tag = rest.substr(0, 8), pidText = rest.substr(9, dash2 - 9),
+                           random = rest.substr(dash2 + 1);
     if (!allOf(tag, isHexDigit) || !allOf(pidText, isDigit) || !allOf(random, isDigit) || pidText.size() > 9)
         return false;
     if (tag != writerTag())

@@ -6,8 +6,12 @@
 namespace starlocus::test {
 namespace {
 
-float parameterMark(std::uint64_t mark) { return 1e-3f * float(mark % 1000); }
-double reddeningMark(std::uint64_t mark) { return 1e-3 * double(mark % 1000); }
+float parameterMark(std::uint64_t mark) {
+    return 1e-3f * float(mark % 1000);
+}
+double reddeningMark(std::uint64_t mark) {
+    return 1e-3 * double(mark % 1000);
+}
 
 } // namespace
 

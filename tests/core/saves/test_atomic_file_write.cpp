@@ -58,7 +58,7 @@ std::string contentOf(const std::string& path) {
 class TestAtomicFileWrite : public QObject {
     Q_OBJECT
 
-private slots:
+  private slots:
     void syncsTheFileBeforeTheRenameAndTheFolderAfter() {
         QTemporaryDir dir;
         const std::string folder = fs::canonical(dir.path().toStdString()).string();
@@ -109,7 +109,8 @@ private slots:
         const std::string fifo = folder + "/fifo";
         QCOMPARE(::mkfifo(fifo.c_str(), 0600), 0);
         error = errorOfSave(fifo);
-        QVERIFY2(error.find(fifo) != std::string::npos && error.find("FIFO") != std::string::npos, error.c_str());
+        QVERIFY2(error.find(fifo) != std::string::npos && error.find("FIFO") != std::string::npos,
+                 error.c_str());
         QVERIFY(fs::is_fifo(fs::symlink_status(fifo)));
 
         const std::string sub = folder + "/sub";
@@ -129,7 +130,8 @@ private slots:
         const std::string node = dir.path().toStdString() + "/null";
         QCOMPARE(::mknod(node.c_str(), S_IFCHR | 0600, makedev(1, 3)), 0);
         const std::string error = errorOfSave(node);
-        QVERIFY2(error.find(node) != std::string::npos && error.find("device") != std::string::npos, error.c_str());
+        QVERIFY2(error.find(node) != std::string::npos && error.find("device") != std::string::npos,
+                 error.c_str());
         struct stat st {};
         QCOMPARE(::lstat(node.c_str(), &st), 0);
         QVERIFY(S_ISCHR(st.st_mode));
@@ -158,8 +160,9 @@ private slots:
             ::waitpid(child, &status, 0);
             QVERIFY2(WIFSIGNALED(status), "the saving child ended by itself (a save failed)");
             const auto left = temporariesOf(target);
-            QVERIFY2(left.size() <= 1, ("round " + std::to_string(round) + ": " + std::to_string(left.size()) +
-                                        " temporaries left").c_str());
+            QVERIFY2(left.size() <= 1, ("round " + std::to_string(round) + ": " +
+                                        std::to_string(left.size()) + " temporaries left")
+                                           .c_str());
             hitDuringSave += int(left.size());
             if (fs::exists(target)) {
                 const core::TrainingCheckpoint back = core::loadTrainingCheckpoint(target);

@@ -32,7 +32,9 @@ std::string refusal(void (*check)(const std::string&), const std::string& path) 
     return "";
 }
 
-void touch(const std::string& path) { std::ofstream(path) << "x"; }
+void touch(const std::string& path) {
+    std::ofstream(path) << "x";
+}
 
 // A PID that no process has: a child that has ended and been reaped.
 pid_t deadPid() {
@@ -56,7 +58,7 @@ class TestOutputPath : public QObject {
     QTemporaryDir dir_;
     std::string path(const std::string& name) const { return dir_.path().toStdString() + "/" + name; }
 
-private slots:
+  private slots:
     void acceptsANewOrRegularFileInAWritableFolder() {
         QCOMPARE(refusal(core::checkOutputPath, path("new.h5")), std::string());
         touch(path("old.h5"));
@@ -65,7 +67,8 @@ private slots:
 
     void refusesAMissingFolderAFileAsFolderAndNonRegularTargets() {
         std::string e = refusal(core::checkOutputPath, path("missing-dir/m.h5"));
-        QVERIFY2(e.find(path("missing-dir/m.h5")) != std::string::npos && e.find("does not exist") != std::string::npos,
+        QVERIFY2(e.find(path("missing-dir/m.h5")) != std::string::npos &&
+                     e.find("does not exist") != std::string::npos,
                  e.c_str());
         touch(path("plain"));
         e = refusal(core::checkOutputPath, path("plain/m.h5"));
@@ -82,7 +85,8 @@ private slots:
         e = refusal(core::checkReplaceableTarget, path("fifo"));
         QVERIFY2(e.find("FIFO") != std::string::npos, e.c_str());
         e = refusal(core::checkReplaceableTarget, "/dev/null");
-        QVERIFY2(e.find("/dev/null") != std::string::npos && e.find("device") != std::string::npos, e.c_str());
+        QVERIFY2(e.find("/dev/null") != std::string::npos && e.find("device") != std::string::npos,
+                 e.c_str());
     }
 
     void refusesAFolderItCannotWriteIn() {
@@ -168,9 +172,10 @@ private slots:
         const std::string live = target + ".tmp-" + tag + "-" + std::to_string(::getppid()) + "-234567";
         const std::string ours = target + ".tmp-" + tag + "-" + std::to_string(::getpid()) + "-345678";
         const std::string foreignTag = tag == "00000000" ? "00000001" : "00000000";
-        const std::string foreign = target + ".tmp-" + foreignTag + "-" + std::to_string(deadPid()) + "-456789";
-        const std::string otherTarget = path("model.h5.backup") + ".tmp-" + tag + "-" + std::to_string(deadPid()) +
-                                        "-567890";
+        const std::string foreign =
+            target + ".tmp-" + foreignTag + "-" + std::to_string(deadPid()) + "-456789";
+        const std::string otherTarget =
+            path("model.h5.backup") + ".tmp-" + tag + "-" + std::to_string(deadPid()) + "-567890";
         const std::string notOurs = target + ".tmp-notes.txt";
         const std::string legacyOld = target + ".tmp-4711", legacyNew = target + ".tmp-815";
         for (const auto& p : {dead, live, ours, foreign, otherTarget, notOurs, legacyOld, legacyNew})
