@@ -8,6 +8,7 @@
 #include "app/cli/cli.h"
 #include "app/cli/cli_arguments.h"
 #include "app/cli/defect_report.h"
+#include "app/cli/json_output.h"
 #include "app/cli/mock_options.h"
 #include "core/common/input_error.h"
 #include "core/io/green2020_catalog.h"
@@ -26,7 +27,6 @@
 #include <cstdio>
 #include <fstream>
 #include <functional>
-#include <iomanip>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -339,7 +339,7 @@ int runTrain(const std::vector<std::string>& argv, std::ostream& out) {
     doc["messages"] = progress.messages;
     doc["defects"] = defectsJson(fit);
     if (args.flag("json")) {
-        out << std::setprecision(10) << doc.dump(2) << '\n';
+        writeJson(out, doc); // paths are bytes: invalid UTF-8 must not end the run with exit 1
     } else {
         out << "wrote " << outPath << " after " << result.final.completedIterations << " iterations ("
             << doc["wall_seconds"].get<double>() << " s)\n"

@@ -275,6 +275,18 @@ private slots:
         }
     }
 
+    // Paths are bytes: a non-UTF-8 --out made `train --json` end with exit 1 and the JSON
+    // library's message after the whole run.
+    void jsonWithANonUtf8Path() {
+        const std::string out = dir_.path().toStdString() + "/model-\xff.h5"; // not through QString: kept as bytes
+        const Run r = run({"train", "--mock", "300", "--out", out, "--iterations", "1", "--epochs", "1", "--threads",
+                           "1", "--json"});
+        QVERIFY2(r.code == 0, r.err.c_str());
+        const auto doc = nlohmann::json::parse(r.out);
+        QCOMPARE(doc["out"].get<std::string>(), dir_.path().toStdString() + "/model-\xef\xbf\xbd.h5"); // U+FFFD
+        QVERIFY(fs::exists(out));
+    }
+
     void badInput() {
         Run r = run({"train", "--out", path("x.h5")});
         QCOMPARE(r.code, 2);
