@@ -38,7 +38,7 @@ def frames(block):
                 break
             continue
         if m.group(1) is not None:
-            out.append({"func": m.group(2), "where": m.group(3) + (":" + m.group(4) if m.group(4) else "")})
+            out.append({"func": m.group(2).split(" (")[0], "where": m.group(3) + (":" + m.group(4) if m.group(4) else "")})
         else:
             out.append({"func": "", "where": m.group(6)})
     return out
@@ -131,6 +131,13 @@ def main(argv):
     counts = {}
     hdf5_kinds = {}
     for artifact in artifacts:
+        if os.path.getsize(artifact) == 0:
+            # libFuzzer writes the unit under test; an empty one means the crash came while
+            # no unit ran: inside the custom mutator (libhdf5 walking a damaged image).
+            counts["mutator"] = counts.get("mutator", 0) + 1
+            print("mutator  %s: crash while mutating, not in a loader (see job-errors.txt)" %
+                  os.path.basename(artifact))
+            continue
         code, report = run(fuzzer, artifact)
         if code == 0:
             cls, kind, where = "gone", "does not reproduce alone", ""
@@ -154,8 +161,9 @@ def main(argv):
         for n, (kind, (artifact, _)) in enumerate(sorted(hdf5_kinds.items())):
             name = re.sub(r"[^A-Za-z0-9]+", "-", kind).strip("-").lower()[:60]
             shutil.copy(artifact, os.path.join(examples, name + ".h5"))
-    print("triage: %d artifact(s): %d in our code, %d libhdf5 (%d distinct kinds), %d not reproducible alone" %
-          (len(artifacts), ours, counts.get("libhdf5", 0), len(hdf5_kinds), counts.get("gone", 0)))
+    print("triage: %d artifact(s): %d in our code, %d libhdf5 (%d distinct kinds), %d in the mutator, "
+          "%d not reproducible alone" % (len(artifacts), ours, counts.get("libhdf5", 0), len(hdf5_kinds),
+                                         counts.get("mutator", 0), counts.get("gone", 0)))
     return 1 if ours else 0
 
 

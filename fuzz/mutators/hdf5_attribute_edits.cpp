@@ -124,7 +124,8 @@ bool editAttribute(hid_t file, const Hdf5Attribute& a, std::mt19937_64& rng) {
         return H5Adelete(object.get(), name) >= 0;
     }
     if (cls == H5T_STRING) {
-        const auto text = readText(attr.get(), type.get());
+        // One string only: H5Aread writes every element, and readText's buffer holds one.
+        const auto text = n == 1 ? readText(attr.get(), type.get()) : std::nullopt;
         const bool variable = H5Tis_variable_str(type.get()) > 0;
         attr.reset();
         if (!text)
