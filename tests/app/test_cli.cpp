@@ -48,6 +48,15 @@ class TestCli : public QObject {
         QVERIFY(r.out.empty());
     }
     std::string path(const char* name) { return dir_.filePath(name).toStdString(); }
+    // A count of the defects document, -1 when the key is missing (a const json's operator[]
+    // asserts on a missing key).
+    static int count(const json& d, const char* key, const char* band = nullptr) {
+        if (!d.contains(key))
+            return -1;
+        if (!band)
+            return d[key].get<int>();
+        return d[key].contains(band) ? d[key][band].get<int>() : -1;
+    }
 
 private slots:
     void init() {
@@ -206,27 +215,29 @@ private slots:
         QCOMPARE(r.code, 0);
         QCOMPARE(a.code, 0);
         const json doc = json::parse(r.out), ref = json::parse(a.out);
-        const json& d = doc["defects"];
-        QCOMPARE(d["parallax_dropped_out_of_range"].get<int>(), 1);
-        QCOMPARE(d["parallax_dropped_negative_error"].get<int>(), 1);
-        QCOMPARE(d["parallax_dropped_not_finite"].get<int>(), 0);
-        QCOMPARE(d["band_values_error_below_1e-4"].get<int>(), 1);
-        QCOMPARE(d["band_values_error_below_1e-4_by_band"]["g"].get<int>(), 1);
-        QCOMPARE(d["band_values_negative_error"].get<int>(), 1);
-        QCOMPARE(d["band_values_negative_error_by_band"]["G"].get<int>(), 1);
-        QCOMPARE(d["band_values_magnitude_out_of_range_by_band"]["J"].get<int>(), 1);
-        QCOMPARE(d["excluded_defective_G"].get<int>(), 1);
-        QCOMPARE(d["excluded_missing_G"].get<int>(), 0);
-        QCOMPARE(d["excluded_negative_reddening_prior_error"].get<int>(), 1);
-        QCOMPARE(d["excluded_bad_reddening_prior"].get<int>(), 0);
-        QCOMPARE(d["excluded_total"].get<int>(), 2);
         // Scored as if absent: the same stars used, the same means.
         const json& all = doc["groups"]["all"];
         const json& allRef = ref["groups"]["all"];
         QCOMPARE(all["n_used"].get<int>(), 5);
         QCOMPARE(all["n_used"].get<int>(), allRef["n_used"].get<int>());
         for (const char* key : {"chi2_per_band", "chi2_dof", "chi2_dof_below5", "frac_above5"})
-            QVERIFY2(all[key] == allRef[key], key);
+            QVERIFY2(all[key] == allRef[key], (std::string(key) + ": " + all[key].dump() + " with the values, " +
+                                               allRef[key].dump() + " without them").c_str());
+
+        const json& d = doc["defects"];
+        QCOMPARE(count(d, "parallax_dropped_out_of_range"), 1);
+        QCOMPARE(count(d, "parallax_dropped_negative_error"), 1);
+        QCOMPARE(count(d, "parallax_dropped_not_finite"), 0);
+        QCOMPARE(count(d, "band_values_error_below_1e-4"), 1);
+        QCOMPARE(count(d, "band_values_error_below_1e-4_by_band", "g"), 1);
+        QCOMPARE(count(d, "band_values_negative_error"), 1);
+        QCOMPARE(count(d, "band_values_negative_error_by_band", "G"), 1);
+        QCOMPARE(count(d, "band_values_magnitude_out_of_range_by_band", "J"), 1);
+        QCOMPARE(count(d, "excluded_defective_G"), 1);
+        QCOMPARE(count(d, "excluded_missing_G"), 0);
+        QCOMPARE(count(d, "excluded_negative_reddening_prior_error"), 1);
+        QCOMPARE(count(d, "excluded_bad_reddening_prior"), 0);
+        QCOMPARE(count(d, "excluded_total"), 2);
 
         const Run text = run({"evaluate", "--model", model_, "--catalog", path("impossible.h5")});
         QCOMPARE(text.code, 0);
@@ -339,8 +350,8 @@ private slots:
         std::vector<std::string> jsonArgs = args;
         jsonArgs.push_back("--json");
         const json doc = json::parse(run(jsonArgs).out);
-        QCOMPARE(doc["model"].get<std::string>(), path("trained.h5"));
-        QCOMPARE(doc["trained_on"].get<std::string>(), trainedOn);
+        QCOMPARE(doc.value("model", std::string()), path("trained.h5"));
+        QCOMPARE(doc.value("trained_on", std::string()), trainedOn);
     }
 
     // One error path: running out of memory (input-driven: a huge dimension, --stars) is
