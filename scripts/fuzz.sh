@@ -103,6 +103,10 @@ fuzz_one() {
   "$build/fuzz/fuzz_$t" -fork=1 -ignore_crashes=1 -ignore_ooms=1 -ignore_timeouts=1 -timeout=20 \
     -rss_limit_mb=2048 -max_len="$max_len" -artifact_prefix="$art/" "${time_limit[@]}" "$@" \
     "$corpus" "${dirs[@]}" >"$art/fuzz.log" 2>&1 || status=$?
+  # Crashed jobs never reach the exit handler that removes their input folder.
+  for d in /dev/shm/starlocus-fuzz-* "${TMPDIR:-/tmp}"/starlocus-fuzz-*; do
+    [ -d "$d" ] && ! kill -0 "${d##*-}" 2>/dev/null && rm -rf "$d"
+  done
   grep -E '^#[0-9]+: cov' "$art/fuzz.log" | tail -1 | sed "s/^/fuzz_$t: /" || true
   echo "fuzz_$t: libFuzzer exit $status, $(find "$corpus" -type f | wc -l) corpus files, log $art/fuzz.log"
   mapfile -t found < <(find "$art" -maxdepth 1 -type f \( -name 'crash-*' -o -name 'leak-*' -o -name 'timeout-*' \
