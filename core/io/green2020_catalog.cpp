@@ -231,8 +231,21 @@ Catalog readGreen2020Catalog(const std::string& path) {
     cat.rSource = readStringMember(d, t, raw, path, "r_source", n);
     cat.labelMedian = triple(hdf5::readDoubleAttribute(d, "atm_param_med"));
     cat.labelStd = triple(hdf5::readDoubleAttribute(d, "atm_param_std"));
-    if (cat.labelMedian && cat.labelStd)
-        validateLabelNormalization({*cat.labelMedian, *cat.labelStd}, path, "data/atm_param_med", "data/atm_param_std");
+    // The attributes only describe the atm_param_p columns (nothing computes with them: a
+    // run normalises with its own catalog's labels), so an implausible pair is dropped
+    // rather than refusing the stars.
+    if (cat.labelMedian && cat.labelStd) {
+        try {
+            validateLabelNormalization({*cat.labelMedian, *cat.labelStd}, path, "data/atm_param_med",
+                                       "data/atm_param_std");
+        } catch (const InputError&) {
+            cat.labelMedian.reset();
+            cat.labelStd.reset();
+        }
+    } else {
+        cat.labelMedian.reset();
+        cat.labelStd.reset();
+    }
 
     for (const char* name : {"r_fit", "r_var"}) {
         if (!hdf5::exists(file.get(), name))
