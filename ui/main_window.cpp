@@ -26,6 +26,7 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QToolBar>
+#include <QToolButton>
 
 namespace starlocus::ui {
 
@@ -63,6 +64,14 @@ MainWindow::MainWindow(QWidget* parent)
     busyIndicator_->setMaximumWidth(160);
     busyIndicator_->setVisible(false);
     statusBar()->addPermanentWidget(busyIndicator_);
+    // While a file is read by its probe child the request can still be cancelled (a file
+    // that hangs libhdf5 would otherwise hold the loader until the probe's time limit).
+    cancelOpenButton_ = new QToolButton(this);
+    cancelOpenButton_->setObjectName(QStringLiteral("cancelOpenButton"));
+    cancelOpenButton_->setText(tr("Cancel"));
+    cancelOpenButton_->setToolTip(tr("Stop opening the file"));
+    cancelOpenButton_->setVisible(false);
+    statusBar()->addPermanentWidget(cancelOpenButton_);
     connectSyntheticSky();
     statusBar()->addPermanentWidget(training_->positionLabel());
     statusBar()->addPermanentWidget(training_->progressBar());
@@ -199,6 +208,11 @@ void MainWindow::createMenus() {
 
 void MainWindow::connectLoader() {
     connect(loader_, &SessionLoader::busyChanged, busyIndicator_, &QWidget::setVisible);
+    connect(loader_, &SessionLoader::probingChanged, cancelOpenButton_, &QWidget::setVisible);
+    connect(cancelOpenButton_, &QToolButton::clicked, loader_, &SessionLoader::cancelProbes);
+    connect(loader_, &SessionLoader::loadCancelled, this, [this](const QString& path) {
+        statusBar()->showMessage(tr("Opening %1 was cancelled.").arg(QFileInfo(path).fileName()));
+    });
     connect(loader_, &SessionLoader::modelLoadStarted, this, [this](const QString& path) {
         statusBar()->showMessage(tr("Opening model %1…").arg(QFileInfo(path).fileName()));
     });
@@ -269,8 +283,9 @@ void MainWindow::rebuildRecentFilesMenu() {
 }
 
 void MainWindow::openModelFile(const QString& path, const QString& normalizationPath) {
-    if (!fileJobsAllowed())
-        return;
+    // Allowed while a run trains: the run has its own catalog and model, HDF5 is used under
+    // one lock, and a file that crashes libhdf5 is caught by the loader's probe child. The
+    // run's model replaces this one when the run ends, as it replaces any open model.
     lastDirectory_ = QFileInfo(path).absolutePath();
     loader_->loadModel(path, normalizationPath);
 }

@@ -3,7 +3,9 @@
 // MainWindow: menus (File, Training, View, Help), tool bars, the views as tabs (the
 // session overview, the explorer once a model is open, and the science views of the
 // session's model + catalog), the training monitor as a dock, and the status bar. Opening a file goes through the SessionLoader (background
-// job); a failure is shown as a warning and the session keeps what it had. Closing while
+// job, the file read first by a probe child); a failure, a crash of libhdf5 on the file
+// included, is shown as a warning and the session keeps what it had. A model may be opened
+// while a run trains; a catalog may not (the run reads the open one). Closing while
 // a run trains asks first, stops the run and closes once it has ended (its last
 // checkpoint stays on disk).
 #include "ui/colour_scheme.h"
@@ -22,6 +24,7 @@ class QMenu;
 class QProgressBar;
 class QTabWidget;
 class QToolBar;
+class QToolButton;
 
 namespace starlocus::ui {
 
@@ -116,6 +119,7 @@ private:
     void addScienceMenu(QMenu* view);
     void addColoursMenu(QMenu* view);
     void updateValidity(); // the explorer's validity density for the session (background)
+    void computeValidity(const ValiditySource& source, int generation);
     void updateScience();
     void showTrainingDock();
     void connectSyntheticSky();
@@ -139,6 +143,7 @@ private:
     QTabWidget* views_;
     QToolBar* toolBar_ = nullptr;
     QProgressBar* busyIndicator_ = nullptr;
+    QToolButton* cancelOpenButton_ = nullptr;
     QProgressBar* skyProgress_ = nullptr;
     TrainingView* training_ = nullptr;
     QDockWidget* trainingDock_ = nullptr;

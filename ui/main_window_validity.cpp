@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The explorer's validity column (§7): its density follows the session's model and
-// catalog, read or computed in the background (ui/views/explorer_validity).
+// catalog, read or computed in the background (ui/views/explorer_validity). The authors'
+// density file is read first by the probe child (ui/session/file_probe.h): one that crashes
+// libhdf5 leaves the KDE of the catalog and a message in the status bar.
 #include "ui/main_window.h"
 
+#include "ui/session/file_probe.h"
 #include "ui/session/session.h"
 #include "ui/views/explorer_validity.h"
 #include "ui/views/explorer_view.h"
@@ -20,6 +23,32 @@ void MainWindow::updateValidity() {
     validitySource_ = source;
     const int generation = ++validityGeneration_;
     explorer_->setDensity(nullptr); // never a density of other stars meanwhile
+    if (source.none())
+        return;
+    if (source.densityFile.isEmpty()) {
+        computeValidity(source, generation);
+        return;
+    }
+    auto* probe = new FileProbe(this);
+    connect(probe, &FileProbe::finished, this, [this, probe, source, generation](const ProbeResult& result) {
+        probe->deleteLater();
+        if (generation != validityGeneration_)
+            return; // the session changed meanwhile
+        const QString failure = FileProbe::failureText(source.densityFile, result);
+        if (failure.isEmpty()) {
+            computeValidity(source, generation);
+            return;
+        }
+        statusBar()->showMessage(tr("No training density from the authors' file: %1").arg(failure));
+        ValiditySource catalogOnly = source; // the KDE of the open catalog instead
+        catalogOnly.densityFile.clear();
+        catalogOnly.modelFile.clear();
+        computeValidity(catalogOnly, generation);
+    });
+    probe->start(ProbeKind::DensityGrid, source.densityFile);
+}
+
+void MainWindow::computeValidity(const ValiditySource& source, int generation) {
     if (source.none())
         return;
     auto* watcher = new QFutureWatcher<ValidityResult>(this);

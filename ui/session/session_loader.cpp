@@ -3,10 +3,7 @@
 
 #include "core/common/input_error.h"
 #include "core/io/green2020_catalog.h"
-#include "core/io/hdf5_handle.h"
-#include "core/io/keras_model_import.h"
-#include "core/io/model_file.h"
-#include "core/io/normalization_json.h"
+#include "ui/session/model_file_read.h"
 #include "ui/session/session.h"
 
 #include <QFutureWatcher>
@@ -33,24 +30,12 @@ struct CatalogOutcome {
 // Runs on the pool: everything that touches the file happens here.
 ModelOutcome readModel(const QString& path, const QString& normalizationPath) {
     ModelOutcome outcome;
-    const std::string file = path.toStdString();
     try {
-        std::string norm = normalizationPath.toStdString();
-        if (norm.empty() && core::isKerasModelFile(file))
-            norm = core::findNormalizationBeside(file); // the one loadAnyModel would pick
-        outcome.model = std::make_shared<const core::StellarModel>(core::loadAnyModel(file, norm));
+        ModelFileContents contents = readModelFile(path.toStdString(), normalizationPath.toStdString());
+        outcome.model = std::make_shared<const core::StellarModel>(std::move(contents.model));
         outcome.origin.path = path;
-        outcome.origin.normalizationFile = QString::fromStdString(norm);
-        // Read here, with the model, because HDF5 is read from one thread at a time; the
-        // science views take the test split from it.
-        if (!core::isKerasModelFile(file)) {
-            try {
-                if (auto record = core::loadTrainingRecord(file))
-                    outcome.origin.trainingRecord = std::make_shared<const core::TrainingCheckpoint>(std::move(*record));
-            } catch (const std::exception&) {
-                // A damaged record leaves the model usable; the views then show all stars.
-            }
-        }
+        outcome.origin.normalizationFile = QString::fromStdString(contents.normalizationFile);
+        outcome.origin.trainingRecord = std::move(contents.trainingRecord);
     } catch (const core::InputError& e) {
         outcome.error = QString::fromStdString(e.what());
         outcome.needsNormalization = e.field() == "normalization" && normalizationPath.isEmpty();
@@ -82,21 +67,9 @@ struct FileOutcome {
     CatalogOutcome catalog;
 };
 
-// A model has `layers` (ours) or Keras's layout; anything else is tried as a catalog.
-bool looksLikeModel(const std::string& file) {
-    try {
-        if (core::isKerasModelFile(file))
-            return true;
-        const core::hdf5::Handle handle = core::hdf5::openReadOnly(file);
-        return core::hdf5::exists(handle.get(), "layers");
-    } catch (const std::exception&) {
-        return false; // the catalog reader reports what is wrong with the file
-    }
-}
-
 FileOutcome readFile(const QString& path) {
     FileOutcome outcome;
-    outcome.isModel = looksLikeModel(path.toStdString());
+    outcome.isModel = hasModelLayout(path.toStdString());
     if (outcome.isModel)
         outcome.model = readModel(path, {});
     else
@@ -111,6 +84,9 @@ SessionLoader::SessionLoader(Session* session, QObject* parent) : QObject(parent
 }
 
 SessionLoader::~SessionLoader() {
+    // The probes' children are killed (FileProbe's destructor); their requests go nowhere.
+    for (FileProbe* probe : findChildren<FileProbe*>(Qt::FindDirectChildrenOnly))
+        probe->disconnect(this);
     pool_.clear();
     pool_.waitForDone();
 }
@@ -125,7 +101,57 @@ void SessionLoader::endJob() {
         emit busyChanged(false);
 }
 
+bool SessionLoader::isProbing() const { return probing_ > 0; }
+
+void SessionLoader::cancelProbes() {
+    for (FileProbe* probe : findChildren<FileProbe*>(Qt::FindDirectChildrenOnly))
+        probe->cancel();
+}
+
+void SessionLoader::probeThen(ProbeKind kind, const QString& path, const QString& normalizationPath,
+                              std::function<void()> readInProcess,
+                              std::function<void(const QString&, const ProbeResult&)> fail) {
+    auto* probe = new FileProbe(this);
+    if (probing_++ == 0)
+        emit probingChanged(true);
+    connect(probe, &FileProbe::finished, this,
+            [this, probe, path, readInProcess = std::move(readInProcess), fail = std::move(fail)](const ProbeResult& result) {
+                probe->deleteLater();
+                if (--probing_ == 0)
+                    emit probingChanged(false);
+                switch (result.status) {
+                case ProbeResult::Status::Readable:
+                case ProbeResult::Status::NotRun:
+                    readInProcess();
+                    return;
+                case ProbeResult::Status::Unreadable:
+                    fail(result.message, result);
+                    break;
+                case ProbeResult::Status::Cancelled:
+                    emit loadCancelled(path);
+                    break;
+                case ProbeResult::Status::Crashed:
+                case ProbeResult::Status::TimedOut:
+                    fail(FileProbe::failureText(path, result), result);
+                    break;
+                }
+                endJob();
+            });
+    probe->start(kind, path, normalizationPath);
+}
+
 void SessionLoader::loadModel(const QString& path, const QString& normalizationPath) {
+    beginJob();
+    emit modelLoadStarted(path);
+    probeThen(
+        ProbeKind::Model, path, normalizationPath, [this, path, normalizationPath] { readModelInProcess(path, normalizationPath); },
+        [this, path, normalizationPath](const QString& message, const ProbeResult& result) {
+            emit modelLoadFailed(path, message,
+                                 result.field == QLatin1String("normalization") && normalizationPath.isEmpty());
+        });
+}
+
+void SessionLoader::readModelInProcess(const QString& path, const QString& normalizationPath) {
     auto* watcher = new QFutureWatcher<ModelOutcome>(this);
     connect(watcher, &QFutureWatcher<ModelOutcome>::finished, this, [this, watcher, path] {
         const ModelOutcome outcome = watcher->result();
@@ -138,12 +164,18 @@ void SessionLoader::loadModel(const QString& path, const QString& normalizationP
         }
         endJob();
     });
-    beginJob();
-    emit modelLoadStarted(path);
     watcher->setFuture(QtConcurrent::run(&pool_, readModel, path, normalizationPath));
 }
 
 void SessionLoader::loadCatalog(const QString& path) {
+    beginJob();
+    emit catalogLoadStarted(path);
+    probeThen(
+        ProbeKind::Catalog, path, {}, [this, path] { readCatalogInProcess(path); },
+        [this, path](const QString& message, const ProbeResult&) { emit catalogLoadFailed(path, message); });
+}
+
+void SessionLoader::readCatalogInProcess(const QString& path) {
     auto* watcher = new QFutureWatcher<CatalogOutcome>(this);
     connect(watcher, &QFutureWatcher<CatalogOutcome>::finished, this, [this, watcher, path] {
         const CatalogOutcome outcome = watcher->result();
@@ -156,12 +188,24 @@ void SessionLoader::loadCatalog(const QString& path) {
         }
         endJob();
     });
-    beginJob();
-    emit catalogLoadStarted(path);
     watcher->setFuture(QtConcurrent::run(&pool_, readCatalog, path));
 }
 
 void SessionLoader::loadFile(const QString& path) {
+    beginJob();
+    emit fileLoadStarted(path);
+    // The probe child says what it read the file as, so a failure goes to the right signal.
+    probeThen(
+        ProbeKind::AnyFile, path, {}, [this, path] { readFileInProcess(path); },
+        [this, path](const QString& message, const ProbeResult& result) {
+            if (result.readAs == QLatin1String("model"))
+                emit modelLoadFailed(path, message, false);
+            else
+                emit catalogLoadFailed(path, message);
+        });
+}
+
+void SessionLoader::readFileInProcess(const QString& path) {
     auto* watcher = new QFutureWatcher<FileOutcome>(this);
     connect(watcher, &QFutureWatcher<FileOutcome>::finished, this, [this, watcher, path] {
         const FileOutcome outcome = watcher->result();
@@ -179,8 +223,6 @@ void SessionLoader::loadFile(const QString& path) {
         }
         endJob();
     });
-    beginJob();
-    emit fileLoadStarted(path);
     watcher->setFuture(QtConcurrent::run(&pool_, readFile, path));
 }
 

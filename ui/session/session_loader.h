@@ -5,9 +5,14 @@
 // so no request is dropped; the jobs run one at a time on the loader's own pool because
 // the core reads HDF5 files from one thread at a time (core/io/hdf5_handle.h).
 // A failed request leaves the Session as it was and reports the error's text.
+// Before a file is read in process it is read once in a child process (FileProbe, issue
+// #14): a file that crashes libhdf5 then fails with a message and the app keeps running.
+#include "ui/session/file_probe.h"
+
 #include <QObject>
 #include <QString>
 #include <QThreadPool>
+#include <functional>
 
 namespace starlocus::ui {
 
@@ -32,6 +37,11 @@ public:
     void loadFile(const QString& path);
 
     bool isBusy() const { return pending_ > 0; }
+    // Whether a request is still being read by its probe child (it can be cancelled then;
+    // an HDF5 read in process cannot).
+    bool isProbing() const;
+    // Stops every running probe; their requests end with `loadCancelled`.
+    void cancelProbes();
 
 signals:
     void busyChanged(bool busy);
@@ -44,14 +54,26 @@ signals:
     void catalogLoaded(const QString& path);
     void catalogLoadFailed(const QString& path, const QString& message);
     void fileLoadStarted(const QString& path);
+    void loadCancelled(const QString& path);
+    void probingChanged(bool probing);
 
 private:
     void beginJob();
     void endJob();
+    // Runs the probe of `path`, then `readInProcess` when it is readable (or no probe ran),
+    // else `fail` with the message to show and the probe's result; a cancelled probe ends
+    // the request with `loadCancelled`.
+    void probeThen(ProbeKind kind, const QString& path, const QString& normalizationPath,
+                   std::function<void()> readInProcess,
+                   std::function<void(const QString& message, const ProbeResult& result)> fail);
+    void readModelInProcess(const QString& path, const QString& normalizationPath);
+    void readCatalogInProcess(const QString& path);
+    void readFileInProcess(const QString& path);
 
     Session* session_;
     QThreadPool pool_;
     int pending_ = 0;
+    int probing_ = 0;
 };
 
 } // namespace starlocus::ui

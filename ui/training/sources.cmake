@@ -15,4 +15,7 @@ list(APPEND STARLOCUS_UI_SOURCES
   training/training_view.h training/training_view.cpp
   dialogs/training_settings_dialog.h dialogs/training_settings_dialog.cpp
   session/synthetic_sky_job.h session/synthetic_sky_job.cpp
+  # Issue 14: files are read first in a child process (a libhdf5 crash must not end a run).
+  session/file_probe.h session/file_probe.cpp
+  session/model_file_read.h session/model_file_read.cpp
 )

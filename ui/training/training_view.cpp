@@ -2,6 +2,7 @@
 #include "ui/training/training_view.h"
 
 #include "ui/dialogs/training_settings_dialog.h"
+#include "ui/session/file_probe.h"
 #include "ui/session/session.h"
 #include "ui/training/live_cmd_view.h"
 #include "ui/training/training_monitor_view.h"
@@ -194,7 +195,30 @@ void TrainingView::connectController() {
 
 bool TrainingView::startTraining() { return launch(QString()); }
 
-bool TrainingView::resumeFromCheckpoint(const QString& path) { return launch(path); }
+bool TrainingView::resumeFromCheckpoint(const QString& path) {
+    if (FileProbe::defaultCommand().isEmpty())
+        return launch(path);
+    if (controller_->isActive() || resumeProbe_)
+        return false;
+    // The checkpoint is read on the worker thread: a file that crashes libhdf5 is read by
+    // the probe child first (issue #14). A file the child read without crashing starts the
+    // run, whose worker then reports any InputError as before.
+    resumeProbe_ = new FileProbe(this);
+    connect(resumeProbe_, &FileProbe::finished, this, [this, path](const ProbeResult& result) {
+        resumeProbe_->deleteLater();
+        resumeProbe_ = nullptr;
+        updateActions();
+        if (const QString failure = FileProbe::failureText(path, result); !failure.isEmpty()) {
+            if (result.status != ProbeResult::Status::Cancelled)
+                emit problem(tr("Could not resume from the checkpoint"), failure);
+            return;
+        }
+        launch(path);
+    });
+    resumeProbe_->start(ProbeKind::Checkpoint, path);
+    updateActions();
+    return true;
+}
 
 bool TrainingView::launch(const QString& resumePath) {
     if (controller_->isActive())
@@ -245,7 +269,7 @@ void TrainingView::updateActions() {
     const bool idle = state == State::Idle;
     const bool hasCatalog = session_->catalog() && session_->catalog()->size() > 0;
     start_->setEnabled(idle && hasCatalog);
-    resumeCheckpoint_->setEnabled(idle && hasCatalog);
+    resumeCheckpoint_->setEnabled(idle && hasCatalog && !resumeProbe_);
     settings_->setEnabled(idle);
     pause_->setEnabled(state == State::Running || state == State::Paused);
     pause_->setChecked(state == State::Paused);

@@ -17,6 +17,7 @@ class QSplitter;
 
 namespace starlocus::ui {
 
+class FileProbe;
 class LiveCmdView;
 class Session;
 class TrainingMonitorView;
@@ -42,6 +43,8 @@ public:
 
     // Starts a new run on the session's catalog; false (and `problem`) when it cannot.
     bool startTraining();
+    // With a file probe (ui/session/file_probe.h) the checkpoint is first read by the probe
+    // child and the run starts once it has read it (true: the request was taken).
     bool resumeFromCheckpoint(const QString& path);
     int epochsShown() const { return epochsShown_; }
 
@@ -95,6 +98,7 @@ private:
     QLabel* position_;
     int epochsShown_ = 0;
     bool resumed_ = false;
+    FileProbe* resumeProbe_ = nullptr; // reading the checkpoint to resume from, in a child
 };
 
 } // namespace starlocus::ui
