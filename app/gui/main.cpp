@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // starlocus: the desktop application. Command line, translators and the main window;
 // everything else lives in starlocus_ui.
+#include "app/gui/file_probe_mode.h"
 #include "ui/main_window.h"
 #include "ui/science/science_tab.h"
 #include "ui/science/science_view.h"
+#include "ui/session/file_probe.h"
 #include "ui/session/session.h"
 #include "ui/session/session_loader.h"
 #include "ui/session/synthetic_sky_job.h"
@@ -25,6 +27,7 @@
 #include <cstdio>
 #include <memory>
 #include <optional>
+#include <utility>
 
 namespace {
 
@@ -45,7 +48,8 @@ starlocus::core::TrainingConfig demoTrainingConfig() {
 // --screenshot: once every requested file is open, the synthetic sky is ready and, with
 // --train, either the monitor has drawn N epochs (--after-epochs N: the run is then paused
 // and the live CMD has drawn a snapshot) or the run has finished (its model is then the
-// session's), show the requested view (--view), wait until the science views have prepared
+// session's; with --after-epochs N also when it finished before N epochs, said on standard
+// error, rather than waiting for ever), show the requested view (--view), wait until the science views have prepared
 // their data if one of them is shown, grab the window to a PNG and quit (0), or quit with 1
 // when a file could not be opened, training failed, the view cannot be shown or the PNG not
 // saved.
@@ -79,8 +83,9 @@ void scheduleScreenshot(starlocus::ui::MainWindow& window, const QString& pngPat
     poll->setInterval(50);
     auto settledFor = std::make_shared<QElapsedTimer>();
     auto viewShown = std::make_shared<bool>(view.isEmpty());
+    auto toldEarlyEnd = std::make_shared<bool>(false);
     QObject::connect(poll, &QTimer::timeout, &window,
-                     [&window, poll, settledFor, viewShown, view, train, afterEpochs, grab, &failed] {
+                     [&window, poll, settledFor, viewShown, toldEarlyEnd, view, train, afterEpochs, grab, &failed] {
         if (failed) {
             poll->stop();
             QCoreApplication::exit(1);
@@ -89,7 +94,15 @@ void scheduleScreenshot(starlocus::ui::MainWindow& window, const QString& pngPat
         if (window.loader()->isBusy() || window.syntheticSky()->isRunning())
             return;
         auto* training = window.training();
-        if (afterEpochs > 0) {
+        const bool runEnded = !training->controller()->isActive() && training->epochsShown() > 0;
+        if (afterEpochs > 0 && training->epochsShown() < afterEpochs && runEnded) {
+            if (!std::exchange(*toldEarlyEnd, true))
+                printError(QCoreApplication::translate(
+                               "main", "the run finished after %n epoch(s), before --after-epochs %1; the screenshot "
+                                       "shows the finished run",
+                               nullptr, training->epochsShown())
+                               .arg(afterEpochs));
+        } else if (afterEpochs > 0) {
             if (training->epochsShown() < afterEpochs)
                 return;
             training->controller()->pause(); // hold the picture still
@@ -211,6 +224,10 @@ void describeApplication() {
 } // namespace
 
 int main(int argc, char* argv[]) {
+    // The child that reads an untrusted file for the GUI: before any Qt application object,
+    // so that it starts fast and needs no display.
+    if (starlocus::gui::isFileProbeInvocation(argc, argv))
+        return starlocus::gui::runFileProbe(argc, argv);
     describeApplication();
     if (asksOnlyForInformation(argc, argv)) {
         QCoreApplication app(argc, argv);
@@ -246,6 +263,9 @@ int main(int argc, char* argv[]) {
     starlocus::ui::initResources();
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/starlocus.svg")));
     starlocus::ui::installTranslators(QLocale::system());
+    // Files are read first by this executable in its probe mode (a corrupt file that
+    // crashes libhdf5 then costs a child process, not the session).
+    starlocus::ui::FileProbe::setDefaultCommand({QCoreApplication::applicationFilePath(), {}});
 
     QCommandLineParser parser;
     const CommandLine options;

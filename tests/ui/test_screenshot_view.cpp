@@ -114,6 +114,24 @@ private slots:
         QVERIFY(match.captured(1).toInt() >= epochs);
     }
 
+    // Issue #14: `--after-epochs 30` on the demo schedule (4 iterations × 6 epochs = 24, README)
+    // once waited for ever. The run ends first: the screenshot shows the finished run, the
+    // app says so on standard error and exits 0.
+    void afterEpochsBeyondTheRunShowsTheFinishedRun() {
+        QTemporaryDir dir;
+        const int demoEpochs = 4 * 6;
+        const GuiRun run = runStarlocus({QStringLiteral("--demo"), QStringLiteral("--train"), QStringLiteral("--after-epochs"),
+                                         QStringLiteral("30")},
+                                        dir.filePath(QStringLiteral("finished.png")));
+        QVERIFY2(run.exitCode == 0, qPrintable(QStringLiteral("exit %1: %2").arg(run.exitCode).arg(run.errors)));
+        QVERIFY2(run.errors.contains(QStringLiteral("finished after %1 epoch").arg(demoEpochs)) &&
+                     run.errors.contains(QStringLiteral("--after-epochs 30")),
+                 qPrintable(run.errors));
+        const QString problem = pictureProblem(run.image);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        QVERIFY2(run.output.contains(QStringLiteral("loss chart points: %1").arg(demoEpochs)), qPrintable(run.output));
+    }
+
     void afterEpochsNeedsTrainingAndAScreenshot() {
         const GuiRun run = runStarlocus({QStringLiteral("--after-epochs"), QStringLiteral("3")});
         QCOMPARE(run.exitCode, 2);
