@@ -10,6 +10,7 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QStackedWidget>
 #include <QVBoxLayout>
 
@@ -30,6 +31,16 @@ QString originText(const std::string& origin) {
     if (origin == "starlocus-training")
         return ModelSummaryPanel::tr("Trained with StarLocus");
     return origin.empty() ? ModelSummaryPanel::tr("not recorded") : QString::fromStdString(origin);
+}
+
+// A catalog file by its name; the GUI's synthetic sky ("mock:N:seedS", no file) in words.
+QString trainedOnText(const QString& trainedOn) {
+    static const QRegularExpression sky(QStringLiteral("^mock:(\\d+):seed(\\d+)$"));
+    if (const QRegularExpressionMatch match = sky.match(trainedOn); match.hasMatch())
+        return ModelSummaryPanel::tr("synthetic sky of %1 stars (seed %2)")
+            .arg(countText(match.captured(1).toULongLong()), match.captured(2));
+    const QFileInfo file(trainedOn);
+    return file.fileName().isEmpty() ? trainedOn : file.fileName();
 }
 
 QString activationText(core::Activation activation) {
@@ -83,14 +94,17 @@ ModelSummaryPanel::ModelSummaryPanel(Session* session, QWidget* parent)
     normalizationFileValue_ = valueLabel(QStringLiteral("modelNormalizationFileValue"), content);
     architectureValue_ = valueLabel(QStringLiteral("modelArchitectureValue"), content);
     parameterCountValue_ = valueLabel(QStringLiteral("modelParameterCountValue"), content);
+    trainedOnValue_ = valueLabel(QStringLiteral("modelTrainedOnValue"), content);
     form->addRow(tr("File:"), fileValue_);
     form->addRow(tr("Folder:"), folderValue_);
     form->addRow(tr("Origin:"), originValue_);
+    form->addRow(tr("Trained on:"), trainedOnValue_);
     form->addRow(tr("Description:"), descriptionValue_);
     form->addRow(tr("Normalisation:"), normalizationFileValue_);
     form->addRow(tr("Network:"), architectureValue_);
     form->addRow(tr("Parameters:"), parameterCountValue_);
     layout->addLayout(form);
+    form_ = form;
 
     layout->addWidget(sectionHeading(tr("Layers"), content));
     layerTable_ = new FactTable(content);
@@ -111,6 +125,7 @@ ModelSummaryPanel::ModelSummaryPanel(Session* session, QWidget* parent)
     outer->addWidget(stack_);
 
     connect(session_, &Session::modelChanged, this, &ModelSummaryPanel::showModel);
+    connect(session_, &Session::modelFileChanged, this, &ModelSummaryPanel::showModel); // saved
     showModel();
 }
 
@@ -123,11 +138,23 @@ void ModelSummaryPanel::showModel() {
         return;
     }
     const auto& provenance = model->provenance();
-    const QFileInfo source(QString::fromStdString(provenance.sourceFile));
-    fileValue_->setText(source.fileName());
-    fileValue_->setToolTip(source.absoluteFilePath());
-    folderValue_->setText(wrappablePath(source.absolutePath()));
+    // The file the model lives in: where it was read from or last saved to (the session
+    // knows a save; the model's provenance only where it was read). A model trained in
+    // this session has none until it is saved.
+    QString file = session_->modelOrigin().path;
+    if (file.isEmpty())
+        file = QString::fromStdString(provenance.sourceFile);
+    const QFileInfo source(file);
+    fileValue_->setText(file.isEmpty() ? tr("not saved yet") : source.fileName());
+    fileValue_->setToolTip(file.isEmpty() ? QString() : source.absoluteFilePath());
+    folderValue_->setText(file.isEmpty() ? QString() : wrappablePath(source.absolutePath()));
+    form_->setRowVisible(folderValue_, !file.isEmpty());
     originValue_->setText(originText(provenance.origin));
+    // The catalog the weights were trained on (StarLocus training only).
+    const QString trainedOn = QString::fromStdString(provenance.trainedOn);
+    trainedOnValue_->setText(trainedOnText(trainedOn));
+    trainedOnValue_->setToolTip(trainedOn);
+    form_->setRowVisible(trainedOnValue_, !trainedOn.isEmpty());
     descriptionValue_->setText(provenance.description.empty() ? tr("none")
                                                               : QString::fromStdString(provenance.description));
     const QString normFile = session_->modelNormalizationFile();

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// ModelSummaryPanel: the facts of the open stellar model (where it came from, its layers
-// and activations, parameter count, label normalisation), or an empty state that offers
-// to open one.
+// ModelSummaryPanel: the facts of the open stellar model (its file, or "not saved yet" for
+// a model trained in this session; the catalog it was trained on; its layers and
+// activations, parameter count, label normalisation), or an empty state that offers to
+// open one.
 #include <QGroupBox>
 
 class QAction;
+class QFormLayout;
 class QLabel;
 class QPushButton;
 class QStackedWidget;
@@ -32,6 +34,8 @@ private:
     QLabel* fileValue_;
     QLabel* folderValue_;
     QLabel* originValue_;
+    QLabel* trainedOnValue_; // shown for a model trained by StarLocus
+    QFormLayout* form_;
     QLabel* descriptionValue_;
     QLabel* normalizationFileValue_;
     QLabel* architectureValue_;

@@ -8,6 +8,7 @@
 #include "tests/ui/training/training_test_sky.h"
 #include "ui/main_window.h"
 #include "ui/session/session.h"
+#include "ui/session/session_loader.h"
 #include "ui/training/live_cmd_view.h"
 #include "ui/training/loss_chart_view.h"
 #include "ui/training/training_monitor_view.h"
@@ -77,6 +78,46 @@ private slots:
         const QImage trained = w.grab().toImage();
         QVERIFY(greyVariance(trained) > greyVariance(blank));
         QVERIFY(w.training()->positionLabel()->text().contains(QStringLiteral("2")));
+    }
+
+    // The Session tab's "File:" names the model's own file (issue #14: it showed the training
+    // catalog's path): none for a model trained here ("not saved yet"), the file once saved,
+    // and the same after reopening it; "Trained on:" names the catalog (the test's sky is
+    // "mock:test"). Models read from a Keras file have no "Trained on:".
+    void modelSummaryNamesTheModelFileAndTheTrainingCatalog() {
+        QTemporaryDir dir;
+        MainWindow w;
+        prepare(w, dir.filePath(QStringLiteral("run.h5")), 1, 1);
+        w.show();
+        QSignalSpy finished(w.training()->controller(), &TrainingController::finished);
+        QVERIFY(w.training()->startTraining());
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kRunTimeoutMs);
+        QVERIFY(w.session()->model());
+        const auto label = [&w](const char* name) {
+            auto* l = w.findChild<QLabel*>(QLatin1String(name));
+            return l ? l->text() : QStringLiteral("<no label %1>").arg(QLatin1String(name));
+        };
+        const auto shown = [&w](const char* name) {
+            auto* l = w.findChild<QLabel*>(QLatin1String(name));
+            return l && !l->isHidden();
+        };
+        QCOMPARE(label("modelFileValue"), QStringLiteral("not saved yet"));
+        QVERIFY(!shown("modelFolderValue"));
+        QCOMPARE(label("modelTrainedOnValue"), QStringLiteral("mock:test"));
+        QVERIFY(shown("modelTrainedOnValue"));
+
+        const QString saved = dir.filePath(QStringLiteral("trained.h5"));
+        QVERIFY(w.saveModelFile(saved));
+        QCOMPARE(label("modelFileValue"), QStringLiteral("trained.h5"));
+        QVERIFY(shown("modelFolderValue"));
+        QVERIFY(label("modelFolderValue").remove(QChar(0x200B)).contains(QFileInfo(dir.path()).fileName()));
+
+        w.session()->setModel(nullptr);
+        QSignalSpy loaded(w.loader(), &starlocus::ui::SessionLoader::modelLoaded);
+        w.openModelFile(saved);
+        QVERIFY(loaded.wait(30000));
+        QCOMPARE(label("modelFileValue"), QStringLiteral("trained.h5"));
+        QCOMPARE(label("modelTrainedOnValue"), QStringLiteral("mock:test"));
     }
 
     void closingWhileTrainingAsksThenStopsAndKeepsTheCheckpoint() {
