@@ -132,6 +132,13 @@
         <source>no display (DISPLAY and WAYLAND_DISPLAY are unset); run it in a desktop session (--screenshot and starlocus-figures need none)</source>
         <translation>keine Anzeige (DISPLAY und WAYLAND_DISPLAY sind nicht gesetzt); starten Sie StarLocus in einer Desktop-Sitzung (--screenshot und starlocus-figures brauchen keine)</translation>
     </message>
+    <message numerus="yes">
+        <source>the run finished after %n epoch(s), before --after-epochs %1; the screenshot shows the finished run</source>
+        <translation>
+            <numerusform>der Lauf endete nach %n Epoche, vor --after-epochs %1; der Screenshot zeigt den beendeten Lauf</numerusform>
+            <numerusform>der Lauf endete nach %n Epochen, vor --after-epochs %1; der Screenshot zeigt den beendeten Lauf</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>starlocus::ui::AboutDialog</name>
@@ -654,6 +661,25 @@ das beobachtete FHD braucht Parallaxen.</translation>
     </message>
 </context>
 <context>
+    <name>starlocus::ui::FileProbe</name>
+    <message>
+        <source>%1 could not be read (the file probe exited with code %2).</source>
+        <translation>%1 konnte nicht gelesen werden (die Dateiprüfung endete mit Code %2).</translation>
+    </message>
+    <message>
+        <source>%1 could not be read: the HDF5 library crashed while reading it (signal %2); the file is probably corrupt.</source>
+        <translation>%1 konnte nicht gelesen werden: Die HDF5-Bibliothek ist beim Lesen abgestürzt (Signal %2); die Datei ist wahrscheinlich beschädigt.</translation>
+    </message>
+    <message>
+        <source>%1 could not be read: reading it took longer than %2 s and was stopped; the file is probably corrupt.</source>
+        <translation>%1 konnte nicht gelesen werden: Das Lesen dauerte länger als %2 s und wurde abgebrochen; die Datei ist wahrscheinlich beschädigt.</translation>
+    </message>
+    <message>
+        <source>Opening %1 was cancelled.</source>
+        <translation>Das Öffnen von %1 wurde abgebrochen.</translation>
+    </message>
+</context>
+<context>
     <name>starlocus::ui::IterationChartView</name>
     <message>
         <source>test stars: ⟨χ²/dof⟩ below 5</source>
@@ -1070,6 +1096,22 @@ Der Checkpoint der letzten vollständigen Iteration bleibt in %1 erhalten.</tran
         <source>No validity column in the explorer: %1</source>
         <translation>Keine Gültigkeitsspalte im Explorer: %1</translation>
     </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop opening the file</source>
+        <translation>Das Öffnen der Datei abbrechen</translation>
+    </message>
+    <message>
+        <source>Opening %1 was cancelled.</source>
+        <translation>Das Öffnen von %1 wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>No training density from the authors&apos; file: %1</source>
+        <translation>Keine Trainingsdichte aus der Datei der Autoren: %1</translation>
+    </message>
 </context>
 <context>
     <name>starlocus::ui::MeanLabelView</name>
@@ -1243,6 +1285,18 @@ Der Checkpoint der letzten vollständigen Iteration bleibt in %1 erhalten.</tran
     <message>
         <source>extinction R</source>
         <translation>Extinktion R</translation>
+    </message>
+    <message>
+        <source>synthetic sky of %1 stars (seed %2)</source>
+        <translation>synthetischer Himmel aus %1 Sternen (Seed %2)</translation>
+    </message>
+    <message>
+        <source>Trained on:</source>
+        <translation>Trainiert mit:</translation>
+    </message>
+    <message>
+        <source>not saved yet</source>
+        <translation>noch nicht gespeichert</translation>
     </message>
 </context>
 <context>
@@ -1952,6 +2006,10 @@ Der Checkpoint der letzten vollständigen Iteration bleibt in %1 erhalten.</tran
     <message>
         <source>Save every epoch and iteration of the run as CSV</source>
         <translation>Jede Epoche und Iteration des Laufs als CSV speichern</translation>
+    </message>
+    <message>
+        <source>Could not resume from the checkpoint</source>
+        <translation>Fortsetzen vom Checkpoint nicht möglich</translation>
     </message>
 </context>
 <context>
