@@ -253,6 +253,10 @@
         <source>absent</source>
         <translation>nicht vorhanden</translation>
     </message>
+    <message>
+        <source>none: a synthetic sky (%1)</source>
+        <translation>keine: ein synthetischer Himmel (%1)</translation>
+    </message>
 </context>
 <context>
     <name>starlocus::ui::CmdView</name>

@@ -26,6 +26,7 @@
 #include <QApplication>
 #include <QDragEnterEvent>
 #include <QDropEvent>
+#include <QFileInfo>
 #include <QMimeData>
 #include <QUrl>
 #include <QLabel>
@@ -188,6 +189,11 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(w.session()->catalog() != nullptr, 10000);
         QCOMPARE(w.session()->catalog()->size(), std::size_t(20000));
         QVERIFY(w.training()->startAction()->isEnabled()); // one click from training
+        // The sky is no file: the Session tab says so and shows no folder (it showed the
+        // sky's name as a file in the working folder).
+        QVERIFY2(labelText(w, "catalogFileValue").startsWith(QStringLiteral("none: a synthetic sky")),
+                 qPrintable(labelText(w, "catalogFileValue")));
+        QVERIFY(w.findChild<QLabel*>("catalogFolderValue")->isHidden());
 
         QMimeData mime;
         mime.setUrls({QUrl::fromLocalFile(path)});
@@ -199,6 +205,8 @@ private slots:
         waitIdle(w);
         QVERIFY2(log.texts.isEmpty(), qPrintable(log.texts.join(QLatin1Char('\n'))));
         QCOMPARE(w.session()->catalog()->size(), std::size_t(500));
+        QCOMPARE(labelText(w, "catalogFileValue"), QFileInfo(path).fileName());
+        QVERIFY(!w.findChild<QLabel*>("catalogFolderValue")->isHidden());
     }
 
     void aboutCitesThePaper() {

@@ -83,6 +83,7 @@ CatalogSummaryPanel::CatalogSummaryPanel(Session* session, QWidget* parent)
     form->addRow(tr("Stars:"), starCountValue_);
     form->addRow(tr("Reddening posterior (r_fit):"), reddeningFitValue_);
     layout->addLayout(form);
+    form_ = form;
 
     // Two columns: labels and sources on the left, the 13 bands on the right.
     auto* grid = new QGridLayout;
@@ -138,10 +139,15 @@ void CatalogSummaryPanel::showCatalog() {
         stack_->setCurrentIndex(0);
         return;
     }
-    const QFileInfo source(QString::fromStdString(catalog->sourceFile));
-    fileValue_->setText(source.fileName());
-    fileValue_->setToolTip(source.absoluteFilePath());
-    folderValue_->setText(wrappablePath(source.absolutePath()));
+    // The session knows the file a catalog was read from; the synthetic sky has none (its
+    // sourceFile, "mock:N:seedS", is a name, not a path: no folder for it).
+    const QString path = session_->catalogPath();
+    const QFileInfo source(path);
+    fileValue_->setText(path.isEmpty() ? tr("none: a synthetic sky (%1)").arg(QString::fromStdString(catalog->sourceFile))
+                                       : source.fileName());
+    fileValue_->setToolTip(path.isEmpty() ? QString() : source.absoluteFilePath());
+    folderValue_->setText(path.isEmpty() ? QString() : wrappablePath(source.absolutePath()));
+    form_->setRowVisible(folderValue_, !path.isEmpty());
     const std::size_t n = summary->starCount;
     starCountValue_->setText(countText(n));
     reddeningFitValue_->setText(summary->hasReddeningFit ? tr("present") : tr("absent"));

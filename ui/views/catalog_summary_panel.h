@@ -6,6 +6,7 @@
 #include <QGroupBox>
 
 class QAction;
+class QFormLayout;
 class QLabel;
 class QPushButton;
 class QStackedWidget;
@@ -30,6 +31,7 @@ private:
     QPushButton* openButton_;
     QLabel* fileValue_;
     QLabel* folderValue_;
+    QFormLayout* form_;
     QLabel* starCountValue_;
     QLabel* reddeningFitValue_;
     FactTable* labelTable_;
