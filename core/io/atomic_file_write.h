@@ -14,7 +14,8 @@ namespace starlocus::core::hdf5 {
 //                 stale temporaries of earlier killed saves to `path` (save_temporary.h),
 //                 create TARGET.tmp-WRITER-PID-RANDOM;
 //   commit():     close the HDF5 file, fsync it, check the target again, rename it over
-//                 the target, fsync the folder (so the new name is on disk too).
+//                 the target, fsync the folder (so the new name is on disk too):
+//                 replaceWithTemporary (save_temporary.h), which files written otherwise use too.
 // Without the two fsyncs a crash of the machine shortly after a save could leave the
 // new name pointing at a file whose data never reached the disk (an empty or partial
 // file where a good one was). Every failure is an InputError naming `path`.

@@ -1,12 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/io/save_temporary.h"
 
+#include "core/common/input_error.h"
+#include "core/io/output_path.h"
+
 #include <cerrno>
 #include <charconv>
 #include <csignal>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <ctime>
+#include <fcntl.h>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -77,7 +82,44 @@ bool isStale(std::string_view rest, const struct stat& st) {
     return ::kill(pid, 0) != 0 && errno == ESRCH;
 }
 
+// fsync of a file or folder by name: 0 or the errno. A save's writer may have closed its
+// own descriptor (HDF5 does, and closing may still write: the library truncates the file
+// to its end of allocation); on Linux fsync of any descriptor of the inode writes its data
+// and reports write-back errors not yet seen by anyone.
+int syncToDisk(const std::string& path, int extraFlags) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | extraFlags);
+    if (fd < 0)
+        return errno;
+    const int result = ::fsync(fd) == 0 ? 0 : errno;
+    ::close(fd);
+    return result;
+}
+
 } // namespace
+
+void replaceWithTemporary(const std::string& temporary, const std::string& target) {
+    const auto fail = [&](const std::string& reason) {
+        ::unlink(temporary.c_str());
+        throw InputError(target, "", reason);
+    };
+    if (const int error = syncToDisk(temporary, O_NOFOLLOW))
+        fail(std::string("cannot write the file to disk: ") + std::strerror(error));
+    try {
+        checkReplaceableTarget(target); // again: something may have appeared there while we wrote
+    } catch (const InputError& e) {
+        fail(e.reason());
+    }
+    if (::rename(temporary.c_str(), target.c_str()) != 0)
+        fail(std::string("cannot move the finished file into place: ") + std::strerror(errno));
+    // The rename is a change of the folder: until the folder is on disk a crash may bring
+    // back the old file (or none). File systems that cannot fsync a folder say EINVAL.
+    const fs::path parent = fs::path(target).parent_path();
+    const int error = syncToDisk(parent.empty() ? std::string(".") : parent.string(), O_DIRECTORY);
+    if (error != 0 && error != EINVAL)
+        throw InputError(target, "",
+                         std::string("saved, but its folder could not be written to disk: ") +
+                             std::strerror(error));
+}
 
 std::string temporaryPathFor(const std::string& target) {
     static thread_local std::mt19937 random{std::random_device{}()};

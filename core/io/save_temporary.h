@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// The temporary file of a save (AtomicFileWrite) and the clean-up of those that a killed
-// save left behind.
+// The temporary file of a save (AtomicFileWrite, or any file written whole and renamed into
+// place), the durable rename that ends the save, and the clean-up of the temporaries that
+// killed saves left behind.
 //
 // Name: TARGET.tmp-WWWWWWWW-PID-RRRRRR in the target's folder. WWWWWWWW (8 hex digits)
 // names where the writing process lives: a hash of the kernel's boot id and of the PID
@@ -28,5 +29,12 @@ std::string temporaryPathFor(const std::string& target);
 // Removes the stale temporaries of earlier saves to `target` (the rule above); returns
 // how many. Never throws: a folder it cannot read is left as it is.
 std::size_t removeStaleTemporaries(const std::string& target);
+
+// The end of every save, once the temporary file is written and closed: fsync it, check
+// the target is still replaceable (output_path.h), rename it over the target, fsync the
+// folder. Without the two fsyncs a crash of the machine soon after a save could leave the
+// new name pointing at data that never reached the disk. InputError naming `target` on
+// failure; the temporary is removed when it could not be moved into place.
+void replaceWithTemporary(const std::string& temporary, const std::string& target);
 
 } // namespace starlocus::core
