@@ -2,7 +2,7 @@
 #pragma once
 // The one error type of the core: a file (or other input) that cannot be used.
 // It names the file and the field so that the CLI can print one line and the GUI
-// one message box; per-star defects are never errors (see likelihood/star_defects.h).
+// one message box; per-star defects are never errors (see likelihood/star_observation.h).
 #include <stdexcept>
 #include <string>
 
