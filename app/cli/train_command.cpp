@@ -305,10 +305,10 @@ int runTrain(const std::vector<std::string>& argv, std::ostream& out) {
     core::TrainingControl control;
     const core::TrainingResult result = trainer.run(progress, control);
     core::saveModel(outPath, result.model, &result.final);
-    // The per-star rules, counted as evaluate counts them: the rules are the model's
-    // label normalisation and the catalog's (the trainer's own), and the reddening
-    // posterior (clip at 0, variance floor) is the one under the saved model, which the
-    // run's last update computed. Counted afresh so that a resumed run reports them too.
+    // The per-star rules as evaluate reports them (defect_report.h): the rule counts are
+    // the trainer's own (same rules, same label normalisation), and the reddening rows
+    // (clip at 0, variance floor) are those of the posterior under the saved model, which
+    // the run's last update computed. One re-fit pass: ~20 ms per 10,000 stars.
     const core::CatalogFit fit = core::refitCatalogReddening(result.model, catalog);
 
     const auto& history = result.final.history;
