@@ -15,6 +15,8 @@ packages=(
   fonts-dejavu-core
   poppler-utils  # pdftoppm: the tests render the exported PDF figures
   python3        # scripts/check-deps.py
+  # scripts/fuzz.sh: clang's libFuzzer, and llvm-symbolizer for the triage of findings.
+  clang libfuzzer-14-dev llvm-14
   # The Debian packages (scripts/build-package.sh, smoke-test-installed.sh): dpkg-shlibdeps and
   # dpkg-parsechangelog, lintian, the desktop-entry and AppStream validators, man -w.
   dpkg-dev lintian desktop-file-utils appstream file man-db
