@@ -72,6 +72,8 @@ int runEvaluate(const std::vector<std::string>& argv, std::ostream& out) {
     if (args.flag("json")) {
         nlohmann::json doc;
         doc["model"] = model.provenance().sourceFile;
+        if (!model.provenance().notes.empty())
+            doc["notes"] = model.provenance().notes;
         doc["catalog"] = catalogPath;
         doc["reddening"] = reddening;
         doc["chi2_dof_threshold"] = 5.0;
@@ -91,7 +93,9 @@ int runEvaluate(const std::vector<std::string>& argv, std::ostream& out) {
     }
     out << "model:     " << model.provenance().sourceFile << '\n'
         << "catalog:   " << catalogPath << " (" << catalog.size() << " stars)\n"
-        << "reddening: " << (reddening == "refit" ? "re-fitted (Eqs. 8-9)" : "catalog prior") << "\n\n";
+        << "reddening: " << (reddening == "refit" ? "re-fitted (Eqs. 8-9)" : "catalog prior") << '\n';
+    printNotes(out, model.provenance().notes);
+    out << '\n';
     out << std::left << std::setw(22) << "group" << std::right << std::setw(8) << "n" << std::setw(8) << "used"
         << std::setw(8) << "dof>0" << std::setw(11) << "<chi2/13>" << std::setw(12) << "<chi2/dof>"
         << std::setw(15) << "<chi2/dof|<5>" << std::setw(9) << "frac>=5" << '\n';

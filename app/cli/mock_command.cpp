@@ -2,6 +2,7 @@
 // starlocus-cli mock: the synthetic sky of core/mock written as a Green2020 catalog with its
 // truth (docs/MOCK.md), and a summary: stars per reddening regime, band coverage, outliers.
 #include "app/cli/cli.h"
+#include "app/cli/output_files.h"
 #include "app/cli/cli_arguments.h"
 #include "app/cli/json_output.h"
 #include "app/cli/mock_options.h"
@@ -40,6 +41,10 @@ int runMock(const std::vector<std::string>& argv, std::ostream& out) {
     const std::string path = args.required("out");
     config.extinction = core::parseExtinctionMode(args.choice("extinction", {"linear", "exact"}, "exact"));
     applyErrorScales(args, config);
+    // The output is checked and locked before the sky is drawn (a large sky takes minutes).
+    const auto outputs = std::vector<NamedFile>{namedFile("out", path)};
+    checkOutputs(outputs, {});
+    const auto locks = lockOutputs("mock", outputs);
 
     const core::MockSky sky(config, seed);
     core::writeMockSky(path, sky);

@@ -5,6 +5,10 @@
 #include "core/io/model_file.h"
 #include "core/likelihood/usable_model.h"
 
+#include <ostream>
+#include <string>
+#include <vector>
+
 namespace starlocus::cli {
 
 inline const std::set<std::string> kModelOptions{"model", "normalization"};
@@ -16,6 +20,13 @@ inline core::StellarModel loadModelOption(const CliArguments& args) {
     core::StellarModel model = core::loadAnyModel(path, args.value("normalization").value_or(""));
     core::requireUsableModel(model, path);
     return model;
+}
+
+// What the user should know about the files read but that does not stop the command (a file
+// written before StarLocus stored checksums): one "note: " line each in the text output.
+inline void printNotes(std::ostream& out, const std::vector<std::string>& notes) {
+    for (const std::string& note : notes)
+        out << "note: " << note << '\n';
 }
 
 } // namespace starlocus::cli

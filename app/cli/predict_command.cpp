@@ -35,6 +35,8 @@ int runPredict(const std::vector<std::string>& argv, std::ostream& out) {
         doc["model"] = model.provenance().sourceFile;
         if (!model.provenance().trainedOn.empty())
             doc["trained_on"] = model.provenance().trainedOn;
+        if (!model.provenance().notes.empty())
+            doc["notes"] = model.provenance().notes;
         doc["theta"] = {teff, logg, feh};
         doc["E"] = e;
         for (const auto& band : core::bands())
@@ -50,6 +52,7 @@ int runPredict(const std::vector<std::string>& argv, std::ostream& out) {
     out << "model: " << model.provenance().sourceFile << '\n';
     if (!model.provenance().trainedOn.empty())
         out << "trained on: " << model.provenance().trainedOn << '\n';
+    printNotes(out, model.provenance().notes);
     out << std::left << std::setw(11) << "band" << std::right << std::setw(12) << "M+E*R" << std::setw(13)
         << "B(M+E*R)" << std::setw(10) << "R" << '\n';
     out << std::fixed;

@@ -2,6 +2,7 @@
 // starlocus-cli refit-reddening: the reddening posterior of Eqs. 8–9 for every star.
 #include "app/cli/cli.h"
 #include "app/cli/defect_report.h"
+#include "app/cli/output_files.h"
 #include "app/cli/json_output.h"
 #include "app/cli/model_option.h"
 #include "core/common/input_error.h"
@@ -19,6 +20,14 @@ int runRefitReddening(const std::vector<std::string>& argv, std::ostream& out) {
     const CliArguments args(argv, valued, {"json"});
     const std::string catalogPath = args.required("catalog");
     const std::string outPath = args.required("out");
+    // `--catalog sky.h5 --out sky.h5` replaced the catalog with the fit: the output is
+    // checked against the inputs, and locked, before any work.
+    std::vector<NamedFile> inputs{namedFile("catalog", catalogPath), namedFile("model", args.required("model"))};
+    if (auto normalization = args.value("normalization"))
+        inputs.push_back(namedFile("normalization", *normalization));
+    const std::vector<NamedFile> outputs{namedFile("out", outPath)};
+    checkOutputs(outputs, inputs);
+    const auto locks = lockOutputs("refit-reddening", outputs);
     const core::StellarModel model = loadModelOption(args);
     const core::Catalog catalog = core::readGreen2020Catalog(catalogPath);
     const core::CatalogFit fit = core::refitCatalogReddening(model, catalog);
@@ -51,10 +60,13 @@ int runRefitReddening(const std::vector<std::string>& argv, std::ostream& out) {
         file.commit();
     }
     if (args.flag("json")) {
-        const nlohmann::json doc{{"out", outPath}, {"stars", n}, {"fitted", fitted}, {"defects", defectsJson(fit)}};
+        nlohmann::json doc{{"out", outPath}, {"stars", n}, {"fitted", fitted}, {"defects", defectsJson(fit)}};
+        if (!model.provenance().notes.empty())
+            doc["notes"] = model.provenance().notes;
         writeJson(out, doc);
     } else {
         out << "wrote " << outPath << ": r_fit, r_var for " << fitted << " of " << n << " stars\n";
+        printNotes(out, model.provenance().notes);
         printDefects(out, fit);
     }
     return kExitOk;

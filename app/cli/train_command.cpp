@@ -10,6 +10,7 @@
 #include "app/cli/defect_report.h"
 #include "app/cli/json_output.h"
 #include "app/cli/mock_options.h"
+#include "app/cli/output_files.h"
 #include "core/common/input_error.h"
 #include "core/io/green2020_catalog.h"
 #include "core/io/model_file.h"
@@ -24,10 +25,12 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <functional>
 #include <iostream>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <ostream>
@@ -55,6 +58,23 @@ std::vector<int> parseLayers(const std::string& text) {
     return out;
 }
 
+// A loss or mean over no star is NaN ("no value": no validation star, say): the text says
+// so instead of "nan", the CSV log leaves the field empty, JSON writes null.
+std::string valueText(double v, int precision = 4) {
+    if (std::isnan(v))
+        return "no value";
+    char text[32];
+    std::snprintf(text, sizeof text, "%.*f", precision, v);
+    return text;
+}
+std::string csvField(double v) {
+    if (std::isnan(v))
+        return {};
+    std::ostringstream text;
+    text << v;
+    return text.str();
+}
+
 // Progress on a terminal (one rewritten line), a CSV log of every epoch.
 class CliProgress : public core::TrainingObserver {
 public:
@@ -64,19 +84,21 @@ public:
     void onEpoch(const core::EpochEvent& e) override {
         throughput.push_back(e.starsPerSecond);
         if (log_)
-            *log_ << e.iteration << ',' << e.epoch << ',' << e.trainLoss << ',' << e.validationLoss << ','
-                  << e.learningRate << ',' << e.elapsedSeconds << ',' << e.starsPerSecond << '\n';
+            *log_ << e.iteration << ',' << e.epoch << ',' << csvField(e.trainLoss) << ','
+                  << csvField(e.validationLoss) << ',' << e.learningRate << ',' << e.elapsedSeconds << ','
+                  << e.starsPerSecond << '\n';
         if (terminal_)
-            std::fprintf(stderr, "\riteration %d epoch %d/%d  train %.4f  val %.4f  %.0f stars/s  ETA %.0f s   ",
-                         e.iteration, e.epoch, e.totalEpochs, e.trainLoss, e.validationLoss, e.starsPerSecond,
-                         e.etaSeconds);
+            std::fprintf(stderr, "\riteration %d epoch %d/%d  train %s  val %s  %.0f stars/s  ETA %.0f s   ",
+                         e.iteration, e.epoch, e.totalEpochs, valueText(e.trainLoss).c_str(),
+                         valueText(e.validationLoss).c_str(), e.starsPerSecond, e.etaSeconds);
     }
     void onIteration(const core::IterationEvent& e) override {
         if (terminal_)
             std::fprintf(stderr,
-                         "\riteration %d done: cut at chi2/dof %.1f, %zu stars left out, test <chi2/dof|<5> %.3f, "
-                         "%.1f %% above 5\n",
-                         e.iteration, e.threshold, e.starsLeftOut, e.testChi2DofBelow5, 100.0 * e.testFracAbove5);
+                         "\riteration %d done: cut at chi2/dof %.1f, %zu stars left out, test <chi2/dof|<5> %s, "
+                         "%s %% above 5\n",
+                         e.iteration, e.threshold, e.starsLeftOut, valueText(e.testChi2DofBelow5, 3).c_str(),
+                         valueText(100.0 * e.testFracAbove5, 1).c_str());
     }
     void onFault(const core::FaultEvent& f) override { std::fprintf(stderr, "\nstarlocus-cli train: %s\n", f.what.c_str()); }
     void onMessage(const std::string& text) override {
@@ -90,60 +112,6 @@ private:
     bool terminal_;
     std::ofstream* log_;
 };
-
-// A file the run reads or writes, by the option that names it.
-struct NamedFile {
-    std::string option;
-    std::string path;
-    core::FileIdentity identity;
-};
-
-NamedFile namedFile(const std::string& option, const std::string& path) {
-    return {option, path, core::fileIdentity(path)};
-}
-
-// Every output: writable where it is (checked now, not after hours of training), and
-// never one of the inputs or another output (`train --catalog a.h5 --out a.h5` replaced
-// the catalog with the model). Writing the checkpoint over the --resume file is the
-// one intended overlap: the run goes on checkpointing where it left off.
-void checkOutputs(const std::vector<NamedFile>& outputs, const std::vector<NamedFile>& inputs) {
-    for (std::size_t k = 0; k < outputs.size(); ++k) {
-        const NamedFile& output = outputs[k];
-        try {
-            core::checkOutputPath(output.path);
-        } catch (const core::InputError& e) {
-            throw UsageError("option --" + output.option + ": " + e.what());
-        }
-        for (const NamedFile& input : inputs)
-            if (output.identity.sameFileAs(input.identity) &&
-                !(output.option == "checkpoint" && input.option == "resume"))
-                throw UsageError("option --" + output.option + ": " + output.path + ": is also the --" +
-                                 input.option + " file; refusing to overwrite it");
-        for (std::size_t j = 0; j < k; ++j)
-            if (output.identity.sameFileAs(outputs[j].identity))
-                throw UsageError("option --" + output.option + ": " + output.path + ": is also the --" +
-                                 outputs[j].option + " file; give each output its own file");
-    }
-}
-
-// Locks held until the run has written its last file (a second run with the same outputs
-// stops here at once instead of racing this one).
-std::vector<std::unique_ptr<core::OutputLock>> lockOutputs(const std::vector<NamedFile>& outputs) {
-    std::vector<std::unique_ptr<core::OutputLock>> locks;
-    for (const NamedFile& output : outputs) {
-        try {
-            locks.push_back(std::make_unique<core::OutputLock>(output.path));
-        } catch (const core::InputError& e) {
-            throw UsageError("option --" + output.option + ": " + e.reason());
-        }
-        if (!locks.back()->held())
-            std::fprintf(stderr,
-                         "starlocus-cli train: warning: the file system of %s has no locks; a second run "
-                         "writing it would not be noticed\n",
-                         output.path.c_str());
-    }
-    return locks;
-}
 
 std::string numberText(double v) {
     char text[32];
@@ -266,11 +234,12 @@ int runTrain(const std::vector<std::string>& argv, std::ostream& out) {
         if (auto path = args.value(option))
             inputs.push_back(namedFile(option, *path));
     checkOutputs(outputs, inputs);
-    const auto locks = lockOutputs(outputs);
+    const auto locks = lockOutputs("train", outputs);
 
     std::optional<core::TrainingCheckpoint> resume;
+    std::vector<std::string> notes; // e.g. a checkpoint written before checksums existed
     if (auto resumePath = args.value("resume")) {
-        resume = core::loadTrainingCheckpoint(*resumePath);
+        resume = core::loadTrainingCheckpoint(*resumePath, &notes);
         reconcileWithCheckpoint(args, config, *resumePath, *resume);
     }
 
@@ -326,10 +295,11 @@ int runTrain(const std::vector<std::string>& argv, std::ostream& out) {
     nlohmann::json doc;
     doc["out"] = outPath;
     doc["stars"] = catalog.size();
-    doc["train_loss"] = history.epochs.empty() ? 0.0 : history.epochs.back().trainLoss;
-    doc["val_loss"] = history.epochs.empty() ? 0.0 : history.epochs.back().validationLoss;
-    doc["test_chi2_dof_below5"] = history.iterations.empty() ? 0.0 : history.iterations.back().testChi2DofBelow5;
-    doc["test_frac_above5"] = history.iterations.empty() ? 0.0 : history.iterations.back().testFracAbove5;
+    const double noValue = std::numeric_limits<double>::quiet_NaN(); // null in JSON
+    doc["train_loss"] = history.epochs.empty() ? noValue : history.epochs.back().trainLoss;
+    doc["val_loss"] = history.epochs.empty() ? noValue : history.epochs.back().validationLoss;
+    doc["test_chi2_dof_below5"] = history.iterations.empty() ? noValue : history.iterations.back().testChi2DofBelow5;
+    doc["test_frac_above5"] = history.iterations.empty() ? noValue : history.iterations.back().testFracAbove5;
     doc["R_mean_theta"] = std::vector<double>(rMean.data(), rMean.data() + rMean.size());
     doc["mean_theta"] = {meanTheta[0], meanTheta[1], meanTheta[2]};
     doc["wall_seconds"] = result.final.elapsedSeconds;
@@ -338,17 +308,22 @@ int runTrain(const std::vector<std::string>& argv, std::ostream& out) {
     doc["faults"] = history.faults;
     doc["messages"] = progress.messages;
     doc["defects"] = defectsJson(fit);
+    if (!notes.empty())
+        doc["notes"] = notes;
     if (args.flag("json")) {
         writeJson(out, doc); // paths are bytes: invalid UTF-8 must not end the run with exit 1
     } else {
         out << "wrote " << outPath << " after " << result.final.completedIterations << " iterations ("
             << doc["wall_seconds"].get<double>() << " s)\n"
-            << "train loss " << doc["train_loss"].get<double>() << ", validation loss " << doc["val_loss"].get<double>()
-            << "\ntest <chi2/dof> below 5: " << doc["test_chi2_dof_below5"].get<double>() << ", fraction above 5: "
-            << doc["test_frac_above5"].get<double>() << '\n';
+            << "train loss " << valueText(doc["train_loss"].get<double>()) << ", validation loss "
+            << valueText(doc["val_loss"].get<double>()) << "\ntest <chi2/dof> below 5: "
+            << valueText(doc["test_chi2_dof_below5"].get<double>()) << ", fraction above 5: "
+            << valueText(doc["test_frac_above5"].get<double>()) << '\n';
         for (const std::string& text : progress.messages)
             if (text.rfind("only ", 0) == 0) // the advice, also when stderr is not a terminal
                 out << "note: " << text << '\n';
+        for (const std::string& text : notes)
+            out << "note: " << text << '\n';
         printDefects(out, fit);
     }
     return kExitOk;

@@ -3,6 +3,8 @@
 
 #include "core/common/input_error.h"
 #include "core/io/json_fields.h"
+#include "core/io/output_path.h"
+#include "core/io/save_temporary.h"
 
 #include <nlohmann/json.hpp>
 
@@ -62,18 +64,23 @@ LabelNormalization readNormalizationJson(const std::string& path) {
 
 void writeNormalizationJson(const std::string& path, const LabelNormalization& norm) {
     nlohmann::json doc{{"theta_med", norm.median}, {"theta_std", norm.stddev}};
-    const std::string tmp = path + ".tmp";
+    // The same durable save as the HDF5 files (save_temporary.h): refuse a target that is
+    // not a regular file, clean up after killed saves, fsync before and after the rename.
+    checkReplaceableTarget(path);
+    removeStaleTemporaries(path);
+    const std::string tmp = temporaryPathFor(path);
     {
         std::ofstream out(tmp);
         out.precision(17);
         out << doc.dump() << '\n';
-        if (!out)
+        out.close();
+        if (!out) {
+            std::error_code ec;
+            fs::remove(tmp, ec);
             throw InputError(path, "", "cannot write");
+        }
     }
-    std::error_code ec;
-    fs::rename(tmp, path, ec);
-    if (ec)
-        throw InputError(path, "", "cannot move into place: " + ec.message());
+    replaceWithTemporary(tmp, path);
 }
 
 std::string findNormalizationBeside(const std::string& modelPath) {

@@ -422,7 +422,67 @@ private slots:
         // An unwritable destination is a one-line error and leaves nothing behind.
         expectBadInput(run({"refit-reddening", "--model", model_, "--catalog", catalog_, "--out",
                             path("no/such/folder/out.h5")}),
-                       path("no/such/folder/out.h5"), "cannot create");
+                       path("no/such/folder/out.h5"), "folder");
+    }
+
+    // `refit-reddening --catalog sky.h5 --out sky.h5` replaced the catalog with the fit: the
+    // output is checked against every input before any work, and the catalog stays intact.
+    void refitReddeningNeverOverwritesItsInputs() {
+        const std::string sky = path("refit-sky.h5");
+        QCOMPARE(run({"mock", "--stars", "200", "--seed", "3", "--out", sky}).code, 0);
+        const Run r = run({"refit-reddening", "--model", model_, "--catalog", sky, "--out", sky});
+        expectBadInput(r, sky, "is also the --catalog file");
+        QCOMPARE(starlocus::core::readGreen2020Catalog(sky).size(), std::size_t(200));
+        expectBadInput(run({"refit-reddening", "--model", model_, "--catalog", sky, "--out", model_}), model_,
+                       "is also the --model file");
+    }
+
+    // `mock --out missing-dir/sky.h5` is refused before the sky is drawn, naming the option.
+    void mockChecksItsOutputFirst() {
+        const std::string out = path("no/such/folder/sky.h5");
+        const Run r = run({"mock", "--stars", "100", "--seed", "1", "--out", out});
+        expectBadInput(r, out, "option --out");
+    }
+
+    // A model file written before StarLocus stored checksums still opens, and every command
+    // that reads it says that damage to its arrays cannot be detected.
+    void modelFileWithoutChecksumsOpensWithANote() {
+        using namespace starlocus::core;
+        const std::string file = path("old-format.h5");
+        saveModel(file, starlocus::test::toyModel(starlocus::test::toySunMagnitudes(),
+                                                  starlocus::test::toyExtinction()));
+        {
+            const auto lock = hdf5::libraryLock();
+            hdf5::Handle f(H5Fopen(file.c_str(), H5F_ACC_RDWR, H5P_DEFAULT));
+            QVERIFY(f.valid());
+            int removed = 0;
+            H5Ovisit2(
+                f.get(), H5_INDEX_NAME, H5_ITER_NATIVE,
+                [](hid_t root, const char* name, const H5O_info_t* info, void* data) -> herr_t {
+                    if (info->type == H5O_TYPE_DATASET && H5Aexists_by_name(root, name, "checksum", H5P_DEFAULT) > 0)
+                        *static_cast<int*>(data) += H5Adelete_by_name(root, name, "checksum", H5P_DEFAULT) >= 0;
+                    return 0;
+                },
+                &removed, H5O_INFO_BASIC);
+            QVERIFY(removed >= 4); // kernel and bias of two layers at least, and the normalisation
+        }
+        const std::vector<std::string> args{"predict", "--model", file, "--teff", "5780", "--logg", "4.44",
+                                            "--feh", "0"};
+        const Run text = run(args);
+        QCOMPARE(text.code, 0);
+        QVERIFY2(text.out.find("note: ") != std::string::npos && text.out.find("checksum") != std::string::npos,
+                 text.out.c_str());
+        std::vector<std::string> jsonArgs = args;
+        jsonArgs.push_back("--json");
+        const json doc = json::parse(run(jsonArgs).out);
+        QVERIFY(doc.contains("notes") && doc["notes"].size() == 1);
+        // A file with its checksums carries no note.
+        const std::string fresh = path("new-format.h5");
+        saveModel(fresh, starlocus::test::toyModel(starlocus::test::toySunMagnitudes(),
+                                                   starlocus::test::toyExtinction()));
+        const Run clean = run({"predict", "--model", fresh, "--teff", "5780", "--logg", "4.44", "--feh", "0"});
+        QCOMPARE(clean.code, 0);
+        QVERIFY2(clean.out.find("note: ") == std::string::npos, clean.out.c_str());
     }
 };
 

@@ -287,6 +287,39 @@ private slots:
         QVERIFY(fs::exists(out));
     }
 
+    // With no validation star the validation loss has no value: the text says so (it printed
+    // "nan", earlier a number), JSON has null and the CSV log an empty field.
+    void noValidationStarMeansNoValidationLoss() {
+        const std::vector<std::string> args{"train", "--mock", "300", "--iterations", "1", "--epochs", "2",
+                                            "--validation-fraction", "0", "--threads", "1"};
+        std::vector<std::string> textArgs = args;
+        textArgs.insert(textArgs.end(), {"--out", path("nv-text.h5"), "--log", path("nv.csv")});
+        const Run text = run(textArgs);
+        QVERIFY2(text.code == 0, text.err.c_str());
+        QVERIFY2(text.out.find("validation loss no value") != std::string::npos, text.out.c_str());
+        QVERIFY2(text.out.find("nan") == std::string::npos, text.out.c_str());
+        std::istringstream log(bytesOf(path("nv.csv")));
+        std::string line;
+        std::getline(log, line); // header
+        int rows = 0;
+        while (std::getline(log, line)) {
+            ++rows;
+            std::vector<std::string> fields;
+            std::stringstream cells(line);
+            for (std::string cell; std::getline(cells, cell, ',');)
+                fields.push_back(cell);
+            QVERIFY2(fields.size() >= 4 && !fields[2].empty() && fields[3].empty(), line.c_str());
+        }
+        QCOMPARE(rows, 2);
+        std::vector<std::string> jsonArgs = args;
+        jsonArgs.insert(jsonArgs.end(), {"--out", path("nv-json.h5"), "--json"});
+        const Run json = run(jsonArgs);
+        QVERIFY2(json.code == 0, json.err.c_str());
+        const auto doc = nlohmann::json::parse(json.out);
+        QVERIFY(doc["val_loss"].is_null());
+        QVERIFY(doc["train_loss"].is_number());
+    }
+
     void badInput() {
         Run r = run({"train", "--out", path("x.h5")});
         QCOMPARE(r.code, 2);

@@ -5,7 +5,9 @@
 #include "tests/support/published_model.h"
 #include "tests/support/shared_data.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -59,6 +61,13 @@ private slots:
         const std::string p = dir_.filePath("rt.json").toStdString();
         writeNormalizationJson(p, n);
         QVERIFY(readNormalizationJson(p) == n);
+        // Saved like the HDF5 files: no temporary left beside it, and a symbolic link at the
+        // target is refused rather than replaced by a file.
+        QCOMPARE(QDir(dir_.path()).entryList({"rt.json*"}, QDir::Files | QDir::Hidden).size(), 1);
+        const QString link = dir_.filePath("link.json");
+        QVERIFY(QFile::link(QString::fromStdString(p), link));
+        QVERIFY_THROWS_EXCEPTION(InputError, writeNormalizationJson(link.toStdString(), n));
+        QVERIFY(QFileInfo(link).isSymLink());
     }
 };
 
