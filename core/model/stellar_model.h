@@ -23,6 +23,9 @@ struct ModelProvenance {
     // What the user should know about the file it was read from, e.g. that it has no
     // checksums (written before StarLocus stored them). Shown beside the model, not errors.
     std::vector<std::string> notes = {};
+
+    // Without it StellarModel's defaulted == is silently deleted (clang says so).
+    bool operator==(const ModelProvenance&) const = default;
 };
 
 // Everything the likelihood needs about the model at one θ.
