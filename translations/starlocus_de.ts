@@ -1299,6 +1299,10 @@ Der Checkpoint der letzten vollständigen Iteration bleibt in %1 erhalten.</tran
         <translation>Trainiert mit:</translation>
     </message>
     <message>
+        <source>Note:</source>
+        <translation>Hinweis:</translation>
+    </message>
+    <message>
         <source>not saved yet</source>
         <translation>noch nicht gespeichert</translation>
     </message>

@@ -11,6 +11,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QStringList>
 #include <QStackedWidget>
 #include <QVBoxLayout>
 
@@ -95,6 +96,7 @@ ModelSummaryPanel::ModelSummaryPanel(Session* session, QWidget* parent)
     architectureValue_ = valueLabel(QStringLiteral("modelArchitectureValue"), content);
     parameterCountValue_ = valueLabel(QStringLiteral("modelParameterCountValue"), content);
     trainedOnValue_ = valueLabel(QStringLiteral("modelTrainedOnValue"), content);
+    notesValue_ = valueLabel(QStringLiteral("modelNotesValue"), content);
     form->addRow(tr("File:"), fileValue_);
     form->addRow(tr("Folder:"), folderValue_);
     form->addRow(tr("Origin:"), originValue_);
@@ -103,6 +105,7 @@ ModelSummaryPanel::ModelSummaryPanel(Session* session, QWidget* parent)
     form->addRow(tr("Normalisation:"), normalizationFileValue_);
     form->addRow(tr("Network:"), architectureValue_);
     form->addRow(tr("Parameters:"), parameterCountValue_);
+    form->addRow(tr("Note:"), notesValue_);
     layout->addLayout(form);
     form_ = form;
 
@@ -155,6 +158,13 @@ void ModelSummaryPanel::showModel() {
     trainedOnValue_->setText(trainedOnText(trainedOn));
     trainedOnValue_->setToolTip(trainedOn);
     form_->setRowVisible(trainedOnValue_, !trainedOn.isEmpty());
+    // Not an error: e.g. a file written before StarLocus stored checksums, whose damage
+    // could not be detected. The loader's text, as the CLI prints it.
+    QStringList notes;
+    for (const std::string& note : provenance.notes)
+        notes << QString::fromStdString(note);
+    notesValue_->setText(notes.join(QLatin1Char('\n')));
+    form_->setRowVisible(notesValue_, !notes.isEmpty());
     descriptionValue_->setText(provenance.description.empty() ? tr("none")
                                                               : QString::fromStdString(provenance.description));
     const QString normFile = session_->modelNormalizationFile();

@@ -35,6 +35,7 @@ private:
     QLabel* folderValue_;
     QLabel* originValue_;
     QLabel* trainedOnValue_; // shown for a model trained by StarLocus
+    QLabel* notesValue_;     // what the file's loader noted (e.g. no checksums), when anything
     QFormLayout* form_;
     QLabel* descriptionValue_;
     QLabel* normalizationFileValue_;

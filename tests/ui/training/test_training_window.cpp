@@ -118,6 +118,17 @@ private slots:
         QVERIFY(loaded.wait(30000));
         QCOMPARE(label("modelFileValue"), QStringLiteral("trained.h5"));
         QCOMPARE(label("modelTrainedOnValue"), QStringLiteral("mock:test"));
+        QVERIFY(!shown("modelNotesValue")); // saved with checksums: nothing to note
+
+        // What a loader notes (a file written before checksums existed) is shown beside
+        // the model, not as an error.
+        const auto& m = *w.session()->model();
+        auto prov = m.provenance();
+        prov.notes = {"no checksums (written before StarLocus stored them)"};
+        w.session()->setModel(std::make_shared<const starlocus::core::StellarModel>(
+            m.normalization(), m.hiddenLayers(), m.colorOutputLayer(), m.extinctionLayer(), prov));
+        QVERIFY(shown("modelNotesValue"));
+        QVERIFY(label("modelNotesValue").contains(QStringLiteral("no checksums")));
     }
 
     void closingWhileTrainingAsksThenStopsAndKeepsTheCheckpoint() {
