@@ -37,16 +37,7 @@ core::Catalog resample(const core::Catalog& in, std::size_t n) {
     out.resize(n);
     for (std::size_t i = 0; i < n; ++i) {
         const std::size_t j = (i * 2654435761u) % in.size();
-        out.theta[i] = in.theta[j];
-        out.thetaCov[i] = in.thetaCov[j];
-        out.mag[i] = in.mag[j];
-        out.magErr[i] = in.magErr[j];
-        out.reddening[i] = in.reddening[j];
-        out.reddeningErr[i] = in.reddeningErr[j];
-        out.parallaxMas[i] = in.parallaxMas[j];
-        out.parallaxErrMas[i] = in.parallaxErrMas[j];
-        out.atmSource[i] = in.atmSource[j];
-        out.rSource[i] = in.rSource[j];
+        out.copyStar(in, j, i);
     }
     return out;
 }

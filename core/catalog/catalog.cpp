@@ -21,4 +21,21 @@ void Catalog::resize(std::size_t n) {
     rSource.resize(n);
 }
 
+void Catalog::copyStar(const Catalog& other, std::size_t from, std::size_t to) {
+    theta[to] = other.theta[from];
+    thetaCov[to] = other.thetaCov[from];
+    mag[to] = other.mag[from];
+    magErr[to] = other.magErr[from];
+    reddening[to] = other.reddening[from];
+    reddeningErr[to] = other.reddeningErr[from];
+    parallaxMas[to] = other.parallaxMas[from];
+    parallaxErrMas[to] = other.parallaxErrMas[from];
+    atmSource[to] = other.atmSource[from];
+    rSource[to] = other.rSource[from];
+    if (reddeningFit && other.reddeningFit)
+        (*reddeningFit)[to] = (*other.reddeningFit)[from];
+    if (reddeningFitVar && other.reddeningFitVar)
+        (*reddeningFitVar)[to] = (*other.reddeningFitVar)[from];
+}
+
 } // namespace starlocus::core

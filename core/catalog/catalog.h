@@ -38,6 +38,9 @@ struct Catalog {
     std::size_t size() const { return theta.size(); }
     // Appends one star's worth of default-initialised fields (NaN photometry).
     void resize(std::size_t n);
+    // Star `from` of `other` becomes star `to` of this catalog (every per-star field; the
+    // optional posterior columns only when both catalogs have them).
+    void copyStar(const Catalog& other, std::size_t from, std::size_t to);
 };
 
 } // namespace starlocus::core

@@ -178,8 +178,10 @@ TrainingCheckpoint smallCheckpoint(std::size_t stars) {
     return cp;
 }
 
-void replaceStringAttribute(const std::string& file, const std::string& object, const std::string& name,
-                            const std::string& value) {
+// Opens `object` of `file` for writing, with attribute `name` removed, and hands it to
+// `write` (the Handles close the object and the file).
+template <class Write>
+void rewriteAttribute(const std::string& file, const std::string& object, const std::string& name, Write write) {
     const auto lock = hdf5::libraryLock();
     hdf5::Handle f(H5Fopen(file.c_str(), H5F_ACC_RDWR, H5P_DEFAULT));
     check(f.valid(), "open " + file);
@@ -187,19 +189,19 @@ void replaceStringAttribute(const std::string& file, const std::string& object, 
     check(o.valid(), "open " + object);
     if (H5Aexists(o.get(), name.c_str()) > 0)
         H5Adelete(o.get(), name.c_str());
-    hdf5::writeStringAttribute(o.get(), file, name, value); // the Handle closes the group or dataset
+    write(o.get());
+}
+
+void replaceStringAttribute(const std::string& file, const std::string& object, const std::string& name,
+                            const std::string& value) {
+    rewriteAttribute(file, object, name,
+                     [&](hid_t o) { hdf5::writeStringAttribute(o, file, name, value); });
 }
 
 void replaceDoubleAttribute(const std::string& file, const std::string& object, const std::string& name,
                             const std::vector<double>& value) {
-    const auto lock = hdf5::libraryLock();
-    hdf5::Handle f(H5Fopen(file.c_str(), H5F_ACC_RDWR, H5P_DEFAULT));
-    check(f.valid(), "open " + file);
-    hdf5::Handle o(H5Oopen(f.get(), object.c_str(), H5P_DEFAULT));
-    check(o.valid(), "open " + object);
-    if (H5Aexists(o.get(), name.c_str()) > 0)
-        H5Adelete(o.get(), name.c_str());
-    hdf5::writeDoubleAttribute(o.get(), file, name, value);
+    rewriteAttribute(file, object, name,
+                     [&](hid_t o) { hdf5::writeDoubleAttribute(o, file, name, value); });
 }
 
 void overwriteElement(const std::string& file, const std::string& dataset, std::size_t index, double value) {

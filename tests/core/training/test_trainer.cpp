@@ -265,16 +265,8 @@ private slots:
         for (std::size_t i = 0; i < 2; ++i, ++from) {
             while (!std::isfinite(sky.mag[from][0]) || !(sky.magErr[from][0] < 0.2))
                 ++from; // a star with G
-            two.theta[i] = sky.theta[from];
-            two.thetaCov[i] = sky.thetaCov[from];
-            two.mag[i] = sky.mag[from];
-            two.magErr[i] = sky.magErr[from];
-            two.parallaxMas[i] = sky.parallaxMas[from];
-            two.parallaxErrMas[i] = sky.parallaxErrMas[from];
-            two.reddening[i] = sky.reddening[from];
+            two.copyStar(sky, from, i);
             two.reddeningErr[i] = 0.05; // in use from iteration 1
-            two.atmSource[i] = sky.atmSource[from];
-            two.rSource[i] = sky.rSource[from];
         }
         two.sourceFile = "two-stars";
         struct Messages : Recorder {
