@@ -1641,6 +1641,14 @@ Der Checkpoint der letzten vollständigen Iteration bleibt in %1 erhalten.</tran
         <source>%1: unknown error while reading the file</source>
         <translation>%1: unbekannter Fehler beim Lesen der Datei</translation>
     </message>
+    <message>
+        <source>%1: not enough memory to read this file</source>
+        <translation>%1: nicht genug Arbeitsspeicher, um diese Datei zu lesen</translation>
+    </message>
+    <message>
+        <source>%1: internal error while reading the file (a bug: please report it): %2</source>
+        <translation>%1: interner Fehler beim Lesen der Datei (ein Programmfehler: bitte melden): %2</translation>
+    </message>
 </context>
 <context>
     <name>starlocus::ui::SessionOverviewView</name>

@@ -10,6 +10,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 #include <exception>
 #include <memory>
+#include <new>
 
 namespace starlocus::ui {
 namespace {
@@ -27,6 +28,15 @@ struct CatalogOutcome {
     QString error;
 };
 
+// A failure that is not an InputError: the loaders turn every defect of a file into one, so
+// this is a machine limit or a bug, said in words (never a library's bare exception text).
+QString unexpectedFailure(const QString& path, const std::exception& e) {
+    if (dynamic_cast<const std::bad_alloc*>(&e))
+        return SessionLoader::tr("%1: not enough memory to read this file").arg(path);
+    return SessionLoader::tr("%1: internal error while reading the file (a bug: please report it): %2")
+        .arg(path, QString::fromStdString(e.what()));
+}
+
 // Runs on the pool: everything that touches the file happens here.
 ModelOutcome readModel(const QString& path, const QString& normalizationPath) {
     ModelOutcome outcome;
@@ -40,7 +50,7 @@ ModelOutcome readModel(const QString& path, const QString& normalizationPath) {
         outcome.error = QString::fromStdString(e.what());
         outcome.needsNormalization = e.field() == "normalization" && normalizationPath.isEmpty();
     } catch (const std::exception& e) {
-        outcome.error = QString::fromStdString(e.what());
+        outcome.error = unexpectedFailure(path, e);
     } catch (...) {
         outcome.error = SessionLoader::tr("%1: unknown error while reading the file").arg(path);
     }
@@ -53,8 +63,10 @@ CatalogOutcome readCatalog(const QString& path) {
         auto catalog = std::make_shared<const core::Catalog>(core::readGreen2020Catalog(path.toStdString()));
         outcome.summary = std::make_shared<const CatalogSummary>(summarizeCatalog(*catalog));
         outcome.catalog = std::move(catalog);
-    } catch (const std::exception& e) {
+    } catch (const core::InputError& e) {
         outcome.error = QString::fromStdString(e.what());
+    } catch (const std::exception& e) {
+        outcome.error = unexpectedFailure(path, e);
     } catch (...) {
         outcome.error = SessionLoader::tr("%1: unknown error while reading the file").arg(path);
     }
