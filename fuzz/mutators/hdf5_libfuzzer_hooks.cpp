@@ -5,18 +5,71 @@
 // (model_config, the checkpoint's config) gets a JSON-aware edit there.
 #include "fuzz/mutators/hdf5_mutator.h"
 
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdio>
 #include <cstring>
+#include <thread>
 
 extern "C" std::size_t LLVMFuzzerMutate(std::uint8_t* data, std::size_t size, std::size_t maxSize);
 
 namespace {
 constexpr unsigned kBytePercent = 30;
-}
+
+// The structure-aware edits parse a damaged file with libhdf5, which loops for ever on some
+// (seen: H5HG_read of a variable-length string attribute, a job stuck for 30 minutes).
+// libFuzzer's -timeout covers the target, not the mutator, so a watchdog ends the job when
+// one edit takes longer than kMutationSeconds; in fork mode (scripts/fuzz.sh) the parent
+// keeps the job's corpus and starts the next job.
+constexpr std::int64_t kMutationSeconds = 20;
+
+class MutationWatchdog {
+public:
+    static MutationWatchdog& instance() {
+        static MutationWatchdog watchdog;
+        return watchdog;
+    }
+    void arm() { deadline_.store(now() + kMutationSeconds); }
+    void disarm() { deadline_.store(0); }
+
+private:
+    MutationWatchdog() {
+        std::thread([this] {
+            for (;;) {
+                std::this_thread::sleep_for(std::chrono::seconds(1));
+                const std::int64_t deadline = deadline_.load();
+                if (deadline != 0 && now() > deadline) {
+                    std::fprintf(stderr, "starlocus-fuzz: a structure-aware edit hung inside libhdf5 for %llds; "
+                                         "ending this job (not a finding: the target never ran)\n",
+                                 static_cast<long long>(kMutationSeconds));
+                    _exit(0);
+                }
+            }
+        }).detach();
+    }
+    static std::int64_t now() {
+        return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now().time_since_epoch())
+            .count();
+    }
+    std::atomic<std::int64_t> deadline_{0};
+};
+
+// Arms the watchdog for one edit.
+struct WatchedEdit {
+    WatchedEdit() { MutationWatchdog::instance().arm(); }
+    ~WatchedEdit() { MutationWatchdog::instance().disarm(); }
+    WatchedEdit(const WatchedEdit&) = delete;
+    WatchedEdit& operator=(const WatchedEdit&) = delete;
+};
+} // namespace
 
 extern "C" std::size_t LLVMFuzzerCustomMutator(std::uint8_t* data, std::size_t size, std::size_t maxSize,
                                                unsigned int seed) {
     std::mt19937_64 rng(seed);
     if (rng() % 100 >= kBytePercent) {
+        const WatchedEdit watched;
         const auto image = starlocus::fuzz::mutateHdf5(data, size, rng);
         if (image && !image->empty() && image->size() <= maxSize) {
             std::memcpy(data, image->data(), image->size());
@@ -30,7 +83,11 @@ extern "C" std::size_t LLVMFuzzerCustomCrossOver(const std::uint8_t* data1, std:
                                                  const std::uint8_t* data2, std::size_t size2, std::uint8_t* out,
                                                  std::size_t maxOutSize, unsigned int seed) {
     std::mt19937_64 rng(seed);
-    const auto image = starlocus::fuzz::crossOverHdf5(data1, size1, data2, size2, rng);
+    std::optional<std::vector<std::uint8_t>> image;
+    {
+        const WatchedEdit watched;
+        image = starlocus::fuzz::crossOverHdf5(data1, size1, data2, size2, rng);
+    }
     if (image && image->size() <= maxOutSize) {
         std::memcpy(out, image->data(), image->size());
         return image->size();
