@@ -90,13 +90,32 @@ class TestOutputPath : public QObject {
     }
 
     void refusesAFolderItCannotWriteIn() {
-        if (::geteuid() == 0)
-            QSKIP("root may write in any folder: nothing to refuse");
         fs::create_directory(path("readonly"));
-        fs::permissions(path("readonly"), fs::perms::owner_read | fs::perms::owner_exec);
-        const std::string e = refusal(core::checkOutputPath, path("readonly/m.h5"));
+        fs::permissions(path("readonly"), fs::perms::owner_read | fs::perms::owner_exec | fs::perms::others_read |
+                                              fs::perms::others_exec);
+        const std::string target = path("readonly/m.h5");
+        if (::geteuid() != 0) {
+            const std::string e = refusal(core::checkOutputPath, target);
+            fs::permissions(path("readonly"), fs::perms::owner_all);
+            QVERIFY2(e.find("cannot create files") != std::string::npos, e.c_str());
+            return;
+        }
+        // Root may write in any folder (CI runs as root): the check runs in a child that has
+        // become `nobody`, for whom the folder is read-only; exit 0 means it was refused so.
+        fs::permissions(dir_.path().toStdString(), fs::perms::others_exec, fs::perm_options::add);
+        const pid_t child = ::fork();
+        QVERIFY(child >= 0);
+        if (child == 0) {
+            if (::setgid(65534) != 0 || ::setuid(65534) != 0)
+                ::_exit(3);
+            const std::string e = refusal(core::checkOutputPath, target);
+            ::_exit(e.find("cannot create files") != std::string::npos ? 0 : 1);
+        }
+        int status = 0;
+        QCOMPARE(::waitpid(child, &status, 0), child);
         fs::permissions(path("readonly"), fs::perms::owner_all);
-        QVERIFY2(e.find("cannot create files") != std::string::npos, e.c_str());
+        QVERIFY2(WIFEXITED(status) && WEXITSTATUS(status) == 0,
+                 "as nobody, a read-only folder was not refused with 'cannot create files'");
     }
 
     void identifiesHardLinksAndOtherSpellings() {
