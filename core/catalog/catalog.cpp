@@ -36,6 +36,10 @@ void Catalog::copyStar(const Catalog& other, std::size_t from, std::size_t to) {
         (*reddeningFit)[to] = (*other.reddeningFit)[from];
     if (reddeningFitVar && other.reddeningFitVar)
         (*reddeningFitVar)[to] = (*other.reddeningFitVar)[from];
+    if (galacticL && other.galacticL)
+        (*galacticL)[to] = (*other.galacticL)[from];
+    if (galacticB && other.galacticB)
+        (*galacticB)[to] = (*other.galacticB)[from];
 }
 
 } // namespace starlocus::core

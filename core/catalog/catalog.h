@@ -31,6 +31,11 @@ struct Catalog {
     std::optional<std::vector<double>> reddeningFit;
     std::optional<std::vector<double>> reddeningFitVar;
 
+    // Galactic longitude and latitude [deg] (optional members `l`, `b`; not in the authors'
+    // layout): the photometric fit's Galactic distance prior needs them.
+    std::optional<std::vector<double>> galacticL;
+    std::optional<std::vector<double>> galacticB;
+
     // Normalisation the file's atm_param_p fields were made with (attributes), if any.
     std::optional<std::array<double, 3>> labelMedian;
     std::optional<std::array<double, 3>> labelStd;
