@@ -1,0 +1,622 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/inference/star_posterior.h"
+
+#include "core/common/input_error.h"
+#include "core/inference/galactic_prior.h"
+#include "core/likelihood/star_observation.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numbers>
+
+namespace starlocus::core {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+constexpr double kInf = std::numeric_limits<double>::infinity();
+constexpr double kLn10Over5 = std::numbers::ln10 / 5.0;
+// Coarse nodes within this much of the best ln-weight have their coarse cells searched on the
+// fine lattice. 15 (Δχ² = 30) keeps every cell holding more than e⁻¹⁵ ≈ 3·10⁻⁷ of the best
+// node's weight, with room for a coarse node that sits half a cell from a narrow peak.
+constexpr double kRefineWindow = 15.0;
+// Nodes below this fraction of the largest weight are left out of the μ and E mixtures.
+constexpr double kMixtureCut = 1e-9;
+// Five unknowns (θ, μ, E): fewer measurements cannot constrain them.
+constexpr int kMinMeasurements = 5;
+// Gauss–Newton steps for the parallax term (converges in 2 where photometry fixes μ).
+constexpr int kParallaxSteps = 3;
+// A node is at the lattice's edge when it is the first or last along an axis; more mass than
+// this there means the lattice cuts the posterior.
+constexpr double kEdgeMassFraction = 0.01;
+// An axis along which the coarse posterior's standard deviation spans this many coarse cells
+// is resolved well enough by them: its cell-uniform quantiles are then off by < 1 % of σ.
+constexpr double kCoarseEnoughCells = 2.0;
+
+// ϖ [mas] = 1000 pc / d = 10^(2 − μ/5).
+double parallaxOfMu(double mu) { return std::exp(std::numbers::ln10 * (2.0 - mu / 5.0)); }
+
+double normalCdf(double z) { return 0.5 * std::erfc(-z / std::numbers::sqrt2); }
+double normalPdf(double z) { return std::exp(-0.5 * z * z) / std::sqrt(2.0 * std::numbers::pi); }
+
+// ln Φ(z), also where Φ underflows (asymptotic series of the Mills ratio).
+double logNormalCdf(double z) {
+    if (z > -30.0)
+        return std::log(normalCdf(z));
+    const double z2 = z * z;
+    return -0.5 * z2 - std::log(-z) - 0.5 * std::log(2.0 * std::numbers::pi) + std::log1p(-1.0 / z2 + 3.0 / (z2 * z2));
+}
+
+// φ(z)/Φ(z), the inverse Mills ratio, stable for very negative z.
+double millsRatio(double z) {
+    if (z > -30.0)
+        return normalPdf(z) / normalCdf(z);
+    const double z2 = z * z;
+    return -z / (1.0 - 1.0 / z2 + 3.0 / (z2 * z2));
+}
+
+// p-value of χ² with k dof, Wilson–Hilferty (1931): relative error < 1 % for k ≥ 1 at the
+// 10⁻³ level used to flag a poor fit.
+double chiSquarePValue(double chi2, int k) {
+    if (k <= 0 || !std::isfinite(chi2))
+        return kNaN;
+    const double c = 2.0 / (9.0 * k);
+    const double z = (std::cbrt(chi2 / k) - (1.0 - c)) / std::sqrt(c);
+    return 1.0 - normalCdf(z);
+}
+
+// What one star brings, prepared once.
+struct StarInput {
+    int bands = 0;
+    std::array<std::uint8_t, kBandCount> band{};
+    std::array<double, kBandCount> mag{}, weight{};
+    bool parallax = false;
+    double parallaxMas = 0.0, parallaxVarInv = 0.0;
+    bool ePrior = false;
+    double ePriorMean = 0.0, ePriorPrecision = 0.0;
+    bool galactic = false;
+    double l = 0.0, b = 0.0;
+    std::array<std::uint8_t, kDensityChannelCount> channels{};
+    int channelCount = 0;
+};
+
+// The (μ, E) solution at one node.
+struct NodeFit {
+    double logWeight = -kInf;    // ln ∫ p dμ dE at the node (Laplace in μ, exact E ≥ 0 mass)
+    double muMode = kNaN, eMode = kNaN; // Gaussian mode, E unconstrained
+    double sigmaMuMu = 0, sigmaMuE = 0, sigmaEE = 0; // its covariance
+    double mapLogDensity = -kInf; // ln p at the mode under E ≥ 0
+    double mapMu = kNaN, mapE = kNaN;
+};
+
+double logDistancePrior(const StarInput& in, DistancePrior prior, double mu) {
+    return prior == DistancePrior::Galactic ? galacticLogDistancePrior(mu, in.l, in.b) : 0.0;
+}
+
+NodeFit fitNode(const LabelGrid& grid, const PosteriorSettings& settings, const StarInput& in, std::size_t node) {
+    NodeFit fit;
+    const double logPrior = grid.logPrior[node];
+    if (!std::isfinite(logPrior))
+        return fit;
+    double s0 = 0, s1 = 0, s2 = 0, t0 = 0, t1 = 0, q = 0;
+    for (int k = 0; k < in.bands; ++k) {
+        const std::size_t b = in.band[std::size_t(k)];
+        const double w = in.weight[std::size_t(k)];
+        const double rb = grid.extinction[b][node];
+        const double r = in.mag[std::size_t(k)] - grid.absMag[b][node];
+        s0 += w;
+        s1 += w * rb;
+        s2 += w * rb * rb;
+        t0 += w * r;
+        t1 += w * r * rb;
+        q += w * r * r;
+    }
+    if (in.ePrior) {
+        s2 += in.ePriorPrecision;
+        t1 += in.ePriorPrecision * in.ePriorMean;
+        q += in.ePriorPrecision * in.ePriorMean * in.ePriorMean;
+    }
+    // χ²_post(μ, E) = q − 2(t0 μ + t1 E) + s0 μ² + 2 s1 μE + s2 E² (+ the parallax term).
+    auto photometricChi2 = [&](double mu, double e) {
+        return q - 2.0 * (t0 * mu + t1 * e) + s0 * mu * mu + 2.0 * s1 * mu * e + s2 * e * e;
+    };
+    double a00 = s0, a01 = s1, a11 = s2, g0 = t0, g1 = t1;
+    double det = a00 * a11 - a01 * a01;
+    // All bands with the same R (or one band): E and μ are degenerate at this node.
+    if (!(det > 1e-12 * a00 * a11))
+        return fit;
+    double mu = (a11 * g0 - a01 * g1) / det;
+    double e = (a00 * g1 - a01 * g0) / det;
+    if (in.parallax) {
+        for (int step = 0; step < kParallaxSteps; ++step) {
+            const double varpi = parallaxOfMu(mu);
+            const double slope = -kLn10Over5 * varpi; // dϖ/dμ
+            const double wp = slope * slope * in.parallaxVarInv;
+            const double target = mu + (in.parallaxMas - varpi) / slope;
+            a00 = s0 + wp;
+            g0 = t0 + wp * target;
+            det = a00 * a11 - a01 * a01;
+            mu = (a11 * g0 - a01 * g1) / det;
+            e = (a00 * g1 - a01 * g0) / det;
+        }
+    }
+    if (!std::isfinite(mu) || !std::isfinite(e))
+        return fit;
+    auto parallaxChi2 = [&](double m) {
+        if (!in.parallax)
+            return 0.0;
+        const double d = in.parallaxMas - parallaxOfMu(m);
+        return d * d * in.parallaxVarInv;
+    };
+    const double chi2 = photometricChi2(mu, e) + parallaxChi2(mu);
+    fit.muMode = mu;
+    fit.eMode = e;
+    fit.sigmaMuMu = a11 / det;
+    fit.sigmaMuE = -a01 / det;
+    fit.sigmaEE = a00 / det;
+    const double sE = std::sqrt(fit.sigmaEE);
+    const double logDist = logDistancePrior(in, settings.distance, mu);
+    // ∫ exp(−χ²/2) dμ dE over E ≥ 0 = 2π √det Σ · Φ(ê/σ_E) · exp(−χ²_min/2).
+    fit.logWeight = -0.5 * chi2 + std::log(2.0 * std::numbers::pi) - 0.5 * std::log(det) + logNormalCdf(e / sE) +
+                    logPrior + logDist;
+    if (e >= 0.0) {
+        fit.mapMu = mu;
+        fit.mapE = e;
+        fit.mapLogDensity = -0.5 * chi2 + logPrior + logDist;
+    } else {
+        // The mode on E = 0: μ moves along the Gaussian's ridge.
+        fit.mapE = 0.0;
+        fit.mapMu = mu + fit.sigmaMuE / fit.sigmaEE * (0.0 - e);
+        fit.mapLogDensity = -0.5 * (photometricChi2(fit.mapMu, 0.0) + parallaxChi2(fit.mapMu)) + logPrior +
+                            logDistancePrior(in, settings.distance, fit.mapMu);
+    }
+    if (!std::isfinite(fit.logWeight))
+        fit.logWeight = -kInf;
+    return fit;
+}
+
+// Quantile p of a mixture whose component CDF/PDF are given, by safeguarded Newton steps.
+template <typename Cdf, typename Pdf>
+double mixtureQuantile(double p, double lo, double hi, double start, const Cdf& cdf, const Pdf& pdf) {
+    double x = std::clamp(start, lo, hi);
+    for (int it = 0; it < 60; ++it) {
+        const double f = cdf(x) - p;
+        if (f > 0)
+            hi = x;
+        else
+            lo = x;
+        const double d = pdf(x);
+        double next = d > 0 ? x - f / d : 0.5 * (lo + hi);
+        if (!(next > lo && next < hi))
+            next = 0.5 * (lo + hi);
+        if (std::abs(next - x) < 1e-7 * (1.0 + std::abs(x)) || hi - lo < 1e-9 * (1.0 + std::abs(x)))
+            return next;
+        x = next;
+    }
+    return x;
+}
+
+// Quantiles of a lattice axis from node masses spread uniformly over each cell.
+// `stride`: the nodes that carry mass are every stride-th, each standing for stride cells.
+PosteriorInterval cellQuantiles(const std::vector<double>& mass, const LabelGridAxis& axis, std::size_t stride) {
+    const double width = axis.step * double(stride);
+    double total = 0.0;
+    for (double m : mass)
+        total += m;
+    PosteriorInterval out;
+    if (!(total > 0.0))
+        return out;
+    auto quantile = [&](double p) {
+        double below = 0.0;
+        for (std::size_t i = 0; i < mass.size(); ++i) {
+            const double m = mass[i] / total;
+            if (below + m >= p && m > 0.0)
+                return axis.at(i) - 0.5 * width + width * (p - below) / m;
+            below += m;
+        }
+        return axis.max() + 0.5 * width;
+    };
+    out.lower = quantile(0.16);
+    out.median = quantile(0.5);
+    out.upper = quantile(0.84);
+    return out;
+}
+
+} // namespace
+
+namespace {
+
+// One node's contribution to the μ and E marginals.
+struct MixtureComponent {
+    double weight, muMean, muSd, eMode, eSd, eMass;
+};
+
+// Components with close means merged (moments matched), so that a quantile costs a few
+// hundred normal CDFs however many nodes hold the posterior. Bins are 1/kMixtureBins of the
+// range of means: far narrower than the marginal they add up to.
+constexpr std::size_t kMixtureBins = 256;
+void mergeComponents(std::vector<MixtureComponent>& comps, bool byMu, std::vector<MixtureComponent>& scratch) {
+    if (comps.size() <= kMixtureBins)
+        return;
+    double lo = kInf, hi = -kInf;
+    for (const auto& c : comps) {
+        const double x = byMu ? c.muMean : c.eMode;
+        lo = std::min(lo, x);
+        hi = std::max(hi, x);
+    }
+    if (!(hi > lo))
+        hi = lo + 1e-12;
+    struct Sum {
+        double w = 0, x = 0, xx = 0, sd = 0;
+    };
+    std::array<Sum, kMixtureBins> bins{};
+    for (const auto& c : comps) {
+        const double x = byMu ? c.muMean : c.eMode;
+        const double sd = byMu ? c.muSd : c.eSd;
+        auto k = std::size_t((x - lo) / (hi - lo) * double(kMixtureBins));
+        k = std::min(k, kMixtureBins - 1);
+        bins[k].w += c.weight;
+        bins[k].x += c.weight * x;
+        bins[k].xx += c.weight * (x * x + (byMu ? sd * sd : 0.0));
+        bins[k].sd += c.weight * sd;
+    }
+    scratch.clear();
+    for (const Sum& b : bins) {
+        if (!(b.w > 0))
+            continue;
+        const double mean = b.x / b.w;
+        if (byMu) {
+            const double sd = std::sqrt(std::max(0.0, b.xx / b.w - mean * mean));
+            scratch.push_back({b.w, mean, sd, 0, 0, 0});
+        } else {
+            const double sd = b.sd / b.w;
+            scratch.push_back({b.w, 0, 0, mean, sd, normalCdf(mean / sd)});
+        }
+    }
+    comps.swap(scratch);
+}
+
+} // namespace
+
+struct PosteriorWorkspace::State {
+    std::vector<std::uint32_t> stamp; // per lattice node: the star it was last evaluated for
+    std::uint32_t star = 0;
+    std::vector<std::uint32_t> nodes;
+    std::vector<NodeFit> fits;
+    std::vector<std::uint32_t> coarseKeep;
+    std::array<std::vector<double>, 3> axisMass;
+    std::vector<MixtureComponent> mixture, eMixture, scratch;
+};
+
+PosteriorWorkspace::PosteriorWorkspace() : state_(std::make_unique<State>()) {}
+PosteriorWorkspace::~PosteriorWorkspace() = default;
+PosteriorWorkspace::PosteriorWorkspace(PosteriorWorkspace&&) noexcept = default;
+PosteriorWorkspace& PosteriorWorkspace::operator=(PosteriorWorkspace&&) noexcept = default;
+
+std::string_view distancePriorName(DistancePrior prior) {
+    return prior == DistancePrior::Galactic ? "galactic" : "flat";
+}
+DistancePrior parseDistancePrior(std::string_view text) {
+    if (text == "flat")
+        return DistancePrior::FlatMu;
+    if (text == "galactic")
+        return DistancePrior::Galactic;
+    throw InputError("", "distance prior", "'" + std::string(text) + "' is not one of flat, galactic");
+}
+std::string_view reddeningPriorName(ReddeningPrior prior) {
+    return prior == ReddeningPrior::Catalog ? "catalog" : "flat";
+}
+ReddeningPrior parseReddeningPrior(std::string_view text) {
+    if (text == "flat")
+        return ReddeningPrior::FlatPositive;
+    if (text == "catalog")
+        return ReddeningPrior::Catalog;
+    throw InputError("", "reddening prior", "'" + std::string(text) + "' is not one of flat, catalog");
+}
+
+std::string_view posteriorStatusName(PosteriorStatus status) {
+    switch (status) {
+    case PosteriorStatus::Fitted: return "fitted";
+    case PosteriorStatus::MissingG: return "missing_g";
+    case PosteriorStatus::TooFewMeasurements: return "too_few_measurements";
+    case PosteriorStatus::NoGalacticPosition: return "no_galactic_position";
+    case PosteriorStatus::NoSupport: return "no_support";
+    case PosteriorStatus::BadReddeningPrior: return "bad_reddening_prior";
+    }
+    return "unknown";
+}
+
+StarPosterior fitStar(const LabelGrid& grid, const PosteriorSettings& settings, const PhotometricStar& star,
+                      PosteriorWorkspace& workspace, PosteriorMarginals* marginals, std::size_t marginalBins) {
+    StarPosterior out;
+    out.residualAtMap.fill(kNaN);
+
+    // The measurements, by the catalog's rules (star_observation.h): a band is used when its
+    // magnitude and error are finite, the error in [10⁻⁴, 0.2] mag and the magnitude in range.
+    StarInput in;
+    for (std::size_t b = 0; b < kBandCount; ++b) {
+        const double m = star.mag[b], s = star.magErr[b];
+        if (!std::isfinite(m) || !std::isfinite(s) || s < kMinMagnitudeError || s > kMaxMagnitudeError ||
+            m < kBrightestMagnitude || m > kFaintestMagnitude)
+            continue;
+        in.band[std::size_t(in.bands)] = std::uint8_t(b);
+        in.mag[std::size_t(in.bands)] = m;
+        in.weight[std::size_t(in.bands)] = 1.0 / (s * s);
+        ++in.bands;
+        if (b > 0)
+            in.channels[std::size_t(in.channelCount++)] = std::uint8_t(b);
+    }
+    out.bandsUsed = in.bands;
+    if (in.bands == 0 || in.band[0] != 0) {
+        out.status = PosteriorStatus::MissingG;
+        return out;
+    }
+    const double pm = star.parallaxMas, ps = star.parallaxErrMas;
+    if (std::isfinite(pm) && std::isfinite(ps) && pm > 0.0 && pm <= kMaxParallaxMas && ps >= kMinParallaxErrorMas) {
+        in.parallax = true;
+        in.parallaxMas = pm;
+        in.parallaxVarInv = 1.0 / (ps * ps);
+        in.channels[std::size_t(in.channelCount++)] = std::uint8_t(kParallaxChannel);
+    } else if (std::isfinite(pm) || std::isfinite(ps)) {
+        out.flags |= kParallaxIgnored;
+    }
+    out.parallaxUsed = in.parallax;
+    const int measurements = in.bands + (in.parallax ? 1 : 0);
+    out.dof = measurements - kMinMeasurements;
+    if (measurements < kMinMeasurements) {
+        out.status = PosteriorStatus::TooFewMeasurements;
+        return out;
+    }
+    if (settings.distance == DistancePrior::Galactic) {
+        if (!std::isfinite(star.galacticLDeg) || !std::isfinite(star.galacticBDeg)) {
+            out.status = PosteriorStatus::NoGalacticPosition;
+            return out;
+        }
+        in.galactic = true;
+        in.l = star.galacticLDeg;
+        in.b = star.galacticBDeg;
+    }
+    if (settings.reddening == ReddeningPrior::Catalog) {
+        if (!std::isfinite(star.priorE) || !std::isfinite(star.priorSigmaE) || !(star.priorSigmaE > 0.0) ||
+            std::abs(star.priorE) > kMaxAbsReddeningPrior) {
+            out.status = PosteriorStatus::BadReddeningPrior;
+            return out;
+        }
+        in.ePrior = true;
+        in.ePriorMean = star.priorE;
+        in.ePriorPrecision = 1.0 / (star.priorSigmaE * star.priorSigmaE);
+    }
+
+    PosteriorWorkspace::State& ws = workspace.state();
+    const auto& ax = grid.settings.axes;
+    const std::size_t latticeSize = grid.activeOf.size();
+    if (ws.stamp.size() != latticeSize) {
+        ws.stamp.assign(latticeSize, 0);
+        ws.star = 0;
+    }
+    if (++ws.star == 0) { // wrapped after 2³² stars: start the stamps afresh
+        std::fill(ws.stamp.begin(), ws.stamp.end(), 0);
+        ws.star = 1;
+    }
+
+    // Coarse search.
+    double bestCoarse = -kInf;
+    ws.fits.clear();
+    for (std::uint32_t node : grid.coarseNodes) {
+        const NodeFit fit = fitNode(grid, settings, in, node);
+        ws.fits.push_back(fit);
+        bestCoarse = std::max(bestCoarse, fit.logWeight);
+    }
+    if (!std::isfinite(bestCoarse)) {
+        out.status = PosteriorStatus::NoSupport;
+        return out;
+    }
+    // Per axis, the coarse posterior's spread decides the fine pass's step: an axis along
+    // which the posterior spans several coarse cells is resolved by the coarse lattice (a
+    // 25 K step under a 350 K wide Teff posterior would cost 4× the nodes for nothing); a
+    // narrower one is searched node by node.
+    ws.coarseKeep.clear();
+    std::array<double, 3> sum{}, sumSq{};
+    double coarseMass = 0.0;
+    for (std::size_t i = 0; i < grid.coarseNodes.size(); ++i) {
+        const double w = std::exp(ws.fits[i].logWeight - bestCoarse);
+        if (ws.fits[i].logWeight >= bestCoarse - kRefineWindow)
+            ws.coarseKeep.push_back(grid.coarseNodes[i]);
+        if (!(w > 0.0))
+            continue;
+        coarseMass += w;
+        const auto& at = grid.lattice[grid.coarseNodes[i]];
+        for (std::size_t a = 0; a < 3; ++a) {
+            sum[a] += w * at[a];
+            sumSq[a] += w * double(at[a]) * at[a];
+        }
+    }
+    const auto& stride = grid.settings.coarseStride;
+    std::array<std::size_t, 3> step{};
+    for (std::size_t a = 0; a < 3; ++a) {
+        const double mean = sum[a] / coarseMass;
+        const double spreadNodes = std::sqrt(std::max(0.0, sumSq[a] / coarseMass - mean * mean));
+        step[a] = spreadNodes >= kCoarseEnoughCells * double(stride[a]) ? stride[a] : 1;
+    }
+
+    // Fine search: the nodes within one coarse cell of a kept coarse node, at the step above.
+    ws.nodes.clear();
+    ws.fits.clear();
+    for (std::uint32_t c : ws.coarseKeep) {
+        const auto& at = grid.lattice[c];
+        std::array<std::size_t, 3> lo{}, hi{};
+        for (std::size_t a = 0; a < 3; ++a) {
+            const std::size_t reach = step[a] == 1 ? stride[a] - 1 : 0;
+            lo[a] = at[a] >= reach ? at[a] - reach : 0;
+            hi[a] = std::min<std::size_t>(ax[a].count - 1, at[a] + reach);
+        }
+        for (std::size_t i = lo[0]; i <= hi[0]; ++i)
+            for (std::size_t j = lo[1]; j <= hi[1]; ++j)
+                for (std::size_t k = lo[2]; k <= hi[2]; ++k) {
+                    const std::size_t l = grid.latticeIndex(i, j, k);
+                    if (grid.activeOf[l] < 0 || ws.stamp[l] == ws.star)
+                        continue;
+                    ws.stamp[l] = ws.star;
+                    const auto node = std::uint32_t(grid.activeOf[l]);
+                    ws.nodes.push_back(node);
+                    ws.fits.push_back(fitNode(grid, settings, in, node));
+                }
+    }
+    out.nodesEvaluated = grid.coarseNodes.size() + ws.nodes.size();
+
+    double best = -kInf, bestMap = -kInf;
+    std::size_t mapIndex = 0;
+    for (std::size_t i = 0; i < ws.fits.size(); ++i) {
+        best = std::max(best, ws.fits[i].logWeight);
+        if (ws.fits[i].mapLogDensity > bestMap) {
+            bestMap = ws.fits[i].mapLogDensity;
+            mapIndex = i;
+        }
+    }
+    if (!std::isfinite(best) || !std::isfinite(bestMap)) {
+        out.status = PosteriorStatus::NoSupport;
+        return out;
+    }
+
+    // Label marginals, edge mass, low-density mass; the μ and E mixture.
+    for (std::size_t a = 0; a < 3; ++a)
+        ws.axisMass[a].assign(ax[a].count, 0.0);
+    ws.mixture.clear();
+    double total = 0.0, edge = 0.0, lowDensity = 0.0;
+    for (std::size_t i = 0; i < ws.fits.size(); ++i) {
+        const NodeFit& f = ws.fits[i];
+        const double w = std::exp(f.logWeight - best);
+        if (!(w > 0.0))
+            continue;
+        const std::uint32_t node = ws.nodes[i];
+        const auto& at = grid.lattice[node];
+        total += w;
+        bool atEdge = false;
+        for (std::size_t a = 0; a < 3; ++a) {
+            ws.axisMass[a][at[a]] += w;
+            atEdge = atEdge || at[a] == 0 || std::size_t(at[a]) + 1 == ax[a].count;
+        }
+        if (atEdge)
+            edge += w;
+        if (grid.hasDensity()) {
+            bool low = false;
+            for (int c = 0; c < in.channelCount && !low; ++c)
+                low = grid.density[in.channels[std::size_t(c)]][node] < settings.lowDensityThreshold;
+            if (low)
+                lowDensity += w;
+        }
+        if (w >= kMixtureCut) {
+            // E ≥ 0 truncates the node's Gaussian: E's moments from the truncated normal, μ's
+            // through its regression on E.
+            const double sE = std::sqrt(f.sigmaEE);
+            const double z = f.eMode / sE;
+            const double lambda = millsRatio(z);
+            const double eMean = f.eMode + sE * lambda;
+            const double eVar = f.sigmaEE * std::max(0.0, 1.0 - lambda * (lambda + z));
+            const double slope = f.sigmaMuE / f.sigmaEE;
+            const double muMean = f.muMode + slope * (eMean - f.eMode);
+            const double muVar = std::max(0.0, f.sigmaMuMu - slope * f.sigmaMuE) + slope * slope * eVar;
+            ws.mixture.push_back({w, muMean, std::sqrt(muVar), f.eMode, sE, normalCdf(z)});
+        }
+    }
+    out.teff = cellQuantiles(ws.axisMass[0], ax[0], step[0]);
+    out.logg = cellQuantiles(ws.axisMass[1], ax[1], step[1]);
+    out.feh = cellQuantiles(ws.axisMass[2], ax[2], step[2]);
+    if (edge > kEdgeMassFraction * total)
+        out.flags |= kAtGridEdge;
+    if (grid.hasDensity()) {
+        out.lowDensityFraction = lowDensity / total;
+        if (out.lowDensityFraction > settings.outsideTrainingFraction)
+            out.flags |= kOutsideTraining;
+    }
+
+    // μ: a mixture of Gaussians; E: a mixture of normals truncated to E ≥ 0.
+    double mixTotal = 0.0, muLo = kInf, muHi = -kInf, eHi = 0.0, muMean = 0.0, eMean = 0.0;
+    for (const auto& c : ws.mixture) {
+        mixTotal += c.weight;
+        muLo = std::min(muLo, c.muMean - 10.0 * c.muSd - 1e-6);
+        muHi = std::max(muHi, c.muMean + 10.0 * c.muSd + 1e-6);
+        eHi = std::max(eHi, std::max(c.eMode, 0.0) + 10.0 * c.eSd + 1e-6);
+        muMean += c.weight * c.muMean;
+        eMean += c.weight * std::max(c.eMode, 0.0);
+    }
+    muMean /= mixTotal;
+    eMean /= mixTotal;
+    ws.eMixture = ws.mixture;
+    mergeComponents(ws.mixture, true, ws.scratch);
+    mergeComponents(ws.eMixture, false, ws.scratch);
+    auto muCdf = [&](double x) {
+        double s = 0.0;
+        for (const auto& c : ws.mixture)
+            s += c.weight * (c.muSd > 0 ? normalCdf((x - c.muMean) / c.muSd) : (x >= c.muMean ? 1.0 : 0.0));
+        return s / mixTotal;
+    };
+    auto muPdf = [&](double x) {
+        double s = 0.0;
+        for (const auto& c : ws.mixture)
+            if (c.muSd > 0)
+                s += c.weight * normalPdf((x - c.muMean) / c.muSd) / c.muSd;
+        return s / mixTotal;
+    };
+    auto eCdf = [&](double x) {
+        if (x <= 0.0)
+            return 0.0;
+        double s = 0.0;
+        for (const auto& c : ws.eMixture) {
+            const double below0 = 1.0 - c.eMass; // Φ(−ê/σ)
+            s += c.weight * std::max(0.0, normalCdf((x - c.eMode) / c.eSd) - below0) / c.eMass;
+        }
+        return s / mixTotal;
+    };
+    auto ePdf = [&](double x) {
+        if (x < 0.0)
+            return 0.0;
+        double s = 0.0;
+        for (const auto& c : ws.eMixture)
+            s += c.weight * normalPdf((x - c.eMode) / c.eSd) / (c.eSd * c.eMass);
+        return s / mixTotal;
+    };
+    auto interval = [](auto quantile) {
+        PosteriorInterval q;
+        q.lower = quantile(0.16);
+        q.median = quantile(0.5);
+        q.upper = quantile(0.84);
+        return q;
+    };
+    out.mu = interval([&](double p) { return mixtureQuantile(p, muLo, muHi, muMean, muCdf, muPdf); });
+    out.reddening = interval([&](double p) { return mixtureQuantile(p, 0.0, eHi, eMean, eCdf, ePdf); });
+    auto parsec = [](double mu) { return std::pow(10.0, mu / 5.0 + 1.0); };
+    out.distancePc = {parsec(out.mu.median), parsec(out.mu.lower), parsec(out.mu.upper)};
+
+    // The MAP point: its χ² (measurements only, no prior term) and residuals.
+    const NodeFit& map = ws.fits[mapIndex];
+    const std::uint32_t mapNode = ws.nodes[mapIndex];
+    const Eigen::Vector3d mapTheta = grid.theta(mapNode);
+    out.mapTheta = {mapTheta[0], mapTheta[1], mapTheta[2]};
+    out.mapMu = map.mapMu;
+    out.mapE = map.mapE;
+    double chi2 = 0.0;
+    for (int k = 0; k < in.bands; ++k) {
+        const std::size_t b = in.band[std::size_t(k)];
+        const double predicted = grid.absMag[b][mapNode] + map.mapMu + map.mapE * grid.extinction[b][mapNode];
+        const double pull = (in.mag[std::size_t(k)] - predicted) * std::sqrt(in.weight[std::size_t(k)]);
+        out.residualAtMap[b] = pull;
+        chi2 += pull * pull;
+    }
+    if (in.parallax) {
+        const double d = in.parallaxMas - parallaxOfMu(map.mapMu);
+        chi2 += d * d * in.parallaxVarInv;
+    }
+    out.chi2 = chi2;
+    const double p = chiSquarePValue(chi2, out.dof);
+    if (std::isfinite(p) && p < settings.poorFitPValue)
+        out.flags |= kPoorFit;
+    out.status = PosteriorStatus::Fitted;
+
+    if (marginals) {
+        (void)marginalBins; // filled by fillMarginals below
+    }
+    return out;
+}
+
+} // namespace starlocus::core
