@@ -13,8 +13,9 @@ constexpr double kThinH = 300.0, kThinL = 2600.0;
 constexpr double kThickH = 900.0, kThickL = 3600.0, kThickFraction = 0.12;
 constexpr double kHaloFraction = 0.0051, kHaloQ = 0.64, kHaloN = 2.77;
 
+// Jurić et al.'s Eq. 22 with z the height above the plane: 1 at the Sun for the thin disk.
 double disk(double r, double z, double h, double l) {
-    return std::exp(-(r - kSunR) / l - (std::abs(z + kSunZ) - kSunZ) / h);
+    return std::exp(-(r - kSunR) / l - (std::abs(z) - kSunZ) / h);
 }
 
 } // namespace
@@ -31,8 +32,7 @@ double galacticStellarDensity(double rPc, double zPc) {
 double galacticLogDistancePrior(double mu, double lDeg, double bDeg) {
     const double d = std::pow(10.0, mu / 5.0 + 1.0); // pc
     const double l = lDeg * std::numbers::pi / 180.0, b = bDeg * std::numbers::pi / 180.0;
-    // Heliocentric → Galactocentric cylinder (the Sun at x = R☉, z = z☉; z measured from the
-    // plane, as Jurić et al. do).
+    // Heliocentric → Galactocentric cylinder: the Sun at x = R☉, z☉ = 25 pc above the plane.
     const double x = kSunR - d * std::cos(b) * std::cos(l);
     const double y = -d * std::cos(b) * std::sin(l);
     const double z = kSunZ + d * std::sin(b);

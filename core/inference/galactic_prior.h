@@ -11,7 +11,7 @@ namespace starlocus::core {
 // ln of the unnormalised prior at distance modulus mu towards (lDeg, bDeg).
 double galacticLogDistancePrior(double mu, double lDeg, double bDeg);
 
-// ρ(R, z) relative to the thin disk at the Sun (for tests and the docs).
+// ρ(R, z) relative to the thin disk at the Sun; z is the height above the plane [pc].
 double galacticStellarDensity(double rPc, double zPc);
 
 } // namespace starlocus::core
