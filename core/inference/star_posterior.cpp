@@ -32,6 +32,8 @@ constexpr double kEdgeMassFraction = 0.01;
 // An axis along which the coarse posterior's standard deviation spans this many coarse cells
 // is resolved well enough by them: its cell-uniform quantiles are then off by < 1 % of σ.
 constexpr double kCoarseEnoughCells = 2.0;
+// Marginals for drawing leave out cells and nodes below this fraction of the peak.
+constexpr double kMarginalFloor = 1e-4;
 
 // ϖ [mas] = 1000 pc / d = 10^(2 − μ/5).
 double parallaxOfMu(double mu) { return std::exp(std::numbers::ln10 * (2.0 - mu / 5.0)); }
@@ -614,7 +616,91 @@ StarPosterior fitStar(const LabelGrid& grid, const PosteriorSettings& settings, 
     out.status = PosteriorStatus::Fitted;
 
     if (marginals) {
-        (void)marginalBins; // filled by fillMarginals below
+        // Labels: the lattice cells (at the fine pass's step) that hold the posterior.
+        std::array<std::size_t, 3> first{}, last{};
+        for (std::size_t a = 0; a < 3; ++a) {
+            const auto& m = ws.axisMass[a];
+            const double peak = *std::max_element(m.begin(), m.end());
+            first[a] = m.size();
+            last[a] = 0;
+            for (std::size_t i = 0; i < m.size(); ++i)
+                if (m[i] > kMarginalFloor * peak) {
+                    first[a] = std::min(first[a], i);
+                    last[a] = i;
+                }
+        }
+        auto labelAxis = [&](std::size_t a) {
+            PosteriorMarginals::Axis axis;
+            const double width = ax[a].step * double(step[a]);
+            axis.min = ax[a].at(first[a]) - 0.5 * width;
+            axis.max = ax[a].at(last[a]) + 0.5 * width;
+            for (std::size_t i = first[a]; i <= last[a]; i += step[a])
+                axis.density.push_back(ws.axisMass[a][i] / (total * width));
+            return axis;
+        };
+        marginals->teff = labelAxis(0);
+        marginals->logg = labelAxis(1);
+        marginals->feh = labelAxis(2);
+        auto labelMap = [&](std::size_t a, std::size_t b, PosteriorMarginals::Map& map) {
+            map.x = labelAxis(a);
+            map.y = labelAxis(b);
+            const std::size_t nx = map.x.density.size(), ny = map.y.density.size();
+            map.density.assign(nx * ny, 0.0);
+            const double cell = ax[a].step * double(step[a]) * ax[b].step * double(step[b]);
+            for (std::size_t i = 0; i < ws.fits.size(); ++i) {
+                const double w = std::exp(ws.fits[i].logWeight - best);
+                const auto& at = grid.lattice[ws.nodes[i]];
+                if (!(w > 0) || at[a] < first[a] || at[a] > last[a] || at[b] < first[b] || at[b] > last[b])
+                    continue;
+                const std::size_t ix = (at[a] - first[a]) / step[a], iy = (at[b] - first[b]) / step[b];
+                map.density[ix * ny + iy] += w / (total * cell);
+            }
+        };
+        labelMap(0, 1, marginals->teffLogg);
+        labelMap(0, 2, marginals->teffFeh);
+
+        // μ and E: the mixtures' densities over ±5σ of the medians.
+        const std::size_t bins = std::max<std::size_t>(marginalBins, 2);
+        auto sampled = [&](double lo, double hi, const auto& pdf) {
+            PosteriorMarginals::Axis axis;
+            axis.min = lo;
+            axis.max = hi;
+            for (std::size_t k = 0; k < bins; ++k)
+                axis.density.push_back(pdf(lo + (hi - lo) * (double(k) + 0.5) / double(bins)));
+            return axis;
+        };
+        const double muSpan = 5.0 * std::max(out.mu.sigma(), 1e-3), eSpan = 5.0 * std::max(out.reddening.sigma(), 1e-3);
+        marginals->mu = sampled(out.mu.median - muSpan, out.mu.median + muSpan, muPdf);
+        marginals->reddening = sampled(std::max(0.0, out.reddening.median - eSpan), out.reddening.median + eSpan, ePdf);
+        // The joint (μ, E): each node's Gaussian cut at E = 0, the nodes above the floor.
+        PosteriorMarginals::Map& joint = marginals->muReddening;
+        joint.x = marginals->mu;
+        joint.y = marginals->reddening;
+        joint.density.assign(bins * bins, 0.0);
+        const double dx = (joint.x.max - joint.x.min) / double(bins), dy = (joint.y.max - joint.y.min) / double(bins);
+        for (std::size_t i = 0; i < ws.fits.size(); ++i) {
+            const NodeFit& f = ws.fits[i];
+            const double w = std::exp(f.logWeight - best);
+            if (!(w > kMarginalFloor))
+                continue;
+            const double det = f.sigmaMuMu * f.sigmaEE - f.sigmaMuE * f.sigmaMuE;
+            if (!(det > 0))
+                continue;
+            // w is the node's mass over E ≥ 0: the untruncated Gaussian has mass w/Φ(ê/σ_E).
+            const double norm = w / (total * normalCdf(f.eMode / std::sqrt(f.sigmaEE)) * 2.0 * std::numbers::pi *
+                                     std::sqrt(det));
+            for (std::size_t ix = 0; ix < bins; ++ix) {
+                const double dm = joint.x.min + dx * (double(ix) + 0.5) - f.muMode;
+                for (std::size_t iy = 0; iy < bins; ++iy) {
+                    const double ee = joint.y.min + dy * (double(iy) + 0.5);
+                    if (ee < 0)
+                        continue;
+                    const double de = ee - f.eMode;
+                    const double q = (f.sigmaEE * dm * dm - 2.0 * f.sigmaMuE * dm * de + f.sigmaMuMu * de * de) / det;
+                    joint.density[ix * bins + iy] += norm * std::exp(-0.5 * q);
+                }
+            }
+        }
     }
     return out;
 }

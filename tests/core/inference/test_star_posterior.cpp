@@ -160,6 +160,20 @@ private slots:
         const BruteForce bf = integrate(grid, star, 9.0, 11.0, 1.2);
         compareInterval("μ", fit.mu, bf.mu, tolerance);
         compareInterval("E", fit.reddening, bf.e, tolerance);
+        // The drawn marginals integrate to 1 and peak near the medians.
+        PosteriorMarginals marginals;
+        (void)fitStar(grid, PosteriorSettings{}, star, ws, &marginals, 200);
+        for (const PosteriorMarginals::Axis* axis : {&marginals.mu, &marginals.reddening}) {
+            double integral = 0.0;
+            for (double d : axis->density)
+                integral += d * (axis->max - axis->min) / double(axis->density.size());
+            QVERIFY2(std::abs(integral - 1.0) < 0.01, qPrintable(QString("marginal integrates to %1").arg(integral)));
+        }
+        double joint = 0.0;
+        const auto& map = marginals.muReddening;
+        for (double d : map.density)
+            joint += d * (map.x.max - map.x.min) * (map.y.max - map.y.min) / double(map.density.size());
+        QVERIFY2(std::abs(joint - 1.0) < 0.02, qPrintable(QString("joint (μ, E) integrates to %1").arg(joint)));
         // Distance is μ's monotone transform.
         QVERIFY(std::abs(fit.distancePc.median - std::pow(10.0, fit.mu.median / 5.0 + 1.0)) < 1e-6 * fit.distancePc.median);
     }
