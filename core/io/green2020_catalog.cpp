@@ -6,6 +6,7 @@
 #include "core/io/hdf5_handle.h"
 
 #include <Eigen/Core>
+#include <cstddef>
 #include <cstring>
 #include <new>
 #include <stdexcept>
@@ -247,6 +248,17 @@ Catalog readGreen2020Catalog(const std::string& path) {
         cat.labelStd.reset();
     }
 
+    // Optional sky position (not in the authors' layout): both members or neither.
+    const bool hasL = H5Tget_member_index(t, "l") >= 0, hasB = H5Tget_member_index(t, "b") >= 0;
+    if (hasL != hasB)
+        throw InputError(path, std::string(kData) + "/" + (hasL ? "b" : "l"),
+                         std::string("missing: the table has Galactic ") + (hasL ? "l" : "b") +
+                             " but not " + (hasL ? "b" : "l") + " (give both or neither)");
+    if (hasL) {
+        cat.galacticL = readMember(d, t, raw, path, "l", {}, n);
+        cat.galacticB = readMember(d, t, raw, path, "b", {}, n);
+    }
+
     for (const char* name : {"r_fit", "r_var"}) {
         if (!hdf5::exists(file.get(), name))
             continue;
@@ -274,8 +286,17 @@ struct Record {
     char rSource[16];
 };
 
-Handle recordType() {
-    Handle t(H5Tcreate(H5T_COMPOUND, sizeof(Record)));
+// A record with the optional Galactic position after the published members. l and b are
+// float64: float32 would round them to ~0.1 arcsec, and the round trip should be exact.
+struct RecordWithPosition {
+    Record star;
+    double l;
+    double b;
+};
+
+// The published members at `base` bytes into a record of `size` bytes.
+Handle recordType(std::size_t size = sizeof(Record), std::size_t base = 0) {
+    Handle t(H5Tcreate(H5T_COMPOUND, size));
     const hsize_t d3[1] = {3}, d33[2] = {3, 3}, d13[1] = {kBandCount};
     Handle a3(H5Tarray_create2(H5T_IEEE_F32LE, 1, d3));
     Handle a33(H5Tarray_create2(H5T_IEEE_F32LE, 2, d33));
@@ -283,18 +304,25 @@ Handle recordType() {
     Handle s16(H5Tcopy(H5T_C_S1));
     H5Tset_size(s16.get(), 16);
     H5Tset_strpad(s16.get(), H5T_STR_NULLPAD);
-    H5Tinsert(t.get(), "atm_param", HOFFSET(Record, atmParam), a3.get());
-    H5Tinsert(t.get(), "atm_param_cov", HOFFSET(Record, atmParamCov), a33.get());
-    H5Tinsert(t.get(), "atm_param_p", HOFFSET(Record, atmParamP), a3.get());
-    H5Tinsert(t.get(), "atm_param_cov_p", HOFFSET(Record, atmParamCovP), a33.get());
-    H5Tinsert(t.get(), "r", HOFFSET(Record, r), H5T_IEEE_F32LE);
-    H5Tinsert(t.get(), "r_err", HOFFSET(Record, rErr), H5T_IEEE_F32LE);
-    H5Tinsert(t.get(), "mag", HOFFSET(Record, mag), a13.get());
-    H5Tinsert(t.get(), "mag_err", HOFFSET(Record, magErr), a13.get());
-    H5Tinsert(t.get(), "parallax", HOFFSET(Record, parallax), H5T_IEEE_F32LE);
-    H5Tinsert(t.get(), "parallax_err", HOFFSET(Record, parallaxErr), H5T_IEEE_F32LE);
-    H5Tinsert(t.get(), "atm_source", HOFFSET(Record, atmSource), s16.get());
-    H5Tinsert(t.get(), "r_source", HOFFSET(Record, rSource), s16.get());
+    H5Tinsert(t.get(), "atm_param", base + HOFFSET(Record, atmParam), a3.get());
+    H5Tinsert(t.get(), "atm_param_cov", base + HOFFSET(Record, atmParamCov), a33.get());
+    H5Tinsert(t.get(), "atm_param_p", base + HOFFSET(Record, atmParamP), a3.get());
+    H5Tinsert(t.get(), "atm_param_cov_p", base + HOFFSET(Record, atmParamCovP), a33.get());
+    H5Tinsert(t.get(), "r", base + HOFFSET(Record, r), H5T_IEEE_F32LE);
+    H5Tinsert(t.get(), "r_err", base + HOFFSET(Record, rErr), H5T_IEEE_F32LE);
+    H5Tinsert(t.get(), "mag", base + HOFFSET(Record, mag), a13.get());
+    H5Tinsert(t.get(), "mag_err", base + HOFFSET(Record, magErr), a13.get());
+    H5Tinsert(t.get(), "parallax", base + HOFFSET(Record, parallax), H5T_IEEE_F32LE);
+    H5Tinsert(t.get(), "parallax_err", base + HOFFSET(Record, parallaxErr), H5T_IEEE_F32LE);
+    H5Tinsert(t.get(), "atm_source", base + HOFFSET(Record, atmSource), s16.get());
+    H5Tinsert(t.get(), "r_source", base + HOFFSET(Record, rSource), s16.get());
+    return t;
+}
+
+Handle recordTypeWithPosition() {
+    Handle t = recordType(sizeof(RecordWithPosition), offsetof(RecordWithPosition, star));
+    H5Tinsert(t.get(), "l", HOFFSET(RecordWithPosition, l), H5T_IEEE_F64LE);
+    H5Tinsert(t.get(), "b", HOFFSET(RecordWithPosition, b), H5T_IEEE_F64LE);
     return t;
 }
 
@@ -337,14 +365,31 @@ void writeGreen2020Catalog(const std::string& path, const Catalog& cat, const La
         copyTag(rec.rSource, cat.rSource[i]);
     }
 
+    // With a sky position (both l and b, one per star) the records gain the two members.
+    const bool withPosition = cat.galacticL && cat.galacticB;
+    if (withPosition && (cat.galacticL->size() != n || cat.galacticB->size() != n))
+        throw std::logic_error("writeGreen2020Catalog: galacticL/galacticB do not have one value per star");
+    std::vector<RecordWithPosition> positioned;
+    if (withPosition) {
+        positioned.resize(n);
+        for (std::size_t i = 0; i < n; ++i) {
+            RecordWithPosition& rec = positioned[i];
+            std::memset(&rec, 0, sizeof rec); // padding too: the same stars give the same bytes
+            rec.star = records[i];
+            rec.l = (*cat.galacticL)[i];
+            rec.b = (*cat.galacticB)[i];
+        }
+    }
+
     hdf5::AtomicFileWrite out(path);
-    Handle type = recordType();
+    Handle type = withPosition ? recordTypeWithPosition() : recordType();
+    const void* data = withPosition ? static_cast<const void*>(positioned.data()) : records.data();
     const hsize_t dims[1] = {hsize_t(n)};
     Handle space(H5Screate_simple(1, dims, nullptr));
     Handle dcpl(H5Pcreate(H5P_DATASET_CREATE));
     H5Pset_obj_track_times(dcpl.get(), false);
     Handle ds(H5Dcreate2(out.file(), kData, type.get(), space.get(), H5P_DEFAULT, dcpl.get(), H5P_DEFAULT));
-    if (!ds.valid() || (n > 0 && H5Dwrite(ds.get(), type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, records.data()) < 0))
+    if (!ds.valid() || (n > 0 && H5Dwrite(ds.get(), type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, data) < 0))
         throw InputError(path, kData, "cannot write the star table");
     hdf5::writeDoubleAttribute(ds.get(), path, "atm_param_med", {norm.median.begin(), norm.median.end()});
     hdf5::writeDoubleAttribute(ds.get(), path, "atm_param_std", {norm.stddev.begin(), norm.stddev.end()});

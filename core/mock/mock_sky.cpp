@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numbers>
 
 namespace starlocus::core {
 namespace {
@@ -47,6 +48,9 @@ MockSky::MockSky(const MockSkyConfig& config, std::uint64_t seed, const Progress
     const std::size_t n = config_.starCount;
     const PassbandTable table(config_.extinction == ExtinctionMode::Exact, config_.maxReddening);
     catalog_.resize(n);
+    // Each star's sight line, so a written mock carries l, b (the Galactic distance prior).
+    catalog_.galacticL.emplace(n, 0.0);
+    catalog_.galacticB.emplace(n, 0.0);
     catalog_.sourceFile = "mock sky (seed " + std::to_string(seed) + ")";
     truth_.resize(n);
     for (std::size_t begin = 0; begin < n; begin += kProgressStars) {
@@ -96,6 +100,8 @@ void MockSky::generate(const PassbandTable& table, std::size_t begin, std::size_
         const StarPosition pos = drawStarPosition(c, emitted[0], scaleHeight, surveyFootprint(survey), random,
                                                   [&](double e) { return extinctionIn(0, e); });
         const double mu = 5.0 * std::log10(pos.distanceKpc) + 10.0;
+        (*catalog_.galacticL)[i] = pos.line.lRad * (180.0 / std::numbers::pi);
+        (*catalog_.galacticB)[i] = std::asin(std::clamp(pos.line.sinB, -1.0, 1.0)) * (180.0 / std::numbers::pi);
         const double e = pos.dust.reddening;
 
         // Photometry: band coverage as in Table 1, then m̂ = m + σ·n with the written σ.
