@@ -35,6 +35,11 @@ constexpr const char* kUsage =
     "       [--label-error-scale X] [--parallax-error-scale X] [--prior-error-scale X]\n"
     "       (multiply every written label / parallax / reddening-prior sigma)\n"
     "      synthetic sky with its truth (Green2020 layout + group truth)\n"
+    "  fit-stars --model FILE [--normalization FILE] --catalog FILE --out FILE.h5 [--csv FILE.csv]\n"
+    "            [--density FILE.h5 | --density-from-catalog TRAINING.h5] [--theta-prior valid|density|box]\n"
+    "            [--distance-prior flat|galactic] [--reddening-prior flat|catalog] [--threads T] [--json]\n"
+    "      theta, distance and extinction of every star from photometry and parallax (Eq. 19); valid and\n"
+    "      density theta priors need --density or --density-from-catalog\n"
     "the paper's figures (Figs. 6-12): starlocus-figures, installed with the GUI\n";
 constexpr const char* kExitCodes =
     "exit codes: 0 ok, 2 bad input (message names the file and field; also an input that needs more memory\n"
@@ -106,7 +111,8 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
                                                                  {"evaluate", &runEvaluate},
                                                                  {"refit-reddening", &runRefitReddening},
                                                                  {"train", &runTrain},
-                                                                 {"mock", &runMock}};
+                                                                 {"mock", &runMock},
+                                                                 {"fit-stars", &runFitStars}};
     if (auto it = commands.find(command); it != commands.end())
         return runReportingErrors("starlocus-cli " + command, it->second, rest, out, err);
     if (command == "figures") {
