@@ -113,6 +113,7 @@ int main(int argc, char** argv) {
 
     Check checks[5] = {Check("Teff"), Check("log g"), Check("[Fe/H]"), Check("mu"), Check("E")};
     std::size_t fitted = 0;
+    double nodes = 0.0;
     std::ofstream out;
     if (!csv.empty()) {
         out.open(csv);
@@ -124,6 +125,7 @@ int main(int argc, char** argv) {
         if (!p.fitted())
             continue;
         ++fitted;
+        nodes += double(p.nodesEvaluated);
         const std::size_t i = index[k];
         const auto& t = sky.truth();
         checks[0].add(t.theta[i][0], p.teff);
@@ -149,6 +151,7 @@ int main(int argc, char** argv) {
                 core::workerThreadCount());
     std::printf("fits: %.2f s wall, %.2f s CPU: %.0f stars/s (%.0f stars per CPU second)\n", secs(t3, t4), cpu,
                 double(selected.size()) / secs(t3, t4), double(selected.size()) / cpu);
+    std::printf("nodes looked at per fitted star: %.0f on average\n", nodes / double(fitted));
     std::printf("flags among fitted: poor fit %zu, outside training %zu, at grid edge %zu\n", summary.poorFit,
                 summary.outsideTraining, summary.atGridEdge);
     std::printf("\nparam       stars   in 68 %%   pull mean   pull sd   pull width(16-84)\n");

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <limits>
 
 namespace starlocus::core {
@@ -68,10 +69,8 @@ void LabelGridSettings::validate() const {
 std::size_t LabelGrid::memoryBytes() const {
     std::size_t bytes = lattice.size() * sizeof(lattice[0]) + activeOf.size() * sizeof(activeOf[0]) +
                         coarseNodes.size() * sizeof(coarseNodes[0]) + logPrior.size() * sizeof(float);
-    for (std::size_t b = 0; b < kBandCount; ++b)
-        bytes += (absMag[b].size() + extinction[b].size()) * sizeof(float);
-    for (const auto& channel : density)
-        bytes += channel.size() * sizeof(float);
+    bytes += (nodeModel.size() + coarseModel.size()) * sizeof(float);
+    bytes += nodeDensity.size() * sizeof(float);
     return bytes;
 }
 
@@ -132,14 +131,10 @@ LabelGrid buildLabelGrid(const ModelAtLabels& model, const LabelGridSettings& se
                          "no node of the label grid lies where the model has training stars (density ≥ 10⁻²)");
 
     // Pass 2: the model at each active node (the expensive part, once per grid).
-    for (std::size_t b = 0; b < kBandCount; ++b) {
-        grid.absMag[b].resize(n);
-        grid.extinction[b].resize(n);
-    }
+    grid.nodeModel.assign(n * LabelGrid::kNodeStride, 0.0f);
     grid.logPrior.resize(n);
     if (withDensity)
-        for (auto& channel : grid.density)
-            channel.resize(n);
+        grid.nodeDensity.assign(n * LabelGrid::kDensityStride, 0.0f);
     std::vector<std::uint8_t> finite(n, 1);
     parallelFor(n, kNodesPerChunk / 16, [&](std::size_t begin, std::size_t end) {
         Vec13 m, r;
@@ -147,15 +142,22 @@ LabelGrid buildLabelGrid(const ModelAtLabels& model, const LabelGridSettings& se
             const Eigen::Vector3d theta = grid.theta(node);
             model(theta, m, r);
             finite[node] = m.allFinite() && r.allFinite();
+            float* packed = grid.nodeModel.data() + node * LabelGrid::kNodeStride;
             for (std::size_t b = 0; b < kBandCount; ++b) {
-                grid.absMag[b][node] = float(m[Eigen::Index(b)]);
-                grid.extinction[b][node] = float(r[Eigen::Index(b)]);
+                packed[b] = float(m[Eigen::Index(b)]);
+                packed[kBandCount + b] = float(r[Eigen::Index(b)]);
             }
             const std::size_t l = grid.latticeIndex(grid.lattice[node][0], grid.lattice[node][1], grid.lattice[node][2]);
             grid.logPrior[node] = logPriorOfLattice[l];
-            if (withDensity)
-                for (std::size_t c = 0; c < kDensityChannelCount; ++c)
-                    grid.density[c][node] = densityOfLattice[l][c];
+            if (withDensity) {
+                std::uint32_t low = 0;
+                for (std::size_t c = 0; c < kDensityChannelCount; ++c) {
+                    grid.nodeDensity[node * LabelGrid::kDensityStride + c] = densityOfLattice[l][c];
+                    if (densityOfLattice[l][c] < float(kValidDensityThreshold))
+                        low |= 1u << c;
+                }
+                std::memcpy(packed + LabelGrid::kLowDensityMaskSlot, &low, sizeof low);
+            }
         }
     });
     // A node where the model is not finite can never explain a star: it gets no prior mass
@@ -163,11 +165,14 @@ LabelGrid buildLabelGrid(const ModelAtLabels& model, const LabelGridSettings& se
     for (std::size_t node = 0; node < n; ++node)
         if (!finite[node]) {
             grid.logPrior[node] = -std::numeric_limits<float>::infinity();
-            for (std::size_t b = 0; b < kBandCount; ++b) {
-                grid.absMag[b][node] = 0.0f;
-                grid.extinction[b][node] = 0.0f;
-            }
+            std::fill_n(grid.nodeModel.begin() + std::ptrdiff_t(node * LabelGrid::kNodeStride), LabelGrid::kNodeStride,
+                        0.0f);
         }
+    const std::size_t nc = grid.coarseNodes.size();
+    grid.coarseModel.resize(2 * kBandCount * nc);
+    for (std::size_t i = 0; i < nc; ++i)
+        for (std::size_t v = 0; v < 2 * kBandCount; ++v)
+            grid.coarseModel[v * nc + i] = grid.modelOf(grid.coarseNodes[i])[v];
     return grid;
 }
 

@@ -16,22 +16,28 @@ namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr double kInf = std::numeric_limits<double>::infinity();
 constexpr double kLn10Over5 = std::numbers::ln10 / 5.0;
+const double kLog2Pi = std::log(2.0 * std::numbers::pi);
+// Fine nodes whose weight bound is this far (in ln p) below the best are negligible (e⁻³⁰).
+constexpr double kNegligible = 30.0;
 // Coarse nodes within this much of the best ln-weight have their coarse cells searched on the
-// fine lattice. 15 (Δχ² = 30) keeps every cell holding more than e⁻¹⁵ ≈ 3·10⁻⁷ of the best
-// node's weight, with room for a coarse node that sits half a cell from a narrow peak.
-constexpr double kRefineWindow = 15.0;
+// fine lattice. 12 (Δχ² = 24) keeps every cell holding more than e⁻¹² ≈ 6·10⁻⁶ of the best
+// node's weight, with room for a coarse node that sits half a cell from a narrow peak (its
+// neighbouring cells are searched too).
+constexpr double kRefineWindow = 12.0;
 // Nodes below this fraction of the largest weight are left out of the μ and E mixtures.
 constexpr double kMixtureCut = 1e-9;
 // Five unknowns (θ, μ, E): fewer measurements cannot constrain them.
 constexpr int kMinMeasurements = 5;
 // Gauss–Newton steps for the parallax term (converges in 2 where photometry fixes μ).
-constexpr int kParallaxSteps = 3;
+constexpr int kParallaxSteps = 4;
+// μ's change [mag] below which the Gauss–Newton steps stop: far below any σ_μ.
+constexpr double kParallaxTolerance = 1e-5;
 // A node is at the lattice's edge when it is the first or last along an axis; more mass than
 // this there means the lattice cuts the posterior.
 constexpr double kEdgeMassFraction = 0.01;
 // An axis along which the coarse posterior's standard deviation spans this many coarse cells
-// is resolved well enough by them: its cell-uniform quantiles are then off by < 1 % of σ.
-constexpr double kCoarseEnoughCells = 2.0;
+// is resolved well enough by them: the cell-uniform marginal is then σ·√(1 + 1/27), 1.8 % wide.
+constexpr double kCoarseEnoughCells = 1.5;
 // Marginals for drawing leave out cells and nodes below this fraction of the peak.
 constexpr double kMarginalFloor = 1e-4;
 
@@ -70,6 +76,7 @@ double chiSquarePValue(double chi2, int k) {
 // What one star brings, prepared once.
 struct StarInput {
     int bands = 0;
+    double s0 = 0.0; // Σ 1/σ²
     std::array<std::uint8_t, kBandCount> band{};
     std::array<double, kBandCount> mag{}, weight{};
     bool parallax = false;
@@ -80,6 +87,7 @@ struct StarInput {
     double l = 0.0, b = 0.0;
     std::array<std::uint8_t, kDensityChannelCount> channels{};
     int channelCount = 0;
+    std::uint32_t channelMask = 0;
 };
 
 // The (μ, E) solution at one node.
@@ -95,29 +103,89 @@ double logDistancePrior(const StarInput& in, DistancePrior prior, double mu) {
     return prior == DistancePrior::Galactic ? galacticLogDistancePrior(mu, in.l, in.b) : 0.0;
 }
 
-NodeFit fitNode(const LabelGrid& grid, const PosteriorSettings& settings, const StarInput& in, std::size_t node) {
+// The photometric normal equations of one node: sums over the observed bands (Σw is the
+// star's, s0 in StarInput), with the Gaussian E prior when there is one.
+struct NodeSums {
+    double s1 = 0, s2 = 0, t0 = 0, t1 = 0, q = 0;
+};
+
+NodeSums nodeSums(const LabelGrid& grid, const StarInput& in, std::size_t node) {
+    NodeSums n;
+    const float* model = grid.modelOf(node);
+    for (int k = 0; k < in.bands; ++k) {
+        const std::size_t b = in.band[std::size_t(k)];
+        const double w = in.weight[std::size_t(k)];
+        const double rb = model[kBandCount + b];
+        const double r = in.mag[std::size_t(k)] - model[b];
+        const double wr = w * r, wrb = w * rb;
+        n.s1 += wrb;
+        n.s2 += wrb * rb;
+        n.t0 += wr;
+        n.t1 += wr * rb;
+        n.q += wr * r;
+    }
+    if (in.ePrior) {
+        n.s2 += in.ePriorPrecision;
+        n.t1 += in.ePriorPrecision * in.ePriorMean;
+        n.q += in.ePriorPrecision * in.ePriorMean * in.ePriorMean;
+    }
+    return n;
+}
+
+// nodeSums for every coarse node at once: band by band over the coarse struct of arrays,
+// which the compiler vectorises (the residual in float, as the values are stored, the sums in
+// double: χ² is a difference of sums of ~10⁶ when σ = 0.02 mag).
+void coarseSums(const LabelGrid& grid, const StarInput& in, std::vector<NodeSums>& out) {
+    const std::size_t n = grid.coarseNodes.size();
+    out.assign(n, NodeSums{});
+    NodeSums* sums = out.data();
+    for (int k = 0; k < in.bands; ++k) {
+        const std::size_t b = in.band[std::size_t(k)];
+        const double w = in.weight[std::size_t(k)];
+        const double m = in.mag[std::size_t(k)];
+        const float* absMag = grid.coarseValues(b);
+        const float* ext = grid.coarseValues(kBandCount + b);
+        for (std::size_t i = 0; i < n; ++i) {
+            const double rb = ext[i];
+            const double r = m - double(absMag[i]);
+            const double wr = w * r, wrb = w * rb;
+            sums[i].s1 += wrb;
+            sums[i].s2 += wrb * rb;
+            sums[i].t0 += wr;
+            sums[i].t1 += wr * rb;
+            sums[i].q += wr * r;
+        }
+    }
+    if (in.ePrior)
+        for (std::size_t i = 0; i < n; ++i) {
+            sums[i].s2 += in.ePriorPrecision;
+            sums[i].t1 += in.ePriorPrecision * in.ePriorMean;
+            sums[i].q += in.ePriorPrecision * in.ePriorMean * in.ePriorMean;
+        }
+}
+
+// An upper bound of fitNode's ln-weight without its transcendental functions: the parallax
+// term only adds χ² and precision (so lowers −χ²/2 and −½ ln det), and Φ ≤ 1. Nodes whose
+// bound lies far below the best weight found need no full fit. +∞ with the Galactic prior
+// (its ln p(μ) has no bound known in advance).
+double weightBound(const StarInput& in, const NodeSums& n, double logPrior, DistancePrior prior) {
+    if (prior == DistancePrior::Galactic)
+        return kInf;
+    const double det = in.s0 * n.s2 - n.s1 * n.s1;
+    if (!(det > 1e-12 * in.s0 * n.s2) || !std::isfinite(logPrior))
+        return -kInf;
+    // min over (μ, E) of q − 2gᵀu + uᵀAu = q − gᵀA⁻¹g.
+    const double chi2 = n.q - (n.s2 * n.t0 * n.t0 - 2.0 * n.s1 * n.t0 * n.t1 + in.s0 * n.t1 * n.t1) / det;
+    return -0.5 * chi2 + kLog2Pi - 0.5 * std::log(det) + logPrior;
+}
+
+NodeFit fitNode(const LabelGrid& grid, const PosteriorSettings& settings, const StarInput& in, std::size_t node,
+                const NodeSums& sums) {
     NodeFit fit;
     const double logPrior = grid.logPrior[node];
     if (!std::isfinite(logPrior))
         return fit;
-    double s0 = 0, s1 = 0, s2 = 0, t0 = 0, t1 = 0, q = 0;
-    for (int k = 0; k < in.bands; ++k) {
-        const std::size_t b = in.band[std::size_t(k)];
-        const double w = in.weight[std::size_t(k)];
-        const double rb = grid.extinction[b][node];
-        const double r = in.mag[std::size_t(k)] - grid.absMag[b][node];
-        s0 += w;
-        s1 += w * rb;
-        s2 += w * rb * rb;
-        t0 += w * r;
-        t1 += w * r * rb;
-        q += w * r * r;
-    }
-    if (in.ePrior) {
-        s2 += in.ePriorPrecision;
-        t1 += in.ePriorPrecision * in.ePriorMean;
-        q += in.ePriorPrecision * in.ePriorMean * in.ePriorMean;
-    }
+    const double s0 = in.s0, s1 = sums.s1, s2 = sums.s2, t0 = sums.t0, t1 = sums.t1, q = sums.q;
     // χ²_post(μ, E) = q − 2(t0 μ + t1 E) + s0 μ² + 2 s1 μE + s2 E² (+ the parallax term).
     auto photometricChi2 = [&](double mu, double e) {
         return q - 2.0 * (t0 * mu + t1 * e) + s0 * mu * mu + 2.0 * s1 * mu * e + s2 * e * e;
@@ -138,8 +206,11 @@ NodeFit fitNode(const LabelGrid& grid, const PosteriorSettings& settings, const 
             a00 = s0 + wp;
             g0 = t0 + wp * target;
             det = a00 * a11 - a01 * a01;
+            const double previous = mu;
             mu = (a11 * g0 - a01 * g1) / det;
             e = (a00 * g1 - a01 * g0) / det;
+            if (std::abs(mu - previous) < kParallaxTolerance)
+                break;
         }
     }
     if (!std::isfinite(mu) || !std::isfinite(e))
@@ -159,7 +230,7 @@ NodeFit fitNode(const LabelGrid& grid, const PosteriorSettings& settings, const 
     const double sE = std::sqrt(fit.sigmaEE);
     const double logDist = logDistancePrior(in, settings.distance, mu);
     // ∫ exp(−χ²/2) dμ dE over E ≥ 0 = 2π √det Σ · Φ(ê/σ_E) · exp(−χ²_min/2).
-    fit.logWeight = -0.5 * chi2 + std::log(2.0 * std::numbers::pi) - 0.5 * std::log(det) + logNormalCdf(e / sE) +
+    fit.logWeight = -0.5 * chi2 + kLog2Pi - 0.5 * std::log(det) + logNormalCdf(e / sE) +
                     logPrior + logDist;
     if (e >= 0.0) {
         fit.mapMu = mu;
@@ -281,10 +352,13 @@ void mergeComponents(std::vector<MixtureComponent>& comps, bool byMu, std::vecto
 } // namespace
 
 struct PosteriorWorkspace::State {
-    std::vector<std::uint32_t> stamp; // per lattice node: the star it was last evaluated for
+    std::vector<std::uint32_t> cellStamp; // per coarse cell: the star it was last visited for
     std::uint32_t star = 0;
+    std::vector<std::array<std::uint16_t, 3>> cells;
     std::vector<std::uint32_t> nodes;
     std::vector<NodeFit> fits;
+    std::vector<double> bounds;
+    std::vector<NodeSums> sums;
     std::vector<std::uint32_t> coarseKeep;
     std::array<std::vector<double>, 3> axisMass;
     std::vector<MixtureComponent> mixture, eMixture, scratch;
@@ -344,6 +418,7 @@ StarPosterior fitStar(const LabelGrid& grid, const PosteriorSettings& settings, 
         in.band[std::size_t(in.bands)] = std::uint8_t(b);
         in.mag[std::size_t(in.bands)] = m;
         in.weight[std::size_t(in.bands)] = 1.0 / (s * s);
+        in.s0 += 1.0 / (s * s);
         ++in.bands;
         if (b > 0)
             in.channels[std::size_t(in.channelCount++)] = std::uint8_t(b);
@@ -391,41 +466,41 @@ StarPosterior fitStar(const LabelGrid& grid, const PosteriorSettings& settings, 
 
     PosteriorWorkspace::State& ws = workspace.state();
     const auto& ax = grid.settings.axes;
-    const std::size_t latticeSize = grid.activeOf.size();
-    if (ws.stamp.size() != latticeSize) {
-        ws.stamp.assign(latticeSize, 0);
-        ws.star = 0;
-    }
-    if (++ws.star == 0) { // wrapped after 2³² stars: start the stamps afresh
-        std::fill(ws.stamp.begin(), ws.stamp.end(), 0);
-        ws.star = 1;
-    }
 
-    // Coarse search.
+    // Coarse search: the bound first (cheap), the full fit where it could matter. The node
+    // with the largest bound is fitted first, so the best weight known only grows.
     double bestCoarse = -kInf;
-    ws.fits.clear();
-    for (std::uint32_t node : grid.coarseNodes) {
-        const NodeFit fit = fitNode(grid, settings, in, node);
-        ws.fits.push_back(fit);
-        bestCoarse = std::max(bestCoarse, fit.logWeight);
+    ws.fits.assign(grid.coarseNodes.size(), NodeFit{});
+    ws.bounds.resize(grid.coarseNodes.size());
+    coarseSums(grid, in, ws.sums);
+    std::size_t top = 0;
+    for (std::size_t i = 0; i < grid.coarseNodes.size(); ++i) {
+        ws.bounds[i] = weightBound(in, ws.sums[i], grid.logPrior[grid.coarseNodes[i]], settings.distance);
+        if (ws.bounds[i] > ws.bounds[top])
+            top = i;
+    }
+    if (std::isfinite(ws.bounds[top]) || ws.bounds[top] == kInf) {
+        ws.fits[top] = fitNode(grid, settings, in, grid.coarseNodes[top], ws.sums[top]);
+        bestCoarse = ws.fits[top].logWeight;
+    }
+    for (std::size_t i = 0; i < grid.coarseNodes.size(); ++i) {
+        if (i == top || ws.bounds[i] < bestCoarse - kRefineWindow)
+            continue;
+        ws.fits[i] = fitNode(grid, settings, in, grid.coarseNodes[i], ws.sums[i]);
+        bestCoarse = std::max(bestCoarse, ws.fits[i].logWeight);
     }
     if (!std::isfinite(bestCoarse)) {
         out.status = PosteriorStatus::NoSupport;
         return out;
     }
-    // Per axis, the coarse posterior's spread decides the fine pass's step: an axis along
-    // which the posterior spans several coarse cells is resolved by the coarse lattice (a
-    // 25 K step under a 350 K wide Teff posterior would cost 4× the nodes for nothing); a
-    // narrower one is searched node by node.
     ws.coarseKeep.clear();
     std::array<double, 3> sum{}, sumSq{};
     double coarseMass = 0.0;
     for (std::size_t i = 0; i < grid.coarseNodes.size(); ++i) {
-        const double w = std::exp(ws.fits[i].logWeight - bestCoarse);
-        if (ws.fits[i].logWeight >= bestCoarse - kRefineWindow)
-            ws.coarseKeep.push_back(grid.coarseNodes[i]);
-        if (!(w > 0.0))
+        if (!(ws.fits[i].logWeight >= bestCoarse - kRefineWindow))
             continue;
+        ws.coarseKeep.push_back(grid.coarseNodes[i]);
+        const double w = std::exp(ws.fits[i].logWeight - bestCoarse);
         coarseMass += w;
         const auto& at = grid.lattice[grid.coarseNodes[i]];
         for (std::size_t a = 0; a < 3; ++a) {
@@ -434,37 +509,97 @@ StarPosterior fitStar(const LabelGrid& grid, const PosteriorSettings& settings, 
         }
     }
     const auto& stride = grid.settings.coarseStride;
+    // The step per axis: the largest divisor of the coarse stride (halving from it) under
+    // which the coarse posterior's spread still spans kCoarseEnoughCells cells.
     std::array<std::size_t, 3> step{};
     for (std::size_t a = 0; a < 3; ++a) {
         const double mean = sum[a] / coarseMass;
         const double spreadNodes = std::sqrt(std::max(0.0, sumSq[a] / coarseMass - mean * mean));
-        step[a] = spreadNodes >= kCoarseEnoughCells * double(stride[a]) ? stride[a] : 1;
+        step[a] = stride[a];
+        while (step[a] > 1 && (spreadNodes < kCoarseEnoughCells * double(step[a]) || stride[a] % step[a] != 0))
+            step[a] /= 2;
+        while (step[a] > 1 && stride[a] % step[a] != 0)
+            --step[a];
     }
 
-    // Fine search: the nodes within one coarse cell of a kept coarse node, at the step above.
-    ws.nodes.clear();
-    ws.fits.clear();
+    // Fine search. Every fine node belongs to its nearest coarse node's cell; the cells of the
+    // kept coarse nodes and of their neighbours (along the axes searched node by node) are
+    // visited once each, so no fine node is looked at twice.
+    std::array<std::size_t, 3> coarseCount{};
+    for (std::size_t a = 0; a < 3; ++a)
+        coarseCount[a] = (ax[a].count - 1) / stride[a] + 1;
+    const std::size_t coarseLattice = coarseCount[0] * coarseCount[1] * coarseCount[2];
+    if (ws.cellStamp.size() != coarseLattice) {
+        ws.cellStamp.assign(coarseLattice, 0);
+        ws.star = 0;
+    }
+    if (++ws.star == 0) { // wrapped after 2³² stars: start the stamps afresh
+        std::fill(ws.cellStamp.begin(), ws.cellStamp.end(), 0);
+        ws.star = 1;
+    }
+    ws.cells.clear();
     for (std::uint32_t c : ws.coarseKeep) {
         const auto& at = grid.lattice[c];
-        std::array<std::size_t, 3> lo{}, hi{};
-        for (std::size_t a = 0; a < 3; ++a) {
-            const std::size_t reach = step[a] == 1 ? stride[a] - 1 : 0;
-            lo[a] = at[a] >= reach ? at[a] - reach : 0;
-            hi[a] = std::min<std::size_t>(ax[a].count - 1, at[a] + reach);
-        }
-        for (std::size_t i = lo[0]; i <= hi[0]; ++i)
-            for (std::size_t j = lo[1]; j <= hi[1]; ++j)
-                for (std::size_t k = lo[2]; k <= hi[2]; ++k) {
-                    const std::size_t l = grid.latticeIndex(i, j, k);
-                    if (grid.activeOf[l] < 0 || ws.stamp[l] == ws.star)
+        std::array<long, 3> cc{};
+        for (std::size_t a = 0; a < 3; ++a)
+            cc[a] = long(at[a] / stride[a]);
+        const long r0 = step[0] < stride[0] ? 1 : 0, r1 = step[1] < stride[1] ? 1 : 0, r2 = step[2] < stride[2] ? 1 : 0;
+        for (long i = cc[0] - r0; i <= cc[0] + r0; ++i)
+            for (long j = cc[1] - r1; j <= cc[1] + r1; ++j)
+                for (long k = cc[2] - r2; k <= cc[2] + r2; ++k) {
+                    if (i < 0 || j < 0 || k < 0 || i >= long(coarseCount[0]) || j >= long(coarseCount[1]) ||
+                        k >= long(coarseCount[2]))
                         continue;
-                    ws.stamp[l] = ws.star;
-                    const auto node = std::uint32_t(grid.activeOf[l]);
-                    ws.nodes.push_back(node);
-                    ws.fits.push_back(fitNode(grid, settings, in, node));
+                    const std::size_t cell = (std::size_t(i) * coarseCount[1] + std::size_t(j)) * coarseCount[2] +
+                                             std::size_t(k);
+                    if (ws.cellStamp[cell] == ws.star)
+                        continue;
+                    ws.cellStamp[cell] = ws.star;
+                    ws.cells.push_back({std::uint16_t(i), std::uint16_t(j), std::uint16_t(k)});
                 }
     }
-    out.nodesEvaluated = grid.coarseNodes.size() + ws.nodes.size();
+    // The fine nodes a coarse cell owns along one axis: round(i/stride) = c (the last cell
+    // also owns the lattice's end), taken at the axis's step (multiples of it, as the coarse
+    // nodes are).
+    auto owned = [&](std::size_t a, std::size_t c, std::size_t& lo, std::size_t& hi) {
+        const std::size_t centre = c * stride[a];
+        if (step[a] == stride[a]) {
+            lo = hi = centre;
+            return;
+        }
+        lo = centre >= stride[a] / 2 ? centre - stride[a] / 2 : 0;
+        lo = (lo + step[a] - 1) / step[a] * step[a];
+        hi = c + 1 == coarseCount[a] ? ax[a].count - 1 : centre + (stride[a] + 1) / 2 - 1;
+    };
+    ws.nodes.clear();
+    ws.fits.clear();
+    // The fine lattice contains the coarse one: the best coarse weight is a weight it reaches.
+    double bestFine = bestCoarse;
+    std::size_t visited = 0;
+    for (const auto& cell : ws.cells) {
+        std::array<std::size_t, 3> lo{}, hi{};
+        for (std::size_t a = 0; a < 3; ++a)
+            owned(a, cell[a], lo[a], hi[a]);
+        for (std::size_t i = lo[0]; i <= hi[0]; i += step[0])
+            for (std::size_t j = lo[1]; j <= hi[1]; j += step[1])
+                for (std::size_t k = lo[2]; k <= hi[2]; k += step[2]) {
+                    const std::int32_t active = grid.activeOf[grid.latticeIndex(i, j, k)];
+                    if (active < 0)
+                        continue;
+                    ++visited;
+                    const auto node = std::uint32_t(active);
+                    const NodeSums sums = nodeSums(grid, in, node);
+                    if (weightBound(in, sums, grid.logPrior[node], settings.distance) < bestFine - kNegligible)
+                        continue;
+                    const NodeFit fit = fitNode(grid, settings, in, node, sums);
+                    if (!std::isfinite(fit.logWeight))
+                        continue;
+                    bestFine = std::max(bestFine, fit.logWeight);
+                    ws.nodes.push_back(node);
+                    ws.fits.push_back(fit);
+                }
+    }
+    out.nodesEvaluated = grid.coarseNodes.size() + visited;
 
     double best = -kInf, bestMap = -kInf;
     std::size_t mapIndex = 0;
@@ -485,6 +620,9 @@ StarPosterior fitStar(const LabelGrid& grid, const PosteriorSettings& settings, 
         ws.axisMass[a].assign(ax[a].count, 0.0);
     ws.mixture.clear();
     double total = 0.0, edge = 0.0, lowDensity = 0.0;
+    const bool maskMatchesThreshold = settings.lowDensityThreshold == kValidDensityThreshold;
+    for (int c = 0; c < in.channelCount; ++c)
+        in.channelMask |= 1u << in.channels[std::size_t(c)];
     for (std::size_t i = 0; i < ws.fits.size(); ++i) {
         const NodeFit& f = ws.fits[i];
         const double w = std::exp(f.logWeight - best);
@@ -502,8 +640,12 @@ StarPosterior fitStar(const LabelGrid& grid, const PosteriorSettings& settings, 
             edge += w;
         if (grid.hasDensity()) {
             bool low = false;
-            for (int c = 0; c < in.channelCount && !low; ++c)
-                low = grid.density[in.channels[std::size_t(c)]][node] < settings.lowDensityThreshold;
+            if (maskMatchesThreshold) {
+                low = (grid.lowDensityMask(node) & in.channelMask) != 0;
+            } else {
+                for (int c = 0; c < in.channelCount && !low; ++c)
+                    low = grid.density(in.channels[std::size_t(c)], node) < settings.lowDensityThreshold;
+            }
             if (low)
                 lowDensity += w;
         }
@@ -600,7 +742,7 @@ StarPosterior fitStar(const LabelGrid& grid, const PosteriorSettings& settings, 
     double chi2 = 0.0;
     for (int k = 0; k < in.bands; ++k) {
         const std::size_t b = in.band[std::size_t(k)];
-        const double predicted = grid.absMag[b][mapNode] + map.mapMu + map.mapE * grid.extinction[b][mapNode];
+        const double predicted = grid.absMag(b, mapNode) + map.mapMu + map.mapE * grid.extinction(b, mapNode);
         const double pull = (in.mag[std::size_t(k)] - predicted) * std::sqrt(in.weight[std::size_t(k)]);
         out.residualAtMap[b] = pull;
         chi2 += pull * pull;

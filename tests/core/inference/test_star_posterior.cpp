@@ -79,7 +79,7 @@ BruteForce integrate(const LabelGrid& grid, const PhotometricStar& star, double 
                 for (std::size_t b = 0; b < kBandCount; ++b) {
                     if (!std::isfinite(star.mag[b]))
                         continue;
-                    const double r = (star.mag[b] - grid.absMag[b][node] - mu - e * grid.extinction[b][node]) /
+                    const double r = (star.mag[b] - grid.absMag(b, node) - mu - e * grid.extinction(b, node)) /
                                      star.magErr[b];
                     chi2 += r * r;
                 }
