@@ -204,6 +204,8 @@ int runFitStars(const std::vector<std::string>& argv, std::ostream& out) {
     if (settings.distance == core::DistancePrior::Galactic && !(catalog.galacticL && catalog.galacticB))
         notes.push_back("the catalog has no Galactic l, b (members l, b of data): the Galactic distance prior "
                         "cannot be used, every star has status no_galactic_position; use --distance-prior flat");
+    else if (const std::size_t unplaced = summary.perStatus[std::size_t(core::PosteriorStatus::NoGalacticPosition)])
+        notes.push_back(std::to_string(unplaced) + " star(s) have no finite l, b: status no_galactic_position");
     if (fitted == 0 && catalog.size() > 0)
         notes.push_back("no star was fitted: " + outPath + " holds only each star's status");
     const double starsPerSecond = fitSeconds > 0.0 ? double(catalog.size()) / fitSeconds : 0.0;
