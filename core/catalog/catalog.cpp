@@ -19,6 +19,10 @@ void Catalog::resize(std::size_t n) {
     parallaxErrMas.resize(n, nan);
     atmSource.resize(n);
     rSource.resize(n);
+    // The optional columns follow the catalog's length when it has them.
+    for (auto* column : {&reddeningFit, &reddeningFitVar, &galacticL, &galacticB})
+        if (*column)
+            (*column)->resize(n, nan);
 }
 
 void Catalog::copyStar(const Catalog& other, std::size_t from, std::size_t to) {

@@ -402,6 +402,20 @@ std::string_view posteriorStatusName(PosteriorStatus status) {
     return "unknown";
 }
 
+std::string_view posteriorFlagName(PosteriorFlag flag) {
+    switch (flag) {
+    case kPoorFit:
+        return "poor_fit";
+    case kOutsideTraining:
+        return "outside_training";
+    case kParallaxIgnored:
+        return "parallax_ignored";
+    case kAtGridEdge:
+        return "at_grid_edge";
+    }
+    return "unknown";
+}
+
 StarPosterior fitStar(const LabelGrid& grid, const PosteriorSettings& settings, const PhotometricStar& star,
                       PosteriorWorkspace& workspace, PosteriorMarginals* marginals, std::size_t marginalBins) {
     StarPosterior out;
@@ -445,7 +459,7 @@ StarPosterior fitStar(const LabelGrid& grid, const PosteriorSettings& settings, 
         return out;
     }
     if (settings.distance == DistancePrior::Galactic) {
-        if (!std::isfinite(star.galacticLDeg) || !std::isfinite(star.galacticBDeg)) {
+        if (!std::isfinite(star.galacticLDeg) || !std::isfinite(star.galacticBDeg) || std::abs(star.galacticBDeg) > 90.0) {
             out.status = PosteriorStatus::NoGalacticPosition;
             return out;
         }

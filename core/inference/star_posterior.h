@@ -59,7 +59,7 @@ enum class PosteriorStatus : std::uint8_t {
     Fitted = 0,
     MissingG = 1,           // no usable G (the fit needs it as §3 does)
     TooFewMeasurements = 2, // observed bands + parallax < 5: (θ, μ, E) not constrained
-    NoGalacticPosition = 3, // the Galactic distance prior without a finite l, b
+    NoGalacticPosition = 3, // the Galactic distance prior without a finite l and a b in [−90°, 90°]
     NoSupport = 4,          // no grid node gives the photometry a finite likelihood
     BadReddeningPrior = 5,  // ReddeningPrior::Catalog with a non-finite Ê or σ_E ≤ 0
 };
@@ -73,6 +73,9 @@ enum PosteriorFlag : std::uint32_t {
     kParallaxIgnored = 1u << 2,    // a parallax was given but is NaN, ≤ 0 or has σ_ϖ ≤ 0
     kAtGridEdge = 1u << 3,         // > 1 % of the mass on the lattice's outer nodes
 };
+inline constexpr PosteriorFlag kPosteriorFlags[] = {kPoorFit, kOutsideTraining, kParallaxIgnored, kAtGridEdge};
+// Short names of the flag bits ("poor_fit", …), for files, the CSV and reports.
+std::string_view posteriorFlagName(PosteriorFlag flag);
 
 // Median and 16/84 % of a marginal.
 struct PosteriorInterval {

@@ -159,19 +159,6 @@ void checkColumnValue(const Column& column, double v, std::size_t star, const st
 
 } // namespace
 
-std::string_view posteriorFlagName(PosteriorFlag flag) {
-    switch (flag) {
-    case kPoorFit:
-        return "poor_fit";
-    case kOutsideTraining:
-        return "outside_training";
-    case kParallaxIgnored:
-        return "parallax_ignored";
-    case kAtGridEdge:
-        return "at_grid_edge";
-    }
-    return "unknown";
-}
 
 void writePosteriorFile(const std::string& path, const std::vector<StarPosterior>& posteriors,
                         const PosteriorFileMetadata& metadata) {

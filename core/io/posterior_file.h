@@ -45,9 +45,6 @@ struct PosteriorFile {
     std::vector<std::string> notes;
 };
 
-// Short names of the flag bits ("poor_fit", …), for the file's legend, the CSV and reports.
-std::string_view posteriorFlagName(PosteriorFlag flag);
-inline constexpr PosteriorFlag kPosteriorFlags[] = {kPoorFit, kOutsideTraining, kParallaxIgnored, kAtGridEdge};
 
 // Saved atomically (atomic_file_write.h); InputError naming `path` when it cannot be written.
 void writePosteriorFile(const std::string& path, const std::vector<StarPosterior>& posteriors,
