@@ -2,6 +2,7 @@
 #include "ui/main_window.h"
 
 #include "ui/dialogs/about_dialog.h"
+#include "ui/inference/star_fit_view.h"
 #include "ui/science/science_tab.h"
 #include "ui/science/science_views.h"
 #include "ui/session/session.h"
@@ -46,6 +47,7 @@ MainWindow::MainWindow(QWidget* parent)
     views_->addTab(overview_, tr("Session"));
     views_->addTab(explorer_, tr("Explorer"));
     createScience();
+    createStarFit();
     // The tables' own minimum heights must not keep the training dock small.
     views_->setMinimumSize(320, 160);
     setCentralWidget(views_);
@@ -321,7 +323,7 @@ void MainWindow::showAbout() {
 
 QStringList MainWindow::viewNames() {
     return QStringList{QStringLiteral("session"), QStringLiteral("explorer"), QStringLiteral("science"),
-                       QStringLiteral("training")} +
+                       QStringLiteral("fit"), QStringLiteral("training")} +
            scienceViewNames();
 }
 
@@ -330,6 +332,8 @@ QWidget* MainWindow::tabOfView(const QString& name) const {
         return overview_;
     if (name == QLatin1String("explorer"))
         return explorer_;
+    if (name == QLatin1String("fit"))
+        return starFit_;
     if (name == QLatin1String("science") || scienceViewNames().contains(name))
         return science_;
     return nullptr;
@@ -349,7 +353,8 @@ bool MainWindow::showView(const QString& name) {
     // The explorer's table and the multi-panel figures need the window's height, more than
     // the monitor's charts leave them; the monitor comes back with the next run (or View ▸
     // Show Training Monitor).
-    if ((tab == science_ || tab == explorer_) && !trainingDock_->isFloating() && !training_->controller()->isActive())
+    if ((tab == science_ || tab == explorer_ || tab == starFit_) && !trainingDock_->isFloating() &&
+        !training_->controller()->isActive())
         trainingDock_->hide();
     return true;
 }
@@ -358,6 +363,8 @@ QString MainWindow::currentViewName() const {
     const QWidget* tab = views_->currentWidget();
     if (tab == overview_)
         return QStringLiteral("session");
+    if (tab == starFit_)
+        return QStringLiteral("fit");
     return tab == explorer_ ? QStringLiteral("explorer") : QStringLiteral("science");
 }
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // MainWindow: menus (File, Training, View, Help), tool bars, the views as tabs (the
-// session overview, the explorer once a model is open, and the science views of the
-// session's model + catalog), the training monitor as a dock, and the status bar. Opening a file goes through the SessionLoader (background
+// session overview, the explorer once a model is open, the science views of the
+// session's model + catalog, and "Fit a star"), the training monitor as a dock, and the status bar. Opening a file goes through the SessionLoader (background
 // job, the file read first by a probe child); a failure, a crash of libhdf5 on the file
 // included, is shown as a warning and the session keeps what it had. A model may be opened
 // while a run trains; a catalog may not (the run reads the open one). Closing while
@@ -33,6 +33,7 @@ class SessionLoader;
 class SessionOverviewView;
 class ExplorerView;
 class ScienceTab;
+class StarFitView;
 class SyntheticSkyJob;
 class TrainingView;
 
@@ -47,6 +48,7 @@ public:
     SessionOverviewView* overview() const { return overview_; }
     ExplorerView* explorer() const { return explorer_; }
     ScienceTab* science() const { return science_; }
+    StarFitView* starFit() const { return starFit_; }
     TrainingView* training() const { return training_; }
     QDockWidget* trainingDock() const { return trainingDock_; }
     SyntheticSkyJob* syntheticSky() const { return skyJob_; }
@@ -63,8 +65,8 @@ public:
     void setColourScheme(ColourScheme scheme);
     ColourScheme colourScheme() const { return colourScheme_; }
 
-    // The views by name ("session", "explorer", "science", "training", and each science view:
-    // "cmd", "mean_labels", … "scores"), for the command line and tests; false for an
+    // The views by name ("session", "explorer", "science", "fit", "training", and each science
+    // view: "cmd", "mean_labels", … "scores"), for the command line and tests; false for an
     // unknown name or a view that cannot be shown yet (the explorer needs a model).
     static QStringList viewNames();
     bool showView(const QString& name);
@@ -117,6 +119,7 @@ private:
     void createTrainingMenu();
     void createScience();
     void addScienceMenu(QMenu* view);
+    void createStarFit();
     void addColoursMenu(QMenu* view);
     void updateValidity(); // the explorer's validity density for the session (background)
     void computeValidity(const ValiditySource& source, int generation);
@@ -140,6 +143,7 @@ private:
     ExplorerView* explorer_;
     ScienceTab* science_ = nullptr;
     bool scienceStale_ = true; // the session changed since the science tab was last given it
+    StarFitView* starFit_ = nullptr;
     QTabWidget* views_;
     QToolBar* toolBar_ = nullptr;
     QProgressBar* busyIndicator_ = nullptr;

@@ -2,6 +2,7 @@
 // starlocus: the desktop application. Command line, translators and the main window;
 // everything else lives in starlocus_ui.
 #include "app/gui/file_probe_mode.h"
+#include "ui/inference/star_fit_view.h"
 #include "ui/main_window.h"
 #include "ui/science/science_tab.h"
 #include "ui/science/science_view.h"
@@ -50,8 +51,8 @@ starlocus::core::TrainingConfig demoTrainingConfig() {
 // and the live CMD has drawn a snapshot) or the run has finished (its model is then the
 // session's; with --after-epochs N also when it finished before N epochs, said on standard
 // error, rather than waiting for ever), show the requested view (--view), wait until the science views have prepared
-// their data if one of them is shown, grab the window to a PNG and quit (0), or quit with 1
-// when a file could not be opened, training failed, the view cannot be shown or the PNG not
+// their data if one of them is shown (the fit view: its grid and first star), grab the window to a PNG and quit (0), or
+// quit with 1 when a file could not be opened, training failed, the view cannot be shown or the PNG not
 // saved.
 void scheduleScreenshot(starlocus::ui::MainWindow& window, const QString& pngPath, const QString& view,
                         bool train, int afterEpochs, bool& failed) {
@@ -76,6 +77,11 @@ void scheduleScreenshot(starlocus::ui::MainWindow& window, const QString& pngPat
                                     : "all");
                 std::printf("\n");
             }
+        if (window.currentViewName() == QLatin1String("fit")) {
+            const starlocus::ui::StarFitView* fit = window.starFit();
+            std::printf("fit: %s, drawn %.0f ms after the request\n",
+                        fit->showsPlots() ? "plots" : qPrintable(fit->message()), fit->lastLatencyMs());
+        }
         QCoreApplication::exit(0);
     };
     // Polled rather than chained to signals: the conditions come from five sources.
@@ -123,6 +129,8 @@ void scheduleScreenshot(starlocus::ui::MainWindow& window, const QString& pngPat
         }
         if (window.science()->isPreparing())
             return;
+        if (window.currentViewName() == QLatin1String("fit") && window.starFit()->isBusy())
+            return; // the fit view builds its grid and fits its first star
         if (!settledFor->isValid()) {
             settledFor->start();
             return;

@@ -1,0 +1,18 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# The "Fit a star" view: a star's θ, distance and extinction from photometry (issue 16,
+# Eq. 19). Paths relative to ui/.
+list(APPEND STARLOCUS_UI_SOURCES
+  main_window_inference.cpp
+  inference/star_fit_result.h
+  inference/star_fit_job.h inference/star_fit_job.cpp
+  inference/star_fit_density.h inference/star_fit_density.cpp
+  inference/posterior_quantity.h inference/posterior_quantity.cpp
+  inference/marginal_plot.h inference/marginal_plot.cpp
+  inference/marginal_map_plot.h inference/marginal_map_plot.cpp
+  inference/corner_plot.h inference/corner_plot.cpp
+  inference/band_residual_plot.h inference/band_residual_plot.cpp
+  inference/star_fit_cmd_plot.h inference/star_fit_cmd_plot.cpp
+  inference/star_fit_summary.h inference/star_fit_summary.cpp
+  inference/star_fit_input_panel.h inference/star_fit_input_panel.cpp
+  inference/star_fit_view.h inference/star_fit_view.cpp
+)

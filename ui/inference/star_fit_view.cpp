@@ -1,0 +1,309 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/inference/star_fit_view.h"
+
+#include "ui/inference/band_residual_plot.h"
+#include "ui/inference/corner_plot.h"
+#include "ui/inference/star_fit_cmd_plot.h"
+#include "ui/inference/star_fit_density.h"
+#include "ui/inference/star_fit_input_panel.h"
+#include "ui/inference/star_fit_job.h"
+#include "ui/inference/star_fit_summary.h"
+#include "ui/session/session.h"
+#include "ui/views/display_text.h"
+
+#include <QEvent>
+#include <QLabel>
+#include <QProgressBar>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+
+namespace starlocus::ui {
+
+namespace {
+
+// A heading above a widget, in one container (for the splitters).
+QWidget* headed(QLabel* heading, QWidget* content, QWidget* parent) {
+    auto* box = new QWidget(parent);
+    auto* layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addWidget(heading);
+    layout->addWidget(content, 1);
+    return box;
+}
+
+} // namespace
+
+StarFitView::StarFitView(Session* session, QWidget* parent)
+    : QWidget(parent), session_(session), job_(new StarFitJob(this)),
+      density_(new StarFitDensity(session, this)) {
+    setObjectName(QStringLiteral("starFitView"));
+    input_ = new StarFitInputPanel(this);
+    summary_ = new QTextBrowser(this);
+    summary_->setObjectName(QStringLiteral("starFitSummary"));
+    summary_->setOpenLinks(false);
+    auto* left = new QSplitter(Qt::Vertical, this);
+    left->setChildrenCollapsible(false);
+    left->addWidget(input_);
+    left->addWidget(summary_);
+    left->setStretchFactor(0, 1);
+    left->setStretchFactor(1, 1);
+
+    gridText_ = new QLabel(this);
+    gridText_->setObjectName(QStringLiteral("starFitGridText"));
+    gridText_->setWordWrap(true);
+    message_ = new QLabel(this);
+    message_->setObjectName(QStringLiteral("starFitMessage"));
+    message_->setWordWrap(true);
+    message_->setAlignment(Qt::AlignCenter);
+    busy_ = new QProgressBar(this);
+    busy_->setRange(0, 0); // the grid's build reports no progress
+    busy_->setMaximumWidth(240);
+    auto* messagePage = new QWidget(this);
+    auto* messageLayout = new QVBoxLayout(messagePage);
+    messageLayout->addStretch();
+    messageLayout->addWidget(message_);
+    messageLayout->addWidget(busy_, 0, Qt::AlignHCenter);
+    messageLayout->addStretch();
+
+    corner_ = new CornerPlot(this);
+    cmd_ = new StarFitCmdPlot(this);
+    residuals_ = new BandResidualPlot(this);
+    cornerHeading_ = sectionHeading(QString(), this);
+    cmdHeading_ = sectionHeading(QString(), this);
+    residualHeading_ = sectionHeading(QString(), this);
+    auto* bottom = new QSplitter(Qt::Horizontal, this);
+    bottom->setChildrenCollapsible(false);
+    bottom->addWidget(headed(cmdHeading_, cmd_, bottom));
+    bottom->addWidget(headed(residualHeading_, residuals_, bottom));
+    auto* plots = new QSplitter(Qt::Vertical, this);
+    plots->setObjectName(QStringLiteral("starFitPlots"));
+    plots->setChildrenCollapsible(false);
+    plots->addWidget(headed(cornerHeading_, corner_, plots));
+    plots->addWidget(bottom);
+    plots->setStretchFactor(0, 3);
+    plots->setStretchFactor(1, 2);
+
+    stack_ = new QStackedWidget(this);
+    stack_->addWidget(messagePage);
+    stack_->addWidget(plots);
+    auto* right = new QWidget(this);
+    auto* rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    rightLayout->addWidget(gridText_);
+    rightLayout->addWidget(stack_, 1);
+
+    auto* split = new QSplitter(Qt::Horizontal, this);
+    split->setChildrenCollapsible(false);
+    split->addWidget(left);
+    split->addWidget(right);
+    split->setStretchFactor(0, 0);
+    split->setStretchFactor(1, 1);
+    split->setSizes({320, 960});
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(split);
+
+    connect(session_, &Session::modelChanged, this, &StarFitView::onModelChanged);
+    connect(session_, &Session::catalogChanged, this, &StarFitView::onCatalogChanged);
+    connect(density_, &StarFitDensity::ready, this, &StarFitView::updateGrid);
+    connect(input_, &StarFitInputPanel::requestChanged, this, &StarFitView::requestFit);
+    connect(input_, &StarFitInputPanel::labelPriorChanged, this, &StarFitView::updateGrid);
+    connect(job_, &StarFitJob::gridBuildStarted, this, [this] {
+        gridError_.clear();
+        showMessage(
+            tr("Building the label grid: the model at every θ node of the prior's support (seconds)…"), true);
+        updateGridText();
+    });
+    connect(job_, &StarFitJob::gridReady, this, [this](double seconds) {
+        gridSeconds_ = seconds;
+        updateGridText();
+        if (!job_->hasStar()) // the job fits the star asked for last by itself
+            requestFit();
+    });
+    connect(job_, &StarFitJob::gridFailed, this, [this](const QString& reason) {
+        gridError_ = reason;
+        showMessage(tr("No label grid: %1").arg(reason), false);
+        updateGridText();
+    });
+    connect(job_, &StarFitJob::fitFinished, this, &StarFitView::showResult);
+    connect(job_, &StarFitJob::locusReady, this,
+            [this](std::shared_ptr<const std::vector<core::Vec13>> locus) {
+                cmd_->setLocus(std::move(locus));
+                cmd_->redraw();
+            });
+    retranslate();
+    input_->setCatalog(session_->catalog());
+    onModelChanged();
+}
+
+void StarFitView::setGridSettings(const core::LabelGridSettings& settings) {
+    gridSettings_ = settings;
+}
+
+void StarFitView::setLinkedStars(const std::vector<std::size_t>& catalogRows) {
+    input_->setLinkedStars(catalogRows);
+}
+
+QString StarFitView::message() const {
+    return message_->text();
+}
+
+bool StarFitView::showsPlots() const {
+    return stack_->currentIndex() == 1;
+}
+
+bool StarFitView::isBusy() const {
+    return (isVisible() && stale_) || density_->isPending() || job_->isBusy();
+}
+
+void StarFitView::onModelChanged() {
+    stale_ = true;
+    result_.reset();
+    if (!session_->model())
+        showMessage(
+            tr("No model yet: open one (File ▸ Open Model) or train one (Training ▸ Train), then fit stars "
+               "with it here."),
+            false);
+    if (isVisible())
+        refresh();
+}
+
+void StarFitView::onCatalogChanged() {
+    stale_ = true;
+    input_->setCatalog(session_->catalog());
+    job_->forgetStar();
+    if (isVisible())
+        refresh();
+}
+
+void StarFitView::refresh() {
+    if (!stale_)
+        return;
+    stale_ = false;
+    const auto model = session_->model();
+    cmd_->setModel(model);
+    job_->setLocusInput(model, session_->catalog());
+    if (!model) {
+        job_->setGridInput({});
+        updateGridText();
+        return;
+    }
+    density_->update();
+    if (density_->isPending()) {
+        showMessage(tr("Reading the model's training density…"), true);
+        return;
+    }
+    updateGrid();
+}
+
+void StarFitView::updateGrid() {
+    const auto model = session_->model();
+    if (!model || density_->isPending())
+        return;
+    StarFitGridInput grid;
+    grid.model = model;
+    grid.density = density_->density();
+    grid.prior = input_->labelPrior();
+    grid.settings = gridSettings_;
+    job_->setGridInput(std::move(grid));
+    updateGridText();
+    if (job_->grid() && !job_->hasStar())
+        requestFit();
+}
+
+void StarFitView::requestFit() {
+    if (!session_->model())
+        return;
+    const std::optional<StarFitRequest> request = input_->request();
+    if (!request)
+        return;
+    sinceRequest_.start();
+    job_->requestFit(*request);
+}
+
+void StarFitView::showResult(std::shared_ptr<const StarFitResult> result) {
+    result_ = std::move(result);
+    const StarFitResult& r = *result_;
+    const QString star = r.request.catalogIndex >= 0
+                             ? tr("Catalog star %1").arg(countText(std::size_t(r.request.catalogIndex)))
+                             : tr("Typed photometry");
+    summary_->setHtml(QStringLiteral("<p><b>%1</b></p>").arg(star.toHtmlEscaped()) + StarFitSummary::html(r));
+    if (r.posterior.fitted()) {
+        corner_->setResult(r);
+        cmd_->setResult(result_);
+        residuals_->setResiduals(r.posterior.residualAtMap);
+        stack_->setCurrentIndex(1);
+        corner_->redraw();
+        cmd_->redraw();
+        residuals_->replot(QCustomPlot::rpImmediateRefresh);
+    } else {
+        corner_->clearResult();
+        cmd_->clearResult();
+        residuals_->clearResiduals();
+        showMessage(tr("%1: %2").arg(star, StarFitSummary::statusText(r.posterior.status)), false);
+    }
+    lastLatencyMs_ = double(sinceRequest_.nsecsElapsed()) * 1e-6;
+    updateGridText();
+    emit resultShown();
+}
+
+void StarFitView::showMessage(const QString& text, bool busy) {
+    message_->setText(text);
+    busy_->setVisible(busy);
+    stack_->setCurrentIndex(0);
+}
+
+void StarFitView::updateGridText() {
+    const auto grid = job_->grid();
+    QStringList parts;
+    if (!session_->model()) {
+        gridText_->clear();
+        return;
+    }
+    if (grid) {
+        parts << tr("Label grid: %1 nodes, θ prior %2, built in %3 s.")
+                     .arg(countText(grid->size()), StarFitSummary::labelPriorText(grid->settings.prior),
+                          numberText(gridSeconds_, 1));
+    } else if (job_->isBuildingGrid()) {
+        parts << tr("Building the label grid…");
+    }
+    if (!density_->isPending()) {
+        if (density_->density())
+            parts << density_->note() + QLatin1Char('.');
+        else
+            parts << tr("No training density for this model (%1): the θ prior is flat over the whole grid "
+                        "(box) and "
+                        "the fraction at low density is unknown.")
+                         .arg(density_->note());
+    }
+    if (result_)
+        parts << tr("Last fit %1 ms, drawn %2 ms after the request.")
+                     .arg(numberText(result_->fitMs, 1), numberText(lastLatencyMs_, 0));
+    gridText_->setText(parts.join(QLatin1Char(' ')));
+}
+
+void StarFitView::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    refresh(); // the grid costs seconds and memory: built only once the tab is looked at
+}
+
+void StarFitView::retranslate() {
+    cornerHeading_->setText(tr("Posterior from photometry and parallax (Eq. 19)"));
+    cmdHeading_->setText(tr("On the model's colour–magnitude diagram"));
+    residualHeading_->setText(tr("Residuals per band at the MAP point"));
+    summary_->setPlaceholderText(tr("The numbers of the fit appear here."));
+    updateGridText();
+    if (result_)
+        showResult(result_);
+}
+
+void StarFitView::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+}
+
+} // namespace starlocus::ui
