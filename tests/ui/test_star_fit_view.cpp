@@ -9,6 +9,7 @@
 #include "core/model/color_transform.h"
 #include "tests/support/published_data.h"
 #include "tests/support/shared_data.h"
+#include "tests/ui/training/training_test_sky.h"
 #include "ui/inference/band_residual_plot.h"
 #include "ui/inference/corner_plot.h"
 #include "ui/inference/marginal_map_plot.h"
@@ -18,9 +19,12 @@
 #include "ui/inference/star_fit_job.h"
 #include "ui/inference/star_fit_view.h"
 #include "ui/main_window.h"
+#include "ui/science/science_tab.h"
+#include "ui/science/star_selection.h"
 #include "ui/session/session.h"
 #include "ui/views/explorer_cmd_plot.h"
 
+#include <QCheckBox>
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QSignalSpy>
@@ -132,6 +136,7 @@ class TestStarFitView : public QObject {
     void newerRequestSupersedesOlder();
     void withoutDensityUsesTheBoxPriorAndSaysSo();
     void mainWindowShowsTheFitView();
+    void followsTheScienceSelection();
     void publishedModelLatency();
 };
 
@@ -229,6 +234,7 @@ void TestStarFitView::starWithoutGShowsItsStatusInsteadOfPlots() {
     session.setModel(model);
     session.setCatalog(catalogOf(*model, truth));
     ui::StarFitView view(&session);
+    view.resize(1280, 720);
     view.setGridSettings(testGrid());
     view.input()->setLabelPrior(core::LabelPrior::Box);
     view.show();
@@ -244,6 +250,9 @@ void TestStarFitView::starWithoutGShowsItsStatusInsteadOfPlots() {
     for (ui::MarginalPlot* m : view.corner()->marginals())
         QVERIFY(!m->hasData());
     QVERIFY(!view.residuals()->hasData());
+    // For looking at: STARLOCUS_GRAB_DIR=/tmp keeps a picture of the view in this state.
+    if (const QString dir = qEnvironmentVariable("STARLOCUS_GRAB_DIR"); !dir.isEmpty())
+        view.grab().save(dir + QStringLiteral("/fit_bad_star.png"));
     // Back to a good star: the plots return.
     view.input()->starSpinBox()->setValue(0);
     QVERIFY(waitIdle(view));
@@ -318,6 +327,27 @@ void TestStarFitView::mainWindowShowsTheFitView() {
     QVERIFY(!window.starFit()->showsPlots());
     QVERIFY2(window.starFit()->message().contains(QStringLiteral("No model")),
              qPrintable(window.starFit()->message()));
+}
+
+void TestStarFitView::followsTheScienceSelection() {
+    ui::MainWindow window;
+    window.session()->setCatalog(test::smallSky(500));
+    window.session()->setModel(linearModel());
+    QVERIFY(window.showView(QStringLiteral("science")));
+    QSignalSpy ready(window.science(), &ui::ScienceTab::dataReady);
+    QVERIFY(window.science()->data() || ready.wait(60000));
+    const auto data = window.science()->data();
+    ui::StarFitInputPanel* input = window.starFit()->input();
+    QCOMPARE(input->catalogStar(), std::size_t(0));
+    // A box selection in a science view holds view rows; the fit view takes the first as a
+    // catalog row.
+    window.science()->selection()->setStars({123, 77});
+    QCOMPARE(input->source(), ui::StarFitInputPanel::Source::CatalogStar);
+    QCOMPARE(input->catalogStar(), data->products.selection.catalogIndex[77]);
+    // Not while "follow" is off.
+    input->findChild<QCheckBox*>(QStringLiteral("fitFollowSelection"))->setChecked(false);
+    window.science()->selection()->setStars({5});
+    QCOMPARE(input->catalogStar(), data->products.selection.catalogIndex[77]);
 }
 
 // Not a pass/fail benchmark (the machine may be loaded): prints the time from choosing a

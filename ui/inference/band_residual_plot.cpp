@@ -81,7 +81,7 @@ void BandResidualPlot::restyle() {
 }
 
 void BandResidualPlot::applyTexts(PlotFrame& frame) {
-    frame.setAxisTitles(tr("band"), PlotFrame::axisTitle(tr("(m̂ − model)/σ at the MAP"), tr("σ")));
+    frame.setAxisTitles(tr("band"), tr("(m̂ − model)/σ"));
     setToolTip(
         tr("Residual of each observed band at the best fit, in units of its error; dashed lines at ±1σ, bars "
            "beyond ±3σ highlighted. A band without a bar was not used (not observed)."));

@@ -60,9 +60,8 @@ void CornerPlot::redraw() {
 }
 
 void CornerPlot::retranslate() {
-    key_->setText(tr("Posterior: shaded 16–84 %, solid line the median, dotted line and × the MAP point, "
-                     "dashed line and ★ the catalog value (spectroscopic labels, Ê, μ of the parallax); "
-                     "colour: density, peak 1."));
+    key_->setText(tr("Shaded: 16–84 %. Solid: median. Dotted, ×: MAP. Dashed, ★: catalog (spectroscopic "
+                     "labels, Ê, μ of ϖ). Colour: density, peak 1."));
 }
 
 void CornerPlot::changeEvent(QEvent* event) {

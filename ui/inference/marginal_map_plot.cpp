@@ -53,6 +53,8 @@ MarginalMapPlot::MarginalMapPlot(PosteriorQuantity x, PosteriorQuantity y, QWidg
     setObjectName(QStringLiteral("marginalMap%1%2").arg(int(x)).arg(int(y)));
     setMinimumSize(160, 140);
     setMagnitudeAxes(quantityAxisReversed(x, false), quantityAxisReversed(y, true));
+    xAxis->ticker()->setTickCount(4); // a small panel: fewer, readable tick labels
+    yAxis->ticker()->setTickCount(4);
     DensityLayer* layer = densityLayer();
     layer->setLogarithmic(false); // posterior density, linear as in every corner plot
     medianX_ = new QCPItemStraightLine(this);

@@ -27,6 +27,7 @@ MarginalPlot::MarginalPlot(PosteriorQuantity quantity, QWidget* parent)
     setMagnitudeAxes(quantityAxisReversed(quantity, false), false);
     // The density is relative (peak 1): its numbers carry nothing, its shape everything.
     yAxis->setTickLabels(false);
+    xAxis->ticker()->setTickCount(3); // a narrow panel: fewer, readable tick labels
     yAxis->setRange(0.0, 1.08);
     setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     axisRect()->setRangeDrag(Qt::Horizontal);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/inference/star_fit_cmd_plot.h"
 
+#include "ui/plot/density_layer.h"
 #include "ui/plot/plot_frame.h"
 #include "ui/views/explorer_cmd_plot.h"
 #include "ui/views/explorer_prediction.h"
@@ -33,7 +34,10 @@ StarFitCmdPlot::StarFitCmdPlot(QWidget* parent) : QWidget(parent) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(cmd_);
+    // The legend where a CMD has the fewest stars: blue and faint (below the main sequence).
+    frame->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignLeft | Qt::AlignBottom);
     connect(cmd_, &ExplorerCmdPlot::bandsChanged, this, [this] {
+        shortenTexts(); // after the explorer's plot has set its own
         drawLocus();
         drawStar();
         cmd_->fitView();
@@ -130,12 +134,19 @@ void StarFitCmdPlot::restyle() {
 void StarFitCmdPlot::retranslate() {
     observed_->setName(tr("observed, m̂ − μ (MAP)"));
     bestFit_->setName(tr("best fit M + E·R (MAP)"));
+    shortenTexts();
+}
+
+void StarFitCmdPlot::shortenTexts() {
+    // The explorer's colour-bar title is longer than this smaller plot is high.
+    cmd_->frame()->densityLayer()->setValueTitle(tr("catalog stars per bin"));
 }
 
 void StarFitCmdPlot::changeEvent(QEvent* event) {
     QWidget::changeEvent(event);
+    // After the explorer's plot has retranslated its own texts (their order is not fixed).
     if (event->type() == QEvent::LanguageChange)
-        retranslate();
+        QMetaObject::invokeMethod(this, &StarFitCmdPlot::retranslate, Qt::QueuedConnection);
 }
 
 } // namespace starlocus::ui

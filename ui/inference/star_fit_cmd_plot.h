@@ -43,6 +43,7 @@ class StarFitCmdPlot : public QWidget {
     void drawStar(); // the two points and the tracks, in the chosen bands
     void restyle();
     void retranslate();
+    void shortenTexts();
 
     ExplorerCmdPlot* cmd_;
     QCPGraph* observed_;

@@ -50,8 +50,7 @@ void StarFitDensity::update() {
 
 void StarFitDensity::compute(const ValiditySource& source, int generation) {
     if (source.none()) {
-        finish(generation, nullptr,
-               tr("no training density: no catalog, and no density file beside the model"));
+        finish(generation, nullptr, tr("no catalog, and no density file beside the model"));
         return;
     }
     auto* watcher = new QFutureWatcher<ValidityResult>(this);
@@ -60,16 +59,14 @@ void StarFitDensity::compute(const ValiditySource& source, int generation) {
         const ValidityResult result = watcher->result();
         const auto* grid = dynamic_cast<const GridExplorerDensity*>(result.density.get());
         if (!grid) {
-            finish(generation, nullptr,
-                   result.error.isEmpty() ? tr("no training density")
-                                          : tr("no training density: %1").arg(result.error));
+            finish(generation, nullptr, result.error.isEmpty() ? tr("none could be made") : result.error);
             return;
         }
         // Shares the provider's grid (it lives as long as this pointer does).
         std::shared_ptr<const core::DensityGrid> density(result.density, &grid->grid());
         const QString from = QString::fromStdString(density->source);
         finish(generation, density,
-               tr("training density: %1")
+               tr("Training density: %1")
                    .arg(QFileInfo(from).fileName().isEmpty() ? from : QFileInfo(from).fileName()));
     });
     watcher->setFuture(QtConcurrent::run([source] { return loadValidityDensity(source); }));

@@ -19,19 +19,21 @@ QString headerCell(const QString& text) {
     return QStringLiteral("<th align=\"right\">%1</th>").arg(text);
 }
 
-// "+0.12 / −0.08": the distances of the 84 % and 16 % points from the median.
-QString errorText(const core::PosteriorInterval& i, int decimals) {
+// The median with the distances to the 84 % and 16 % points as super- and subscripts, the
+// way a paper writes it (6191⁺²⁷⁰₋₁₉₄).
+QString medianText(const core::PosteriorInterval& i, int decimals) {
     if (!std::isfinite(i.median))
         return QStringLiteral("—");
-    return QStringLiteral("+%1 / −%2")
-        .arg(numberText(i.upper - i.median, decimals), numberText(i.median - i.lower, decimals));
+    return QStringLiteral("%1<sup>+%2</sup><sub>−%3</sub>")
+        .arg(numberText(i.median, decimals), numberText(i.upper - i.median, decimals),
+             numberText(i.median - i.lower, decimals));
 }
 
-QString row(const QString& name, const core::PosteriorInterval& interval, double map, double reference,
-            int decimals) {
-    return QStringLiteral("<tr>") + cell(name, false) + cell(numberText(interval.median, decimals)) +
-           cell(errorText(interval, decimals)) + cell(numberText(map, decimals)) +
-           cell(numberText(reference, decimals)) + QStringLiteral("</tr>");
+QString row(const QString& name, const QString& unit, const core::PosteriorInterval& interval, double map,
+            double reference, int decimals) {
+    return QStringLiteral("<tr>") + cell(name, false) + cell(medianText(interval, decimals)) +
+           cell(numberText(map, decimals)) + cell(numberText(reference, decimals)) +
+           cell(unit.toHtmlEscaped(), false) + QStringLiteral("</tr>");
 }
 
 double distancePcOfMu(double mu) {
@@ -109,14 +111,15 @@ QString StarFitSummary::html(const StarFitResult& result) {
         return text;
     }
     text += QStringLiteral("<table cellspacing=\"0\" cellpadding=\"2\"><tr><th></th>") +
-            headerCell(tr("median")) + headerCell(tr("+84 % / −16 %")) + headerCell(tr("MAP")) +
-            headerCell(tr("catalog")) + QStringLiteral("</tr>");
+            headerCell(tr("median")) + headerCell(tr("MAP")) + headerCell(tr("catalog")) +
+            QStringLiteral("<th></th></tr>");
     for (PosteriorQuantity q : kPosteriorQuantities)
-        text += row(quantityAxisTitle(q).toHtmlEscaped(), intervalOf(p, q), mapValueOf(p, q),
+        text += row(quantitySymbol(q).toHtmlEscaped(), quantityUnit(q), intervalOf(p, q), mapValueOf(p, q),
                     referenceOf(result.request.reference, q), quantityDecimals(q));
-    text += row(tr("distance [pc]"), p.distancePc, distancePcOfMu(p.mapMu),
+    text += row(tr("distance"), tr("pc"), p.distancePc, distancePcOfMu(p.mapMu),
                 distancePcOfMu(result.request.reference.mu), 0);
-    text += QStringLiteral("</table>");
+    text += QStringLiteral("</table><p>%1</p>")
+                .arg(tr("Median with the distances to the 84 % and 16 % points.").toHtmlEscaped());
 
     QStringList facts;
     facts << tr("χ²/dof of the best fit: %1 / %2 = %3")

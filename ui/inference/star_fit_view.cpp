@@ -44,16 +44,19 @@ StarFitView::StarFitView(Session* session, QWidget* parent)
     summary_ = new QTextBrowser(this);
     summary_->setObjectName(QStringLiteral("starFitSummary"));
     summary_->setOpenLinks(false);
-    auto* left = new QSplitter(Qt::Vertical, this);
-    left->setChildrenCollapsible(false);
-    left->addWidget(input_);
-    left->addWidget(summary_);
-    left->setStretchFactor(0, 1);
-    left->setStretchFactor(1, 1);
-
     gridText_ = new QLabel(this);
     gridText_->setObjectName(QStringLiteral("starFitGridText"));
     gridText_->setWordWrap(true);
+    auto* inputBox = new QWidget(this);
+    auto* inputLayout = new QVBoxLayout(inputBox);
+    inputLayout->setContentsMargins(0, 0, 0, 0);
+    inputLayout->addWidget(input_, 1);
+    inputLayout->addWidget(gridText_);
+    auto* left = new QSplitter(Qt::Vertical, this);
+    left->setChildrenCollapsible(false);
+    left->addWidget(inputBox);
+    left->addWidget(summary_);
+    left->setSizes({330, 370}); // typed photometry scrolls its table; drag for more
     message_ = new QLabel(this);
     message_->setObjectName(QStringLiteral("starFitMessage"));
     message_->setWordWrap(true);
@@ -83,25 +86,19 @@ StarFitView::StarFitView(Session* session, QWidget* parent)
     plots->setChildrenCollapsible(false);
     plots->addWidget(headed(cornerHeading_, corner_, plots));
     plots->addWidget(bottom);
-    plots->setStretchFactor(0, 3);
-    plots->setStretchFactor(1, 2);
+    plots->setSizes({380, 300}); // the CMD needs height for its colour bar and legend
 
     stack_ = new QStackedWidget(this);
     stack_->addWidget(messagePage);
     stack_->addWidget(plots);
-    auto* right = new QWidget(this);
-    auto* rightLayout = new QVBoxLayout(right);
-    rightLayout->setContentsMargins(0, 0, 0, 0);
-    rightLayout->addWidget(gridText_);
-    rightLayout->addWidget(stack_, 1);
 
     auto* split = new QSplitter(Qt::Horizontal, this);
     split->setChildrenCollapsible(false);
     split->addWidget(left);
-    split->addWidget(right);
+    split->addWidget(stack_);
     split->setStretchFactor(0, 0);
     split->setStretchFactor(1, 1);
-    split->setSizes({320, 960});
+    split->setSizes({340, 940});
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(split);
@@ -243,7 +240,7 @@ void StarFitView::showResult(std::shared_ptr<const StarFitResult> result) {
         corner_->clearResult();
         cmd_->clearResult();
         residuals_->clearResiduals();
-        showMessage(tr("%1: %2").arg(star, StarFitSummary::statusText(r.posterior.status)), false);
+        showMessage(tr("%1 — %2").arg(star, StarFitSummary::statusText(r.posterior.status)), false);
     }
     lastLatencyMs_ = double(sinceRequest_.nsecsElapsed()) * 1e-6;
     updateGridText();
@@ -266,7 +263,7 @@ void StarFitView::updateGridText() {
     if (grid) {
         parts << tr("Label grid: %1 nodes, θ prior %2, built in %3 s.")
                      .arg(countText(grid->size()), StarFitSummary::labelPriorText(grid->settings.prior),
-                          numberText(gridSeconds_, 1));
+                          numberText(gridSeconds_, gridSeconds_ < 1.0 ? 2 : 1));
     } else if (job_->isBuildingGrid()) {
         parts << tr("Building the label grid…");
     }
