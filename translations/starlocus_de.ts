@@ -59,6 +59,176 @@
     </message>
 </context>
 <context>
+    <name>PosteriorQuantityText</name>
+    <message>
+        <source>Teff</source>
+        <translation>Teff</translation>
+    </message>
+    <message>
+        <source>log g</source>
+        <translation>log g</translation>
+    </message>
+    <message>
+        <source>[Fe/H]</source>
+        <translation>[Fe/H]</translation>
+    </message>
+    <message>
+        <source>μ</source>
+        <translation>μ</translation>
+    </message>
+    <message>
+        <source>E</source>
+        <translation>E</translation>
+    </message>
+    <message>
+        <source>K</source>
+        <translation>K</translation>
+    </message>
+    <message>
+        <source>dex</source>
+        <translation>dex</translation>
+    </message>
+    <message>
+        <source>mag</source>
+        <translation>mag</translation>
+    </message>
+</context>
+<context>
+    <name>StarFitSummary</name>
+    <message>
+        <source>fitted</source>
+        <translation>angepasst</translation>
+    </message>
+    <message>
+        <source>no posterior: the star has no usable G magnitude, which the fit needs (as training does, §3)</source>
+        <translation>kein Posterior: Der Stern hat keine brauchbare G-Helligkeit, die die Anpassung braucht (wie das Training, §3)</translation>
+    </message>
+    <message>
+        <source>no posterior: fewer than 5 measurements (observed bands + parallax) cannot constrain Teff, log g, [Fe/H], μ and E</source>
+        <translation>kein Posterior: Weniger als 5 Messungen (beobachtete Bänder + Parallaxe) können Teff, log g, [Fe/H], μ und E nicht bestimmen</translation>
+    </message>
+    <message>
+        <source>no posterior: the Galactic distance prior needs the star&apos;s l and b, which it does not have (choose the flat prior in μ)</source>
+        <translation>kein Posterior: Der galaktische Entfernungs-Prior braucht l und b des Sterns, die er nicht hat (wählen Sie den in μ flachen Prior)</translation>
+    </message>
+    <message>
+        <source>no posterior: no label on the grid gives this photometry a finite likelihood</source>
+        <translation>kein Posterior: Kein Parameterpunkt des Gitters gibt dieser Photometrie eine endliche Likelihood</translation>
+    </message>
+    <message>
+        <source>no posterior: the catalog reddening prior needs a finite Ê and σ_E &gt; 0 (choose the flat prior E ≥ 0)</source>
+        <translation>kein Posterior: Der Rötungs-Prior aus dem Katalog braucht ein endliches Ê und σ_E &gt; 0 (wählen Sie den flachen Prior E ≥ 0)</translation>
+    </message>
+    <message>
+        <source>unknown status %1</source>
+        <translation>unbekannter Status %1</translation>
+    </message>
+    <message>
+        <source>poor fit: the χ² of the best fit has p &lt; 10⁻³ (the model cannot explain this photometry)</source>
+        <translation>schlechte Anpassung: Das χ² der besten Anpassung hat p &lt; 10⁻³ (das Modell kann diese Photometrie nicht erklären)</translation>
+    </message>
+    <message>
+        <source>outside the training data: most posterior mass lies where the training density is below 10⁻²</source>
+        <translation>außerhalb der Trainingsdaten: Der Großteil der Posterior-Masse liegt, wo die Trainingsdichte unter 10⁻² liegt</translation>
+    </message>
+    <message>
+        <source>parallax ignored: it is missing, not positive or has no positive error</source>
+        <translation>Parallaxe ignoriert: Sie fehlt, ist nicht positiv oder hat keinen positiven Fehler</translation>
+    </message>
+    <message>
+        <source>at the grid&apos;s edge: more than 1 % of the posterior mass lies on its outer nodes</source>
+        <translation>am Rand des Gitters: Mehr als 1 % der Posterior-Masse liegt auf seinen äußeren Knoten</translation>
+    </message>
+    <message>
+        <source>flat where the model is valid (training density ≥ 10⁻²)</source>
+        <translation>flach, wo das Modell gültig ist (Trainingsdichte ≥ 10⁻²)</translation>
+    </message>
+    <message>
+        <source>the training density</source>
+        <translation>die Trainingsdichte</translation>
+    </message>
+    <message>
+        <source>flat over the whole grid</source>
+        <translation>flach über das ganze Gitter</translation>
+    </message>
+    <message>
+        <source>Galactic disks and halo (Jurić et al. 2008)</source>
+        <translation>galaktische Scheiben und Halo (Jurić et al. 2008)</translation>
+    </message>
+    <message>
+        <source>flat in μ</source>
+        <translation>flach in μ</translation>
+    </message>
+    <message>
+        <source>catalog Ê ± σ_E, E ≥ 0</source>
+        <translation>Katalog Ê ± σ_E, E ≥ 0</translation>
+    </message>
+    <message>
+        <source>flat, E ≥ 0</source>
+        <translation>flach, E ≥ 0</translation>
+    </message>
+    <message>
+        <source>median</source>
+        <translation>Median</translation>
+    </message>
+    <message>
+        <source>MAP</source>
+        <translation>MAP</translation>
+    </message>
+    <message>
+        <source>catalog</source>
+        <translation>Katalog</translation>
+    </message>
+    <message>
+        <source>distance</source>
+        <translation>Entfernung</translation>
+    </message>
+    <message>
+        <source>pc</source>
+        <translation>pc</translation>
+    </message>
+    <message>
+        <source>Median with the distances to the 84 % and 16 % points.</source>
+        <translation>Median mit den Abständen zu den 84-%- und 16-%-Punkten.</translation>
+    </message>
+    <message>
+        <source>χ²/dof of the best fit: %1 / %2 = %3</source>
+        <translation>χ²/dof der besten Anpassung: %1 / %2 = %3</translation>
+    </message>
+    <message>
+        <source>%1 of 13 bands and the parallax used</source>
+        <translation>%1 von 13 Bändern und die Parallaxe verwendet</translation>
+    </message>
+    <message>
+        <source>%1 of 13 bands used, no parallax</source>
+        <translation>%1 von 13 Bändern verwendet, keine Parallaxe</translation>
+    </message>
+    <message>
+        <source>posterior mass where the training density is below 10⁻²: %1 %</source>
+        <translation>Posterior-Masse, wo die Trainingsdichte unter 10⁻² liegt: %1 %</translation>
+    </message>
+    <message>
+        <source>training density unknown (no density grid)</source>
+        <translation>Trainingsdichte unbekannt (kein Dichtegitter)</translation>
+    </message>
+    <message>
+        <source>priors: θ %1; distance %2; E %3</source>
+        <translation>Priors: θ %1; Entfernung %2; E %3</translation>
+    </message>
+    <message>
+        <source>%1 grid nodes evaluated in %2 ms</source>
+        <translation>%1 Gitterknoten in %2 ms ausgewertet</translation>
+    </message>
+    <message>
+        <source>No flags.</source>
+        <translation>Keine Markierungen.</translation>
+    </message>
+    <message>
+        <source>Flags:</source>
+        <translation>Markierungen:</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>could not write the screenshot %1</source>
@@ -153,6 +323,21 @@
     <message>
         <source>About StarLocus</source>
         <translation>Über StarLocus</translation>
+    </message>
+</context>
+<context>
+    <name>starlocus::ui::BandResidualPlot</name>
+    <message>
+        <source>band</source>
+        <translation>Band</translation>
+    </message>
+    <message>
+        <source>(m̂ − model)/σ</source>
+        <translation>(m̂ − Modell)/σ</translation>
+    </message>
+    <message>
+        <source>Residual of each observed band at the best fit, in units of its error; dashed lines at ±1σ, bars beyond ±3σ highlighted. A band without a bar was not used (not observed).</source>
+        <translation>Residuum jedes beobachteten Bandes bei der besten Anpassung, in Einheiten seines Fehlers; gestrichelte Linien bei ±1σ, Balken jenseits von ±3σ hervorgehoben. Ein Band ohne Balken wurde nicht verwendet (nicht beobachtet).</translation>
     </message>
 </context>
 <context>
@@ -364,6 +549,13 @@ das beobachtete FHD braucht Parallaxen.</translation>
     <message>
         <source>E = 0.5</source>
         <translation>E = 0,5</translation>
+    </message>
+</context>
+<context>
+    <name>starlocus::ui::CornerPlot</name>
+    <message>
+        <source>Shaded: 16–84 %. Solid: median. Dotted, ×: MAP. Dashed, ★: catalog (spectroscopic labels, Ê, μ of ϖ). Colour: density, peak 1.</source>
+        <translation>Schattiert: 16–84 %. Durchgezogen: Median. Gepunktet, ×: MAP. Gestrichelt, ★: Katalog (spektroskopische Parameter, Ê, μ aus ϖ). Farbe: Dichte, Maximum 1.</translation>
     </message>
 </context>
 <context>
@@ -1116,6 +1308,36 @@ Der Checkpoint der letzten vollständigen Iteration bleibt in %1 erhalten.</tran
         <source>No training density from the authors&apos; file: %1</source>
         <translation>Keine Trainingsdichte aus der Datei der Autoren: %1</translation>
     </message>
+    <message>
+        <source>Fit a Star</source>
+        <translation>Stern anpassen</translation>
+    </message>
+    <message>
+        <source>Teff, log g, [Fe/H], distance and extinction of one star from its photometry and parallax (Eq. 19)</source>
+        <translation>Teff, log g, [Fe/H], Entfernung und Extinktion eines Sterns aus seiner Photometrie und Parallaxe (Gl. 19)</translation>
+    </message>
+</context>
+<context>
+    <name>starlocus::ui::MarginalMapPlot</name>
+    <message>
+        <source>posterior density (peak 1)</source>
+        <translation>Posterior-Dichte (Maximum 1)</translation>
+    </message>
+    <message>
+        <source>Posterior of %1 and %2 (colour: density, peak 1): dashed lines the medians, × the MAP point, ★ the catalog values</source>
+        <translation>Posterior von %1 und %2 (Farbe: Dichte, Maximum 1): gestrichelte Linien die Mediane, × der MAP-Punkt, ★ die Katalogwerte</translation>
+    </message>
+</context>
+<context>
+    <name>starlocus::ui::MarginalPlot</name>
+    <message>
+        <source>p (peak 1)</source>
+        <translation>p (Maximum 1)</translation>
+    </message>
+    <message>
+        <source>Posterior of %1: shaded 16–84 %, solid line the median, dotted the MAP, dashed the catalog value</source>
+        <translation>Posterior von %1: schattiert 16–84 %, durchgezogene Linie der Median, gepunktet der MAP, gestrichelt der Katalogwert</translation>
+    </message>
 </context>
 <context>
     <name>starlocus::ui::MeanLabelView</name>
@@ -1667,6 +1889,232 @@ Der Checkpoint der letzten vollständigen Iteration bleibt in %1 erhalten.</tran
     <message>
         <source>Open Catalog…</source>
         <translation>Katalog öffnen…</translation>
+    </message>
+</context>
+<context>
+    <name>starlocus::ui::StarFitCmdPlot</name>
+    <message>
+        <source>observed, m̂ − μ (MAP)</source>
+        <translation>beobachtet, m̂ − μ (MAP)</translation>
+    </message>
+    <message>
+        <source>best fit M + E·R (MAP)</source>
+        <translation>beste Anpassung M + E·R (MAP)</translation>
+    </message>
+    <message>
+        <source>catalog stars per bin</source>
+        <translation>Katalogsterne pro Bin</translation>
+    </message>
+</context>
+<context>
+    <name>starlocus::ui::StarFitDensity</name>
+    <message>
+        <source>no model</source>
+        <translation>kein Modell</translation>
+    </message>
+    <message>
+        <source>no catalog, and no density file beside the model</source>
+        <translation>kein Katalog und keine Dichtedatei neben dem Modell</translation>
+    </message>
+    <message>
+        <source>none could be made</source>
+        <translation>keine konnte erstellt werden</translation>
+    </message>
+    <message>
+        <source>Training density: %1</source>
+        <translation>Trainingsdichte: %1</translation>
+    </message>
+</context>
+<context>
+    <name>starlocus::ui::StarFitInputPanel</name>
+    <message>
+        <source>No catalog: type the photometry instead.</source>
+        <translation>Kein Katalog: Geben Sie stattdessen die Photometrie ein.</translation>
+    </message>
+    <message>
+        <source>Star %1 of %2. Catalog (not used by the fit): Teff %3 K, log g %4, [Fe/H] %5, Ê %6, parallax %7 ± %8 mas.</source>
+        <translation>Stern %1 von %2. Katalog (von der Anpassung nicht verwendet): Teff %3 K, log g %4, [Fe/H] %5, Ê %6, Parallaxe %7 ± %8 mas.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n star(s) selected in the science views.</source>
+        <translation>
+            <numerusform>%n Stern in den Wissenschaftsansichten ausgewählt.</numerusform>
+            <numerusform>%n Sterne in den Wissenschaftsansichten ausgewählt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Star</source>
+        <translation>Stern</translation>
+    </message>
+    <message>
+        <source>&amp;Catalog star</source>
+        <translation>&amp;Katalogstern</translation>
+    </message>
+    <message>
+        <source>&amp;Typed photometry</source>
+        <translation>&amp;Eingegebene Photometrie</translation>
+    </message>
+    <message>
+        <source>&amp;Row:</source>
+        <translation>&amp;Zeile:</translation>
+    </message>
+    <message>
+        <source>Row of the open catalog (0 = first star)</source>
+        <translation>Zeile des geöffneten Katalogs (0 = erster Stern)</translation>
+    </message>
+    <message>
+        <source>&amp;Follow the science views&apos; selection</source>
+        <translation>Der Auswahl der Wissenschaftsansichten &amp;folgen</translation>
+    </message>
+    <message>
+        <source>Fit the first star selected in the science views (box or lasso select)</source>
+        <translation>Den ersten in den Wissenschaftsansichten ausgewählten Stern anpassen (Rechteck- oder Lasso-Auswahl)</translation>
+    </message>
+    <message>
+        <source>m [mag]</source>
+        <translation>m [mag]</translation>
+    </message>
+    <message>
+        <source>σ [mag]</source>
+        <translation>σ [mag]</translation>
+    </message>
+    <message>
+        <source>Apparent magnitudes as the catalog gives them (an empty cell: band not observed)</source>
+        <translation>Scheinbare Helligkeiten, wie der Katalog sie angibt (leere Zelle: Band nicht beobachtet)</translation>
+    </message>
+    <message>
+        <source>ϖ [mas]:</source>
+        <translation>ϖ [mas]:</translation>
+    </message>
+    <message>
+        <source>Parallax; leave empty for none</source>
+        <translation>Parallaxe; leer lassen für keine</translation>
+    </message>
+    <message>
+        <source>C&amp;opy Catalog Star</source>
+        <translation>Katalogstern &amp;übernehmen</translation>
+    </message>
+    <message>
+        <source>F&amp;it</source>
+        <translation>&amp;Anpassen</translation>
+    </message>
+    <message>
+        <source>Priors</source>
+        <translation>Priors</translation>
+    </message>
+    <message>
+        <source>&amp;θ:</source>
+        <translation>&amp;θ:</translation>
+    </message>
+    <message>
+        <source>&amp;Distance:</source>
+        <translation>E&amp;ntfernung:</translation>
+    </message>
+    <message>
+        <source>&amp;E:</source>
+        <translation>&amp;E:</translation>
+    </message>
+    <message>
+        <source>flat in the valid region</source>
+        <translation>flach im gültigen Bereich</translation>
+    </message>
+    <message>
+        <source>training density</source>
+        <translation>Trainingsdichte</translation>
+    </message>
+    <message>
+        <source>flat over the whole grid (box)</source>
+        <translation>flach über das ganze Gitter (Box)</translation>
+    </message>
+    <message>
+        <source>Valid region and training density need the model&apos;s training density (§7)</source>
+        <translation>Gültiger Bereich und Trainingsdichte brauchen die Trainingsdichte des Modells (§7)</translation>
+    </message>
+    <message>
+        <source>flat in μ</source>
+        <translation>flach in μ</translation>
+    </message>
+    <message>
+        <source>Galactic model (needs l, b)</source>
+        <translation>galaktisches Modell (braucht l, b)</translation>
+    </message>
+    <message>
+        <source>flat, E ≥ 0</source>
+        <translation>flach, E ≥ 0</translation>
+    </message>
+    <message>
+        <source>catalog Ê ± σ_E</source>
+        <translation>Katalog Ê ± σ_E</translation>
+    </message>
+</context>
+<context>
+    <name>starlocus::ui::StarFitJob</name>
+    <message>
+        <source>not enough memory for the label grid</source>
+        <translation>nicht genug Speicher für das Parametergitter</translation>
+    </message>
+</context>
+<context>
+    <name>starlocus::ui::StarFitView</name>
+    <message>
+        <source>Building the label grid: the model at every θ node of the prior&apos;s support (seconds)…</source>
+        <translation>Das Parametergitter wird gebaut: das Modell an jedem θ-Knoten im Träger des Priors (Sekunden) …</translation>
+    </message>
+    <message>
+        <source>No label grid: %1</source>
+        <translation>Kein Parametergitter: %1</translation>
+    </message>
+    <message>
+        <source>No model yet: open one (File ▸ Open Model) or train one (Training ▸ Train), then fit stars with it here.</source>
+        <translation>Noch kein Modell: Öffnen Sie eines (Datei ▸ Modell öffnen) oder trainieren Sie eines (Training ▸ Trainieren) und passen Sie dann hier Sterne damit an.</translation>
+    </message>
+    <message>
+        <source>Reading the model&apos;s training density…</source>
+        <translation>Die Trainingsdichte des Modells wird gelesen …</translation>
+    </message>
+    <message>
+        <source>Catalog star %1</source>
+        <translation>Katalogstern %1</translation>
+    </message>
+    <message>
+        <source>Typed photometry</source>
+        <translation>Eingegebene Photometrie</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Label grid: %1 nodes, θ prior %2, built in %3 s.</source>
+        <translation>Parametergitter: %1 Knoten, θ-Prior %2, gebaut in %3 s.</translation>
+    </message>
+    <message>
+        <source>Building the label grid…</source>
+        <translation>Das Parametergitter wird gebaut …</translation>
+    </message>
+    <message>
+        <source>No training density for this model (%1): the θ prior is flat over the whole grid (box) and the fraction at low density is unknown.</source>
+        <translation>Keine Trainingsdichte für dieses Modell (%1): Der θ-Prior ist flach über das ganze Gitter (Box), und der Anteil bei geringer Dichte ist unbekannt.</translation>
+    </message>
+    <message>
+        <source>Last fit %1 ms, drawn %2 ms after the request.</source>
+        <translation>Letzte Anpassung %1 ms, gezeichnet %2 ms nach der Anfrage.</translation>
+    </message>
+    <message>
+        <source>Posterior from photometry and parallax (Eq. 19)</source>
+        <translation>Posterior aus Photometrie und Parallaxe (Gl. 19)</translation>
+    </message>
+    <message>
+        <source>On the model&apos;s colour–magnitude diagram</source>
+        <translation>Im Farben-Helligkeits-Diagramm des Modells</translation>
+    </message>
+    <message>
+        <source>Residuals per band at the MAP point</source>
+        <translation>Residuen je Band am MAP-Punkt</translation>
+    </message>
+    <message>
+        <source>The numbers of the fit appear here.</source>
+        <translation>Die Zahlen der Anpassung erscheinen hier.</translation>
     </message>
 </context>
 <context>

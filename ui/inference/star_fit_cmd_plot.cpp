@@ -34,8 +34,8 @@ StarFitCmdPlot::StarFitCmdPlot(QWidget* parent) : QWidget(parent) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(cmd_);
-    // The legend where a CMD has the fewest stars: blue and faint (below the main sequence).
-    frame->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignLeft | Qt::AlignBottom);
+    // The legend where a CMD has the fewest stars: red and above the main sequence.
+    frame->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignRight | Qt::AlignVCenter);
     connect(cmd_, &ExplorerCmdPlot::bandsChanged, this, [this] {
         shortenTexts(); // after the explorer's plot has set its own
         drawLocus();
