@@ -58,8 +58,9 @@ void LabelGridSettings::validate() const {
             throw InputError("", field, "the start and a positive step must be finite numbers");
         if (axis.count < 1 || axis.count > 65535 || !std::isfinite(axis.max()))
             throw InputError("", field, "needs 1 to 65535 nodes, has " + std::to_string(axis.count));
-        if (coarseStride[a] < 1)
-            throw InputError("", field, "the coarse stride must be at least 1");
+        // Refinement halves the step from the stride down to 1 node.
+        if (coarseStride[a] < 1 || (coarseStride[a] & (coarseStride[a] - 1)) != 0 || coarseStride[a] > 64)
+            throw InputError("", field, "the coarse stride must be a power of two from 1 to 64");
         nodes *= axis.count;
         if (nodes > kMaxLatticeNodes)
             throw InputError("", "grid", "more than 2^28 nodes: the steps are too fine for the ranges");

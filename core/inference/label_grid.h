@@ -65,12 +65,12 @@ struct LabelGridSettings {
     // of the paper's kind has training stars (log g and [Fe/H] trimmed to where stars are).
     std::array<LabelGridAxis, 3> axes{LabelGridAxis{2500.0, 25.0, 261}, LabelGridAxis{-1.0, 0.05, 131},
                                       LabelGridAxis{-2.5, 0.05, 71}};
-    // The coarse search lattice takes every stride-th node per axis.
-    std::array<std::size_t, 3> coarseStride{8, 4, 4};
+    // The coarse search lattice takes every stride-th node per axis (a power of two).
+    std::array<std::size_t, 3> coarseStride{4, 2, 2};
     LabelPrior prior = LabelPrior::ValidRegion;
 
     // InputError("", field, …) for a non-positive step or count, an axis with non-finite ends, a
-    // stride of 0 or a lattice above 2²⁸ nodes.
+    // stride that is not a power of two in 1…64, or a lattice above 2²⁸ nodes.
     void validate() const;
 };
 

@@ -352,9 +352,11 @@ void mergeComponents(std::vector<MixtureComponent>& comps, bool byMu, std::vecto
 } // namespace
 
 struct PosteriorWorkspace::State {
-    std::vector<std::uint32_t> cellStamp; // per coarse cell: the star it was last visited for
-    std::uint32_t star = 0;
-    std::vector<std::array<std::uint16_t, 3>> cells;
+    std::vector<std::uint32_t> stamp; // per lattice node: the refinement level that last looked at it
+    std::uint32_t pass = 0;
+    std::vector<NodeFit> coarseFits;
+    std::vector<std::uint32_t> levelNodes;
+    std::vector<NodeFit> levelFits;
     std::vector<std::uint32_t> nodes;
     std::vector<NodeFit> fits;
     std::vector<double> bounds;
@@ -484,7 +486,7 @@ StarPosterior fitStar(const LabelGrid& grid, const PosteriorSettings& settings, 
     // Coarse search: the bound first (cheap), the full fit where it could matter. The node
     // with the largest bound is fitted first, so the best weight known only grows.
     double bestCoarse = -kInf;
-    ws.fits.assign(grid.coarseNodes.size(), NodeFit{});
+    ws.coarseFits.assign(grid.coarseNodes.size(), NodeFit{});
     ws.bounds.resize(grid.coarseNodes.size());
     coarseSums(grid, in, ws.sums);
     std::size_t top = 0;
@@ -494,14 +496,14 @@ StarPosterior fitStar(const LabelGrid& grid, const PosteriorSettings& settings, 
             top = i;
     }
     if (std::isfinite(ws.bounds[top]) || ws.bounds[top] == kInf) {
-        ws.fits[top] = fitNode(grid, settings, in, grid.coarseNodes[top], ws.sums[top]);
-        bestCoarse = ws.fits[top].logWeight;
+        ws.coarseFits[top] = fitNode(grid, settings, in, grid.coarseNodes[top], ws.sums[top]);
+        bestCoarse = ws.coarseFits[top].logWeight;
     }
     for (std::size_t i = 0; i < grid.coarseNodes.size(); ++i) {
         if (i == top || ws.bounds[i] < bestCoarse - kRefineWindow)
             continue;
-        ws.fits[i] = fitNode(grid, settings, in, grid.coarseNodes[i], ws.sums[i]);
-        bestCoarse = std::max(bestCoarse, ws.fits[i].logWeight);
+        ws.coarseFits[i] = fitNode(grid, settings, in, grid.coarseNodes[i], ws.sums[i]);
+        bestCoarse = std::max(bestCoarse, ws.coarseFits[i].logWeight);
     }
     if (!std::isfinite(bestCoarse)) {
         out.status = PosteriorStatus::NoSupport;
@@ -511,10 +513,10 @@ StarPosterior fitStar(const LabelGrid& grid, const PosteriorSettings& settings, 
     std::array<double, 3> sum{}, sumSq{};
     double coarseMass = 0.0;
     for (std::size_t i = 0; i < grid.coarseNodes.size(); ++i) {
-        if (!(ws.fits[i].logWeight >= bestCoarse - kRefineWindow))
+        if (!(ws.coarseFits[i].logWeight >= bestCoarse - kRefineWindow))
             continue;
         ws.coarseKeep.push_back(grid.coarseNodes[i]);
-        const double w = std::exp(ws.fits[i].logWeight - bestCoarse);
+        const double w = std::exp(ws.coarseFits[i].logWeight - bestCoarse);
         coarseMass += w;
         const auto& at = grid.lattice[grid.coarseNodes[i]];
         for (std::size_t a = 0; a < 3; ++a) {
@@ -530,92 +532,83 @@ StarPosterior fitStar(const LabelGrid& grid, const PosteriorSettings& settings, 
         const double mean = sum[a] / coarseMass;
         const double spreadNodes = std::sqrt(std::max(0.0, sumSq[a] / coarseMass - mean * mean));
         step[a] = stride[a];
-        while (step[a] > 1 && (spreadNodes < kCoarseEnoughCells * double(step[a]) || stride[a] % step[a] != 0))
-            step[a] /= 2;
-        while (step[a] > 1 && stride[a] % step[a] != 0)
-            --step[a];
+        while (step[a] > 1 && spreadNodes < kCoarseEnoughCells * double(step[a]))
+            step[a] /= 2; // strides are powers of two (LabelGridSettings::validate)
     }
 
-    // Fine search. Every fine node belongs to its nearest coarse node's cell; the cells of the
-    // kept coarse nodes and of their neighbours (along the axes searched node by node) are
-    // visited once each, so no fine node is looked at twice.
-    std::array<std::size_t, 3> coarseCount{};
-    for (std::size_t a = 0; a < 3; ++a)
-        coarseCount[a] = (ax[a].count - 1) / stride[a] + 1;
-    const std::size_t coarseLattice = coarseCount[0] * coarseCount[1] * coarseCount[2];
-    if (ws.cellStamp.size() != coarseLattice) {
-        ws.cellStamp.assign(coarseLattice, 0);
-        ws.star = 0;
+    // Refinement by levels: each level halves the step along the axes not yet at their step,
+    // and looks only at the new lattice's nodes next to the previous level's nodes within
+    // kRefineWindow of the best. The searched region so shrinks onto the posterior's support
+    // (a narrow posterior costs few nodes), and the last level is a complete lattice at the
+    // chosen steps around it.
+    const std::size_t latticeSize = grid.activeOf.size();
+    if (ws.stamp.size() != latticeSize) {
+        ws.stamp.assign(latticeSize, 0);
+        ws.pass = 0;
     }
-    if (++ws.star == 0) { // wrapped after 2³² stars: start the stamps afresh
-        std::fill(ws.cellStamp.begin(), ws.cellStamp.end(), 0);
-        ws.star = 1;
-    }
-    ws.cells.clear();
-    for (std::uint32_t c : ws.coarseKeep) {
-        const auto& at = grid.lattice[c];
-        std::array<long, 3> cc{};
-        for (std::size_t a = 0; a < 3; ++a)
-            cc[a] = long(at[a] / stride[a]);
-        const long r0 = step[0] < stride[0] ? 1 : 0, r1 = step[1] < stride[1] ? 1 : 0, r2 = step[2] < stride[2] ? 1 : 0;
-        for (long i = cc[0] - r0; i <= cc[0] + r0; ++i)
-            for (long j = cc[1] - r1; j <= cc[1] + r1; ++j)
-                for (long k = cc[2] - r2; k <= cc[2] + r2; ++k) {
-                    if (i < 0 || j < 0 || k < 0 || i >= long(coarseCount[0]) || j >= long(coarseCount[1]) ||
-                        k >= long(coarseCount[2]))
-                        continue;
-                    const std::size_t cell = (std::size_t(i) * coarseCount[1] + std::size_t(j)) * coarseCount[2] +
-                                             std::size_t(k);
-                    if (ws.cellStamp[cell] == ws.star)
-                        continue;
-                    ws.cellStamp[cell] = ws.star;
-                    ws.cells.push_back({std::uint16_t(i), std::uint16_t(j), std::uint16_t(k)});
-                }
-    }
-    // The fine nodes a coarse cell owns along one axis: round(i/stride) = c (the last cell
-    // also owns the lattice's end), taken at the axis's step (multiples of it, as the coarse
-    // nodes are).
-    auto owned = [&](std::size_t a, std::size_t c, std::size_t& lo, std::size_t& hi) {
-        const std::size_t centre = c * stride[a];
-        if (step[a] == stride[a]) {
-            lo = hi = centre;
-            return;
-        }
-        lo = centre >= stride[a] / 2 ? centre - stride[a] / 2 : 0;
-        lo = (lo + step[a] - 1) / step[a] * step[a];
-        hi = c + 1 == coarseCount[a] ? ax[a].count - 1 : centre + (stride[a] + 1) / 2 - 1;
-    };
+    double best = bestCoarse;
     ws.nodes.clear();
     ws.fits.clear();
-    // The fine lattice contains the coarse one: the best coarse weight is a weight it reaches.
-    double bestFine = bestCoarse;
+    for (std::size_t i = 0; i < grid.coarseNodes.size(); ++i)
+        if (ws.coarseFits[i].logWeight >= bestCoarse - kRefineWindow) {
+            ws.nodes.push_back(grid.coarseNodes[i]);
+            ws.fits.push_back(ws.coarseFits[i]);
+        }
+    std::array<std::size_t, 3> current = stride;
     std::size_t visited = 0;
-    for (const auto& cell : ws.cells) {
-        std::array<std::size_t, 3> lo{}, hi{};
+    while (current != step) {
+        std::array<std::size_t, 3> next{};
         for (std::size_t a = 0; a < 3; ++a)
-            owned(a, cell[a], lo[a], hi[a]);
-        for (std::size_t i = lo[0]; i <= hi[0]; i += step[0])
-            for (std::size_t j = lo[1]; j <= hi[1]; j += step[1])
-                for (std::size_t k = lo[2]; k <= hi[2]; k += step[2]) {
-                    const std::int32_t active = grid.activeOf[grid.latticeIndex(i, j, k)];
-                    if (active < 0)
-                        continue;
-                    ++visited;
-                    const auto node = std::uint32_t(active);
-                    const NodeSums sums = nodeSums(grid, in, node);
-                    if (weightBound(in, sums, grid.logPrior[node], settings.distance) < bestFine - kNegligible)
-                        continue;
-                    const NodeFit fit = fitNode(grid, settings, in, node, sums);
-                    if (!std::isfinite(fit.logWeight))
-                        continue;
-                    bestFine = std::max(bestFine, fit.logWeight);
-                    ws.nodes.push_back(node);
-                    ws.fits.push_back(fit);
-                }
+            next[a] = current[a] > step[a] ? current[a] / 2 : current[a];
+        if (++ws.pass == 0) { // wrapped after 2³² levels: start the stamps afresh
+            std::fill(ws.stamp.begin(), ws.stamp.end(), 0);
+            ws.pass = 1;
+        }
+        ws.levelNodes.clear();
+        ws.levelFits.clear();
+        double levelBest = -kInf;
+        for (std::size_t n = 0; n < ws.nodes.size(); ++n) {
+            if (ws.fits[n].logWeight < best - kRefineWindow)
+                continue;
+            const auto& at = grid.lattice[ws.nodes[n]];
+            std::array<long, 3> reach{};
+            for (std::size_t a = 0; a < 3; ++a)
+                reach[a] = next[a] < current[a] ? 1 : 0;
+            for (long oi = -reach[0]; oi <= reach[0]; ++oi)
+                for (long oj = -reach[1]; oj <= reach[1]; ++oj)
+                    for (long ok = -reach[2]; ok <= reach[2]; ++ok) {
+                        const long i = long(at[0]) + oi * long(next[0]), j = long(at[1]) + oj * long(next[1]),
+                                   k = long(at[2]) + ok * long(next[2]);
+                        if (i < 0 || j < 0 || k < 0 || i >= long(ax[0].count) || j >= long(ax[1].count) ||
+                            k >= long(ax[2].count))
+                            continue;
+                        const std::size_t l = grid.latticeIndex(std::size_t(i), std::size_t(j), std::size_t(k));
+                        const std::int32_t active = grid.activeOf[l];
+                        if (active < 0 || ws.stamp[l] == ws.pass)
+                            continue;
+                        ws.stamp[l] = ws.pass;
+                        ++visited;
+                        const auto node = std::uint32_t(active);
+                        const NodeSums sums = nodeSums(grid, in, node);
+                        if (weightBound(in, sums, grid.logPrior[node], settings.distance) < best - kNegligible)
+                            continue;
+                        const NodeFit fit = fitNode(grid, settings, in, node, sums);
+                        if (!std::isfinite(fit.logWeight))
+                            continue;
+                        levelBest = std::max(levelBest, fit.logWeight);
+                        ws.levelNodes.push_back(node);
+                        ws.levelFits.push_back(fit);
+                    }
+        }
+        best = std::max(best, levelBest);
+        ws.nodes.swap(ws.levelNodes);
+        ws.fits.swap(ws.levelFits);
+        current = next;
     }
     out.nodesEvaluated = grid.coarseNodes.size() + visited;
 
-    double best = -kInf, bestMap = -kInf;
+    best = -kInf;
+    double bestMap = -kInf;
     std::size_t mapIndex = 0;
     for (std::size_t i = 0; i < ws.fits.size(); ++i) {
         best = std::max(best, ws.fits[i].logWeight);
