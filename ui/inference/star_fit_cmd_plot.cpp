@@ -34,8 +34,12 @@ StarFitCmdPlot::StarFitCmdPlot(QWidget* parent) : QWidget(parent) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(cmd_);
-    // The legend where a CMD has the fewest stars: red and above the main sequence.
-    frame->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignRight | Qt::AlignVCenter);
+    // The legend where a CMD has the fewest stars (blue and faint, below the main sequence),
+    // in a smaller font: this plot is smaller than the explorer's.
+    frame->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignLeft | Qt::AlignBottom);
+    QFont legendFont = frame->legend->font();
+    legendFont.setPointSizeF(legendFont.pointSizeF() * 0.85);
+    frame->legend->setFont(legendFont);
     connect(cmd_, &ExplorerCmdPlot::bandsChanged, this, [this] {
         shortenTexts(); // after the explorer's plot has set its own
         drawLocus();
