@@ -70,7 +70,8 @@ void LabelGridSettings::validate() const {
 std::size_t LabelGrid::memoryBytes() const {
     std::size_t bytes = lattice.size() * sizeof(lattice[0]) + activeOf.size() * sizeof(activeOf[0]) +
                         coarseNodes.size() * sizeof(coarseNodes[0]) + logPrior.size() * sizeof(float);
-    bytes += (nodeModel.size() + coarseModel.size()) * sizeof(float);
+    bytes += (nodeModel.size() + coarseModel.size() + topModel.size()) * sizeof(float);
+    bytes += topNodes.size() * sizeof(topNodes[0]);
     bytes += nodeDensity.size() * sizeof(float);
     return bytes;
 }
@@ -169,11 +170,21 @@ LabelGrid buildLabelGrid(const ModelAtLabels& model, const LabelGridSettings& se
             std::fill_n(grid.nodeModel.begin() + std::ptrdiff_t(node * LabelGrid::kNodeStride), LabelGrid::kNodeStride,
                         0.0f);
         }
-    const std::size_t nc = grid.coarseNodes.size();
-    grid.coarseModel.resize(2 * kBandCount * nc);
-    for (std::size_t i = 0; i < nc; ++i)
-        for (std::size_t v = 0; v < 2 * kBandCount; ++v)
-            grid.coarseModel[v * nc + i] = grid.modelOf(grid.coarseNodes[i])[v];
+    const auto top = grid.topStride();
+    for (std::uint32_t node : grid.coarseNodes) {
+        const auto& c = grid.lattice[node];
+        if (c[0] % top[0] == 0 && c[1] % top[1] == 0 && c[2] % top[2] == 0)
+            grid.topNodes.push_back(node);
+    }
+    auto structOfArrays = [&grid](const std::vector<std::uint32_t>& nodes, std::vector<float>& out) {
+        const std::size_t count = nodes.size();
+        out.resize(2 * kBandCount * count);
+        for (std::size_t i = 0; i < count; ++i)
+            for (std::size_t v = 0; v < 2 * kBandCount; ++v)
+                out[v * count + i] = grid.modelOf(nodes[i])[v];
+    };
+    structOfArrays(grid.coarseNodes, grid.coarseModel);
+    structOfArrays(grid.topNodes, grid.topModel);
     return grid;
 }
 

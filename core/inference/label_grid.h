@@ -89,6 +89,10 @@ struct LabelGrid {
     // The coarse nodes' M and R again, as a struct of arrays ([value 0…25][coarse node i]):
     // every star streams through all of them, in SIMD, from cache.
     std::vector<float> coarseModel;
+    // The top lattice (twice the coarse stride), searched first; the coarse one only when the
+    // top one is too coarse for the star's posterior. Same layout.
+    std::vector<std::uint32_t> topNodes;
+    std::vector<float> topModel;
 
     // Floats per node: M₀…M₁₂, R₀…R₁₂, then (as the bits of a uint32) the mask of density
     // channels below 10⁻² at the node, where the search reads it from the same cache line.
@@ -114,8 +118,9 @@ struct LabelGrid {
         std::memcpy(&mask, modelOf(node) + kLowDensityMaskSlot, sizeof mask);
         return mask;
     }
-    // Value v (M_b: v = b, R_b: v = 13 + b) of every coarse node, in coarseNodes order.
-    const float* coarseValues(std::size_t v) const { return coarseModel.data() + v * coarseNodes.size(); }
+    std::array<std::size_t, 3> topStride() const {
+        return {2 * settings.coarseStride[0], 2 * settings.coarseStride[1], 2 * settings.coarseStride[2]};
+    }
     bool hasDensity() const { return !nodeDensity.empty(); }
     float density(std::size_t channel, std::size_t node) const { return nodeDensity[node * kDensityStride + channel]; }
     std::size_t latticeIndex(std::size_t it, std::size_t ig, std::size_t ifeh) const {

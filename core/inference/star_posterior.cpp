@@ -38,6 +38,9 @@ constexpr double kEdgeMassFraction = 0.01;
 // An axis along which the coarse posterior's standard deviation spans this many coarse cells
 // is resolved well enough by them: the cell-uniform marginal is then σ·√(1 + 1/27), 1.8 % wide.
 constexpr double kCoarseEnoughCells = 1.5;
+// The top lattice alone is searched when the posterior's spread on it is this many top
+// cells along every axis.
+constexpr double kTopSampledCells = 0.5;
 // Marginals for drawing leave out cells and nodes below this fraction of the peak.
 constexpr double kMarginalFloor = 1e-4;
 
@@ -132,19 +135,19 @@ NodeSums nodeSums(const LabelGrid& grid, const StarInput& in, std::size_t node) 
     return n;
 }
 
-// nodeSums for every coarse node at once: band by band over the coarse struct of arrays,
+// nodeSums for every node of a search lattice at once: band by band over the coarse struct of arrays,
 // which the compiler vectorises (the residual in float, as the values are stored, the sums in
 // double: χ² is a difference of sums of ~10⁶ when σ = 0.02 mag).
-void coarseSums(const LabelGrid& grid, const StarInput& in, std::vector<NodeSums>& out) {
-    const std::size_t n = grid.coarseNodes.size();
+// `soa`: value v of node i at soa[v·n + i] (LabelGrid::coarseModel, topModel).
+void structOfArraysSums(const std::vector<float>& soa, std::size_t n, const StarInput& in, std::vector<NodeSums>& out) {
     out.assign(n, NodeSums{});
     NodeSums* sums = out.data();
     for (int k = 0; k < in.bands; ++k) {
         const std::size_t b = in.band[std::size_t(k)];
         const double w = in.weight[std::size_t(k)];
         const double m = in.mag[std::size_t(k)];
-        const float* absMag = grid.coarseValues(b);
-        const float* ext = grid.coarseValues(kBandCount + b);
+        const float* absMag = soa.data() + b * n;
+        const float* ext = soa.data() + (kBandCount + b) * n;
         for (std::size_t i = 0; i < n; ++i) {
             const double rb = ext[i];
             const double r = m - double(absMag[i]);
@@ -483,56 +486,91 @@ StarPosterior fitStar(const LabelGrid& grid, const PosteriorSettings& settings, 
     PosteriorWorkspace::State& ws = workspace.state();
     const auto& ax = grid.settings.axes;
 
-    // Coarse search: the bound first (cheap), the full fit where it could matter. The node
-    // with the largest bound is fitted first, so the best weight known only grows.
-    double bestCoarse = -kInf;
-    ws.coarseFits.assign(grid.coarseNodes.size(), NodeFit{});
-    ws.bounds.resize(grid.coarseNodes.size());
-    coarseSums(grid, in, ws.sums);
-    std::size_t top = 0;
-    for (std::size_t i = 0; i < grid.coarseNodes.size(); ++i) {
-        ws.bounds[i] = weightBound(in, ws.sums[i], grid.logPrior[grid.coarseNodes[i]], settings.distance);
-        if (ws.bounds[i] > ws.bounds[top])
-            top = i;
+    // A search lattice scanned whole: the bound first (cheap), the full fit where it could
+    // matter. The node with the largest bound is fitted first, so the best weight known only
+    // grows. Returns the best ln-weight.
+    auto scan = [&](const std::vector<std::uint32_t>& nodes, const std::vector<float>& soa,
+                    std::vector<NodeFit>& fits) {
+        double bestSeen = -kInf;
+        fits.assign(nodes.size(), NodeFit{});
+        ws.bounds.resize(nodes.size());
+        structOfArraysSums(soa, nodes.size(), in, ws.sums);
+        std::size_t top = 0;
+        for (std::size_t i = 0; i < nodes.size(); ++i) {
+            ws.bounds[i] = weightBound(in, ws.sums[i], grid.logPrior[nodes[i]], settings.distance);
+            if (ws.bounds[i] > ws.bounds[top])
+                top = i;
+        }
+        if (nodes.empty())
+            return bestSeen;
+        if (std::isfinite(ws.bounds[top]) || ws.bounds[top] == kInf) {
+            fits[top] = fitNode(grid, settings, in, nodes[top], ws.sums[top]);
+            bestSeen = fits[top].logWeight;
+        }
+        for (std::size_t i = 0; i < nodes.size(); ++i) {
+            if (i == top || ws.bounds[i] < bestSeen - kRefineWindow)
+                continue;
+            fits[i] = fitNode(grid, settings, in, nodes[i], ws.sums[i]);
+            bestSeen = std::max(bestSeen, fits[i].logWeight);
+        }
+        return bestSeen;
+    };
+    // The spread (standard deviation, in lattice nodes) per axis of a scanned lattice's weights.
+    auto spreadOf = [&](const std::vector<std::uint32_t>& nodes, const std::vector<NodeFit>& fits, double bestSeen) {
+        std::array<double, 3> sum{}, sumSq{}, spread{};
+        double mass = 0.0;
+        for (std::size_t i = 0; i < nodes.size(); ++i) {
+            if (!(fits[i].logWeight >= bestSeen - kRefineWindow))
+                continue;
+            const double w = std::exp(fits[i].logWeight - bestSeen);
+            mass += w;
+            const auto& at = grid.lattice[nodes[i]];
+            for (std::size_t a = 0; a < 3; ++a) {
+                sum[a] += w * at[a];
+                sumSq[a] += w * double(at[a]) * at[a];
+            }
+        }
+        for (std::size_t a = 0; a < 3; ++a) {
+            const double mean = sum[a] / mass;
+            spread[a] = std::sqrt(std::max(0.0, sumSq[a] / mass - mean * mean));
+        }
+        return spread;
+    };
+
+    // The top lattice first. Where the posterior spans at least half a top cell along every
+    // axis (so a top node lies within about its σ of any peak), refinement starts from it;
+    // otherwise the posterior is narrow for it — a narrow peak between top nodes can be
+    // missed by all of them (a stride of 8/4/4 alone gave Teff pulls of s.d. 1.16 on the
+    // synthetic sky) — and the whole coarse lattice is scanned too.
+    const auto& stride = grid.settings.coarseStride;
+    const std::array<std::size_t, 3> topStride = grid.topStride();
+    double bestCoarse = scan(grid.topNodes, grid.topModel, ws.coarseFits);
+    std::array<double, 3> spread{};
+    bool resolved = std::isfinite(bestCoarse);
+    if (resolved) {
+        spread = spreadOf(grid.topNodes, ws.coarseFits, bestCoarse);
+        for (std::size_t a = 0; a < 3; ++a)
+            resolved = resolved && spread[a] >= kTopSampledCells * double(topStride[a]);
     }
-    if (std::isfinite(ws.bounds[top]) || ws.bounds[top] == kInf) {
-        ws.coarseFits[top] = fitNode(grid, settings, in, grid.coarseNodes[top], ws.sums[top]);
-        bestCoarse = ws.coarseFits[top].logWeight;
-    }
-    for (std::size_t i = 0; i < grid.coarseNodes.size(); ++i) {
-        if (i == top || ws.bounds[i] < bestCoarse - kRefineWindow)
-            continue;
-        ws.coarseFits[i] = fitNode(grid, settings, in, grid.coarseNodes[i], ws.sums[i]);
-        bestCoarse = std::max(bestCoarse, ws.coarseFits[i].logWeight);
+    const std::vector<std::uint32_t>* startNodes = &grid.topNodes;
+    std::array<std::size_t, 3> start = topStride;
+    if (!resolved) {
+        bestCoarse = scan(grid.coarseNodes, grid.coarseModel, ws.coarseFits);
+        startNodes = &grid.coarseNodes;
+        start = stride;
+        if (std::isfinite(bestCoarse))
+            spread = spreadOf(grid.coarseNodes, ws.coarseFits, bestCoarse);
     }
     if (!std::isfinite(bestCoarse)) {
         out.status = PosteriorStatus::NoSupport;
         return out;
     }
-    ws.coarseKeep.clear();
-    std::array<double, 3> sum{}, sumSq{};
-    double coarseMass = 0.0;
-    for (std::size_t i = 0; i < grid.coarseNodes.size(); ++i) {
-        if (!(ws.coarseFits[i].logWeight >= bestCoarse - kRefineWindow))
-            continue;
-        ws.coarseKeep.push_back(grid.coarseNodes[i]);
-        const double w = std::exp(ws.coarseFits[i].logWeight - bestCoarse);
-        coarseMass += w;
-        const auto& at = grid.lattice[grid.coarseNodes[i]];
-        for (std::size_t a = 0; a < 3; ++a) {
-            sum[a] += w * at[a];
-            sumSq[a] += w * double(at[a]) * at[a];
-        }
-    }
-    const auto& stride = grid.settings.coarseStride;
-    // The step per axis: the largest divisor of the coarse stride (halving from it) under
-    // which the coarse posterior's spread still spans kCoarseEnoughCells cells.
+    // The step per axis: halving from the start stride while the posterior's spread spans
+    // fewer than kCoarseEnoughCells cells.
     std::array<std::size_t, 3> step{};
     for (std::size_t a = 0; a < 3; ++a) {
-        const double mean = sum[a] / coarseMass;
-        const double spreadNodes = std::sqrt(std::max(0.0, sumSq[a] / coarseMass - mean * mean));
-        step[a] = stride[a];
-        while (step[a] > 1 && spreadNodes < kCoarseEnoughCells * double(step[a]))
+        step[a] = start[a];
+        while (step[a] > 1 && spread[a] < kCoarseEnoughCells * double(step[a]))
             step[a] /= 2; // strides are powers of two (LabelGridSettings::validate)
     }
 
@@ -549,12 +587,12 @@ StarPosterior fitStar(const LabelGrid& grid, const PosteriorSettings& settings, 
     double best = bestCoarse;
     ws.nodes.clear();
     ws.fits.clear();
-    for (std::size_t i = 0; i < grid.coarseNodes.size(); ++i)
+    for (std::size_t i = 0; i < startNodes->size(); ++i)
         if (ws.coarseFits[i].logWeight >= bestCoarse - kRefineWindow) {
-            ws.nodes.push_back(grid.coarseNodes[i]);
+            ws.nodes.push_back((*startNodes)[i]);
             ws.fits.push_back(ws.coarseFits[i]);
         }
-    std::array<std::size_t, 3> current = stride;
+    std::array<std::size_t, 3> current = start;
     std::size_t visited = 0;
     while (current != step) {
         std::array<std::size_t, 3> next{};
@@ -605,7 +643,7 @@ StarPosterior fitStar(const LabelGrid& grid, const PosteriorSettings& settings, 
         ws.fits.swap(ws.levelFits);
         current = next;
     }
-    out.nodesEvaluated = grid.coarseNodes.size() + visited;
+    out.nodesEvaluated = grid.topNodes.size() + (resolved ? 0 : grid.coarseNodes.size()) + visited;
 
     best = -kInf;
     double bestMap = -kInf;
