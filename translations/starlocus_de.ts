@@ -2097,10 +2097,6 @@ Der Checkpoint der letzten vollständigen Iteration bleibt in %1 erhalten.</tran
         <translation>Keine Trainingsdichte für dieses Modell (%1): Der θ-Prior ist flach über das ganze Gitter (Box), und der Anteil bei geringer Dichte ist unbekannt.</translation>
     </message>
     <message>
-        <source>Last fit %1 ms, drawn %2 ms after the request.</source>
-        <translation>Letzte Anpassung %1 ms, gezeichnet %2 ms nach der Anfrage.</translation>
-    </message>
-    <message>
         <source>Posterior from photometry and parallax (Eq. 19)</source>
         <translation>Posterior aus Photometrie und Parallaxe (Gl. 19)</translation>
     </message>
@@ -2115,6 +2111,10 @@ Der Checkpoint der letzten vollständigen Iteration bleibt in %1 erhalten.</tran
     <message>
         <source>The numbers of the fit appear here.</source>
         <translation>Die Zahlen der Anpassung erscheinen hier.</translation>
+    </message>
+    <message>
+        <source>Last fit %1 ms, drawn %2 ms after the request (drawing %3 ms).</source>
+        <translation>Letzte Anpassung %1 ms, gezeichnet %2 ms nach der Anfrage (Zeichnen %3 ms).</translation>
     </message>
 </context>
 <context>

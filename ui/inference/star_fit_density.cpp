@@ -21,7 +21,8 @@ void StarFitDensity::update() {
     const int generation = ++generation_;
     density_.reset();
     if (source.none()) {
-        finish(generation, nullptr, tr("no model"));
+        finish(generation, nullptr,
+               session_->model() ? tr("no catalog, and no density file beside the model") : tr("no model"));
         return;
     }
     pending_ = true;

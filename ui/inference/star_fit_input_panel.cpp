@@ -172,6 +172,7 @@ StarFitInputPanel::StarFitInputPanel(QWidget* parent) : QWidget(parent) {
 
     connect(catalogSource_, &QRadioButton::toggled, this, [this](bool catalog) {
         pages_->setCurrentIndex(catalog ? 0 : 1);
+        emit sourceChanged();
         if (!catalog && std::isnan(typedStar().mag[0]) && catalog_)
             copyCatalogStar(); // an empty table starts from the current catalog star
         emit requestChanged();

@@ -62,6 +62,8 @@ class StarFitInputPanel : public QWidget {
     void requestChanged();
     // The θ prior changed: the grid must be rebuilt.
     void labelPriorChanged();
+    // Catalog star ↔ typed photometry (the typed page needs more height).
+    void sourceChanged();
 
   protected:
     void changeEvent(QEvent* event) override;

@@ -14,10 +14,12 @@
 #include <QEvent>
 #include <QLabel>
 #include <QProgressBar>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTextBrowser>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace starlocus::ui {
 
@@ -52,11 +54,17 @@ StarFitView::StarFitView(Session* session, QWidget* parent)
     inputLayout->setContentsMargins(0, 0, 0, 0);
     inputLayout->addWidget(input_, 1);
     inputLayout->addWidget(gridText_);
-    auto* left = new QSplitter(Qt::Vertical, this);
-    left->setChildrenCollapsible(false);
-    left->addWidget(inputBox);
-    left->addWidget(summary_);
-    left->setSizes({330, 370}); // typed photometry scrolls its table; drag for more
+    // A short window scrolls the inputs rather than squeezing them into each other.
+    auto* inputScroll = new QScrollArea(this);
+    inputScroll->setWidget(inputBox);
+    inputScroll->setWidgetResizable(true);
+    inputScroll->setFrameShape(QFrame::NoFrame);
+    inputScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    left_ = new QSplitter(Qt::Vertical, this);
+    left_->setChildrenCollapsible(false);
+    left_->addWidget(inputScroll);
+    left_->addWidget(summary_);
+    fitLeftColumn();
     message_ = new QLabel(this);
     message_->setObjectName(QStringLiteral("starFitMessage"));
     message_->setWordWrap(true);
@@ -94,7 +102,7 @@ StarFitView::StarFitView(Session* session, QWidget* parent)
 
     auto* split = new QSplitter(Qt::Horizontal, this);
     split->setChildrenCollapsible(false);
-    split->addWidget(left);
+    split->addWidget(left_);
     split->addWidget(stack_);
     split->setStretchFactor(0, 0);
     split->setStretchFactor(1, 1);
@@ -108,6 +116,7 @@ StarFitView::StarFitView(Session* session, QWidget* parent)
     connect(density_, &StarFitDensity::ready, this, &StarFitView::updateGrid);
     connect(input_, &StarFitInputPanel::requestChanged, this, &StarFitView::requestFit);
     connect(input_, &StarFitInputPanel::labelPriorChanged, this, &StarFitView::updateGrid);
+    connect(input_, &StarFitInputPanel::sourceChanged, this, &StarFitView::fitLeftColumn);
     connect(job_, &StarFitJob::gridBuildStarted, this, [this] {
         gridError_.clear();
         showMessage(
@@ -134,6 +143,14 @@ StarFitView::StarFitView(Session* session, QWidget* parent)
     retranslate();
     input_->setCatalog(session_->catalog());
     onModelChanged();
+}
+
+void StarFitView::fitLeftColumn() {
+    // The typed page's table of 13 bands wants most of the column; a catalog star, the text.
+    const int height = std::max(left_->height(), 600);
+    const bool typed = input_->source() == StarFitInputPanel::Source::TypedPhotometry;
+    const int inputs = typed ? height * 2 / 3 : height * 9 / 20;
+    left_->setSizes({inputs, height - inputs});
 }
 
 void StarFitView::setGridSettings(const core::LabelGridSettings& settings) {
@@ -222,7 +239,17 @@ void StarFitView::requestFit() {
 }
 
 void StarFitView::showResult(std::shared_ptr<const StarFitResult> result) {
+    QElapsedTimer drawing;
+    drawing.start();
     result_ = std::move(result);
+    drawResult();
+    lastDrawMs_ = double(drawing.nsecsElapsed()) * 1e-6;
+    lastLatencyMs_ = double(sinceRequest_.nsecsElapsed()) * 1e-6;
+    updateGridText();
+    emit resultShown();
+}
+
+void StarFitView::drawResult() {
     const StarFitResult& r = *result_;
     const QString star = r.request.catalogIndex >= 0
                              ? tr("Catalog star %1").arg(countText(std::size_t(r.request.catalogIndex)))
@@ -242,9 +269,6 @@ void StarFitView::showResult(std::shared_ptr<const StarFitResult> result) {
         residuals_->clearResiduals();
         showMessage(tr("%1 — %2").arg(star, StarFitSummary::statusText(r.posterior.status)), false);
     }
-    lastLatencyMs_ = double(sinceRequest_.nsecsElapsed()) * 1e-6;
-    updateGridText();
-    emit resultShown();
 }
 
 void StarFitView::showMessage(const QString& text, bool busy) {
@@ -277,8 +301,9 @@ void StarFitView::updateGridText() {
                          .arg(density_->note());
     }
     if (result_)
-        parts << tr("Last fit %1 ms, drawn %2 ms after the request.")
-                     .arg(numberText(result_->fitMs, 1), numberText(lastLatencyMs_, 0));
+        parts << tr("Last fit %1 ms, drawn %2 ms after the request (drawing %3 ms).")
+                     .arg(numberText(result_->fitMs, 1), numberText(lastLatencyMs_, 0),
+                          numberText(lastDrawMs_, 0));
     gridText_->setText(parts.join(QLatin1Char(' ')));
 }
 
@@ -294,7 +319,7 @@ void StarFitView::retranslate() {
     summary_->setPlaceholderText(tr("The numbers of the fit appear here."));
     updateGridText();
     if (result_)
-        showResult(result_);
+        drawResult();
 }
 
 void StarFitView::changeEvent(QEvent* event) {

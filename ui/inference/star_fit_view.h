@@ -17,6 +17,7 @@
 
 class QLabel;
 class QProgressBar;
+class QSplitter;
 class QStackedWidget;
 class QTextBrowser;
 
@@ -57,6 +58,8 @@ class StarFitView : public QWidget {
     // Milliseconds from the last request (a new star, prior or typed value) to the drawn
     // corner plot, CMD and residuals; 0 before the first.
     double lastLatencyMs() const { return lastLatencyMs_; }
+    // Of which drawing the panels and the text took (GUI thread).
+    double lastDrawMs() const { return lastDrawMs_; }
 
   signals:
     // After a result (fitted or not) is drawn.
@@ -73,8 +76,10 @@ class StarFitView : public QWidget {
     void updateGrid();
     void requestFit();
     void showResult(std::shared_ptr<const StarFitResult> result);
+    void drawResult(); // result_ on every panel
     void showMessage(const QString& text, bool busy);
     void updateGridText();
+    void fitLeftColumn();
     void retranslate();
 
     Session* session_;
@@ -83,6 +88,7 @@ class StarFitView : public QWidget {
     StarFitInputPanel* input_;
     QTextBrowser* summary_;
     QLabel* gridText_;
+    QSplitter* left_;
     QStackedWidget* stack_;
     QLabel* message_;
     QProgressBar* busy_;
@@ -95,6 +101,7 @@ class StarFitView : public QWidget {
     std::shared_ptr<const StarFitResult> result_;
     QElapsedTimer sinceRequest_;
     double lastLatencyMs_ = 0.0;
+    double lastDrawMs_ = 0.0;
     double gridSeconds_ = 0.0;
     QString gridError_;
     core::LabelGridSettings gridSettings_;
