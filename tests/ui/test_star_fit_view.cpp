@@ -373,9 +373,9 @@ void TestStarFitView::publishedModelLatency() {
     view.show();
     QVERIFY(waitIdle(view, 600000));
     QVERIFY(view.job()->grid());
-    qInfo("published model: grid of %zu nodes (prior %s) ready and star 0 drawn after %.1f s",
+    qInfo("published model: grid of %zu nodes (prior %s, %.0f MB) ready and star 0 drawn after %.1f s",
           view.job()->grid()->size(), core::labelPriorName(view.job()->grid()->settings.prior).data(),
-          double(clock.elapsed()) / 1000.0);
+          double(view.job()->grid()->memoryBytes()) / 1e6, double(clock.elapsed()) / 1000.0);
     std::vector<double> latencies, fits, draws;
     for (int row = 1; row <= 20; ++row) {
         view.input()->starSpinBox()->setValue(row);
