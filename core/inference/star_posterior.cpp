@@ -41,6 +41,8 @@ constexpr double kCoarseEnoughCells = 1.5;
 // The top lattice alone is searched when the posterior's spread on it is this many top
 // cells along every axis.
 constexpr double kTopSampledCells = 0.5;
+// The drawn joint (μ, E) takes each node's Gaussian out to this many σ per axis.
+constexpr double kMapSigmas = 5.0;
 // Marginals for drawing leave out cells and nodes below this fraction of the peak.
 constexpr double kMarginalFloor = 1e-4;
 
@@ -876,9 +878,18 @@ StarPosterior fitStar(const LabelGrid& grid, const PosteriorSettings& settings, 
             // w is the node's mass over E ≥ 0: the untruncated Gaussian has mass w/Φ(ê/σ_E).
             const double norm = w / (total * normalCdf(f.eMode / std::sqrt(f.sigmaEE)) * 2.0 * std::numbers::pi *
                                      std::sqrt(det));
-            for (std::size_t ix = 0; ix < bins; ++ix) {
+            // Only the bins within kMapSigmas of the node's mode: beyond, exp(−q/2) < 4·10⁻⁶.
+            auto range = [&](double lo, double width, double centre, double sigma, std::size_t& first, std::size_t& last) {
+                const double a = (centre - kMapSigmas * sigma - lo) / width, b = (centre + kMapSigmas * sigma - lo) / width;
+                first = a <= 0.0 ? 0 : std::size_t(std::min(a, double(bins)));
+                last = b <= 0.0 ? 0 : std::size_t(std::min(std::ceil(b), double(bins)));
+            };
+            std::size_t x0 = 0, x1 = 0, y0 = 0, y1 = 0;
+            range(joint.x.min, dx, f.muMode, std::sqrt(f.sigmaMuMu), x0, x1);
+            range(joint.y.min, dy, f.eMode, std::sqrt(f.sigmaEE), y0, y1);
+            for (std::size_t ix = x0; ix < x1; ++ix) {
                 const double dm = joint.x.min + dx * (double(ix) + 0.5) - f.muMode;
-                for (std::size_t iy = 0; iy < bins; ++iy) {
+                for (std::size_t iy = y0; iy < y1; ++iy) {
                     const double ee = joint.y.min + dy * (double(iy) + 0.5);
                     if (ee < 0)
                         continue;
