@@ -92,9 +92,6 @@ LabelGrid buildLabelGrid(const ModelAtLabels& model, const LabelGridSettings& se
     // Pass 1: which nodes are in the prior's support (density look-ups only).
     grid.activeOf.assign(latticeSize, -1);
     std::vector<float> logPriorOfLattice(latticeSize, 0.0f);
-    std::vector<std::array<float, kDensityChannelCount>> densityOfLattice;
-    if (withDensity)
-        densityOfLattice.resize(latticeSize);
     std::vector<std::uint8_t> support(latticeSize, 0);
     parallelFor(latticeSize, kNodesPerChunk, [&](std::size_t begin, std::size_t end) {
         for (std::size_t l = begin; l < end; ++l) {
@@ -102,12 +99,10 @@ LabelGrid buildLabelGrid(const ModelAtLabels& model, const LabelGridSettings& se
             const std::size_t ig = (l / ax[2].count) % ax[1].count;
             const std::size_t ifeh = l % ax[2].count;
             const Eigen::Vector3d theta(ax[0].at(it), ax[1].at(ig), ax[2].at(ifeh));
-            std::array<double, kDensityChannelCount> d{};
-            if (withDensity) {
-                d = density->atAll(theta);
-                for (std::size_t c = 0; c < kDensityChannelCount; ++c)
-                    densityOfLattice[l][c] = float(d[c]);
-            }
+            // The 13 channels are looked up again for the active nodes only (pass 2): kept
+            // here for the whole lattice they took 126 MB for the default grid.
+            const std::array<double, kDensityChannelCount> d =
+                withDensity ? density->atAll(theta) : std::array<double, kDensityChannelCount>{};
             double logPrior = 0.0;
             if (inSupport(settings.prior, d, logPrior)) {
                 support[l] = 1;
@@ -152,10 +147,11 @@ LabelGrid buildLabelGrid(const ModelAtLabels& model, const LabelGridSettings& se
             const std::size_t l = grid.latticeIndex(grid.lattice[node][0], grid.lattice[node][1], grid.lattice[node][2]);
             grid.logPrior[node] = logPriorOfLattice[l];
             if (withDensity) {
+                const std::array<double, kDensityChannelCount> d = density->atAll(theta);
                 std::uint32_t low = 0;
                 for (std::size_t c = 0; c < kDensityChannelCount; ++c) {
-                    grid.nodeDensity[node * LabelGrid::kDensityStride + c] = densityOfLattice[l][c];
-                    if (densityOfLattice[l][c] < float(kValidDensityThreshold))
+                    grid.nodeDensity[node * LabelGrid::kDensityStride + c] = float(d[c]);
+                    if (float(d[c]) < float(kValidDensityThreshold))
                         low |= 1u << c;
                 }
                 std::memcpy(packed + LabelGrid::kLowDensityMaskSlot, &low, sizeof low);
