@@ -2,7 +2,8 @@
 #include "core/inference/star_posterior.h"
 
 #include "core/common/input_error.h"
-#include "core/inference/galactic_prior.h"
+#include "core/inference/node_fit.h"
+#include "core/inference/posterior_mixture.h"
 #include "core/likelihood/star_observation.h"
 
 #include <algorithm>
@@ -11,12 +12,9 @@
 #include <numbers>
 
 namespace starlocus::core {
+using namespace inference;
 namespace {
 
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-constexpr double kInf = std::numeric_limits<double>::infinity();
-constexpr double kLn10Over5 = std::numbers::ln10 / 5.0;
-const double kLog2Pi = std::log(2.0 * std::numbers::pi);
 // Fine nodes whose weight bound is this far (in ln p) below the best are negligible (e⁻³⁰).
 constexpr double kNegligible = 30.0;
 // Coarse nodes within this much of the best ln-weight have their coarse cells searched on the
@@ -28,10 +26,6 @@ constexpr double kRefineWindow = 12.0;
 constexpr double kMixtureCut = 1e-9;
 // Five unknowns (θ, μ, E): fewer measurements cannot constrain them.
 constexpr int kMinMeasurements = 5;
-// Gauss–Newton steps for the parallax term (converges in 2 where photometry fixes μ).
-constexpr int kParallaxSteps = 4;
-// μ's change [mag] below which the Gauss–Newton steps stop: far below any σ_μ.
-constexpr double kParallaxTolerance = 1e-5;
 // A node is at the lattice's edge when it is the first or last along an axis; more mass than
 // this there means the lattice cuts the posterior.
 constexpr double kEdgeMassFraction = 0.01;
@@ -46,313 +40,6 @@ constexpr double kMapSigmas = 5.0;
 // Marginals for drawing leave out cells and nodes below this fraction of the peak.
 constexpr double kMarginalFloor = 1e-4;
 
-// ϖ [mas] = 1000 pc / d = 10^(2 − μ/5).
-double parallaxOfMu(double mu) { return std::exp(std::numbers::ln10 * (2.0 - mu / 5.0)); }
-
-double normalCdf(double z) { return 0.5 * std::erfc(-z / std::numbers::sqrt2); }
-double normalPdf(double z) { return std::exp(-0.5 * z * z) / std::sqrt(2.0 * std::numbers::pi); }
-
-// ln Φ(z), also where Φ underflows (asymptotic series of the Mills ratio).
-double logNormalCdf(double z) {
-    if (z > -30.0)
-        return std::log(normalCdf(z));
-    const double z2 = z * z;
-    return -0.5 * z2 - std::log(-z) - 0.5 * std::log(2.0 * std::numbers::pi) + std::log1p(-1.0 / z2 + 3.0 / (z2 * z2));
-}
-
-// φ(z)/Φ(z), the inverse Mills ratio, stable for very negative z.
-double millsRatio(double z) {
-    if (z > -30.0)
-        return normalPdf(z) / normalCdf(z);
-    const double z2 = z * z;
-    return -z / (1.0 - 1.0 / z2 + 3.0 / (z2 * z2));
-}
-
-// p-value of χ² with k dof, Wilson–Hilferty (1931): relative error < 1 % for k ≥ 1 at the
-// 10⁻³ level used to flag a poor fit.
-double chiSquarePValue(double chi2, int k) {
-    if (k <= 0 || !std::isfinite(chi2))
-        return kNaN;
-    const double c = 2.0 / (9.0 * k);
-    const double z = (std::cbrt(chi2 / k) - (1.0 - c)) / std::sqrt(c);
-    return 1.0 - normalCdf(z);
-}
-
-// What one star brings, prepared once.
-struct StarInput {
-    int bands = 0;
-    double s0 = 0.0; // Σ 1/σ²
-    std::array<std::uint8_t, kBandCount> band{};
-    std::array<double, kBandCount> mag{}, weight{};
-    bool parallax = false;
-    double parallaxMas = 0.0, parallaxVarInv = 0.0;
-    bool ePrior = false;
-    double ePriorMean = 0.0, ePriorPrecision = 0.0;
-    bool galactic = false;
-    double l = 0.0, b = 0.0;
-    std::array<std::uint8_t, kDensityChannelCount> channels{};
-    int channelCount = 0;
-    std::uint32_t channelMask = 0;
-};
-
-// The (μ, E) solution at one node.
-struct NodeFit {
-    double logWeight = -kInf;    // ln ∫ p dμ dE at the node (Laplace in μ, exact E ≥ 0 mass)
-    double muMode = kNaN, eMode = kNaN; // Gaussian mode, E unconstrained
-    double sigmaMuMu = 0, sigmaMuE = 0, sigmaEE = 0; // its covariance
-    double mapLogDensity = -kInf; // ln p at the mode under E ≥ 0
-    double mapMu = kNaN, mapE = kNaN;
-};
-
-double logDistancePrior(const StarInput& in, DistancePrior prior, double mu) {
-    return prior == DistancePrior::Galactic ? galacticLogDistancePrior(mu, in.l, in.b) : 0.0;
-}
-
-// The photometric normal equations of one node: sums over the observed bands (Σw is the
-// star's, s0 in StarInput), with the Gaussian E prior when there is one.
-struct NodeSums {
-    double s1 = 0, s2 = 0, t0 = 0, t1 = 0, q = 0;
-};
-
-NodeSums nodeSums(const LabelGrid& grid, const StarInput& in, std::size_t node) {
-    NodeSums n;
-    const float* model = grid.modelOf(node);
-    for (int k = 0; k < in.bands; ++k) {
-        const std::size_t b = in.band[std::size_t(k)];
-        const double w = in.weight[std::size_t(k)];
-        const double rb = model[kBandCount + b];
-        const double r = in.mag[std::size_t(k)] - model[b];
-        const double wr = w * r, wrb = w * rb;
-        n.s1 += wrb;
-        n.s2 += wrb * rb;
-        n.t0 += wr;
-        n.t1 += wr * rb;
-        n.q += wr * r;
-    }
-    if (in.ePrior) {
-        n.s2 += in.ePriorPrecision;
-        n.t1 += in.ePriorPrecision * in.ePriorMean;
-        n.q += in.ePriorPrecision * in.ePriorMean * in.ePriorMean;
-    }
-    return n;
-}
-
-// nodeSums for every node of a search lattice at once: band by band over the coarse struct of arrays,
-// which the compiler vectorises (the residual in float, as the values are stored, the sums in
-// double: χ² is a difference of sums of ~10⁶ when σ = 0.02 mag).
-// `soa`: value v of node i at soa[v·n + i] (LabelGrid::coarseModel, topModel).
-void structOfArraysSums(const std::vector<float>& soa, std::size_t n, const StarInput& in, std::vector<NodeSums>& out) {
-    out.assign(n, NodeSums{});
-    NodeSums* sums = out.data();
-    for (int k = 0; k < in.bands; ++k) {
-        const std::size_t b = in.band[std::size_t(k)];
-        const double w = in.weight[std::size_t(k)];
-        const double m = in.mag[std::size_t(k)];
-        const float* absMag = soa.data() + b * n;
-        const float* ext = soa.data() + (kBandCount + b) * n;
-        for (std::size_t i = 0; i < n; ++i) {
-            const double rb = ext[i];
-            const double r = m - double(absMag[i]);
-            const double wr = w * r, wrb = w * rb;
-            sums[i].s1 += wrb;
-            sums[i].s2 += wrb * rb;
-            sums[i].t0 += wr;
-            sums[i].t1 += wr * rb;
-            sums[i].q += wr * r;
-        }
-    }
-    if (in.ePrior)
-        for (std::size_t i = 0; i < n; ++i) {
-            sums[i].s2 += in.ePriorPrecision;
-            sums[i].t1 += in.ePriorPrecision * in.ePriorMean;
-            sums[i].q += in.ePriorPrecision * in.ePriorMean * in.ePriorMean;
-        }
-}
-
-// An upper bound of fitNode's ln-weight without its transcendental functions: the parallax
-// term only adds χ² and precision (so lowers −χ²/2 and −½ ln det), and Φ ≤ 1. Nodes whose
-// bound lies far below the best weight found need no full fit. +∞ with the Galactic prior
-// (its ln p(μ) has no bound known in advance).
-double weightBound(const StarInput& in, const NodeSums& n, double logPrior, DistancePrior prior) {
-    if (prior == DistancePrior::Galactic)
-        return kInf;
-    const double det = in.s0 * n.s2 - n.s1 * n.s1;
-    if (!(det > 1e-12 * in.s0 * n.s2) || !std::isfinite(logPrior))
-        return -kInf;
-    // min over (μ, E) of q − 2gᵀu + uᵀAu = q − gᵀA⁻¹g.
-    const double chi2 = n.q - (n.s2 * n.t0 * n.t0 - 2.0 * n.s1 * n.t0 * n.t1 + in.s0 * n.t1 * n.t1) / det;
-    return -0.5 * chi2 + kLog2Pi - 0.5 * std::log(det) + logPrior;
-}
-
-NodeFit fitNode(const LabelGrid& grid, const PosteriorSettings& settings, const StarInput& in, std::size_t node,
-                const NodeSums& sums) {
-    NodeFit fit;
-    const double logPrior = grid.logPrior[node];
-    if (!std::isfinite(logPrior))
-        return fit;
-    const double s0 = in.s0, s1 = sums.s1, s2 = sums.s2, t0 = sums.t0, t1 = sums.t1, q = sums.q;
-    // χ²_post(μ, E) = q − 2(t0 μ + t1 E) + s0 μ² + 2 s1 μE + s2 E² (+ the parallax term).
-    auto photometricChi2 = [&](double mu, double e) {
-        return q - 2.0 * (t0 * mu + t1 * e) + s0 * mu * mu + 2.0 * s1 * mu * e + s2 * e * e;
-    };
-    double a00 = s0, a01 = s1, a11 = s2, g0 = t0, g1 = t1;
-    double det = a00 * a11 - a01 * a01;
-    // All bands with the same R (or one band): E and μ are degenerate at this node.
-    if (!(det > 1e-12 * a00 * a11))
-        return fit;
-    double mu = (a11 * g0 - a01 * g1) / det;
-    double e = (a00 * g1 - a01 * g0) / det;
-    if (in.parallax) {
-        for (int step = 0; step < kParallaxSteps; ++step) {
-            const double varpi = parallaxOfMu(mu);
-            const double slope = -kLn10Over5 * varpi; // dϖ/dμ
-            const double wp = slope * slope * in.parallaxVarInv;
-            const double target = mu + (in.parallaxMas - varpi) / slope;
-            a00 = s0 + wp;
-            g0 = t0 + wp * target;
-            det = a00 * a11 - a01 * a01;
-            const double previous = mu;
-            mu = (a11 * g0 - a01 * g1) / det;
-            e = (a00 * g1 - a01 * g0) / det;
-            if (std::abs(mu - previous) < kParallaxTolerance)
-                break;
-        }
-    }
-    if (!std::isfinite(mu) || !std::isfinite(e))
-        return fit;
-    auto parallaxChi2 = [&](double m) {
-        if (!in.parallax)
-            return 0.0;
-        const double d = in.parallaxMas - parallaxOfMu(m);
-        return d * d * in.parallaxVarInv;
-    };
-    const double chi2 = photometricChi2(mu, e) + parallaxChi2(mu);
-    fit.muMode = mu;
-    fit.eMode = e;
-    fit.sigmaMuMu = a11 / det;
-    fit.sigmaMuE = -a01 / det;
-    fit.sigmaEE = a00 / det;
-    const double sE = std::sqrt(fit.sigmaEE);
-    const double logDist = logDistancePrior(in, settings.distance, mu);
-    // ∫ exp(−χ²/2) dμ dE over E ≥ 0 = 2π √det Σ · Φ(ê/σ_E) · exp(−χ²_min/2).
-    fit.logWeight = -0.5 * chi2 + kLog2Pi - 0.5 * std::log(det) + logNormalCdf(e / sE) +
-                    logPrior + logDist;
-    if (e >= 0.0) {
-        fit.mapMu = mu;
-        fit.mapE = e;
-        fit.mapLogDensity = -0.5 * chi2 + logPrior + logDist;
-    } else {
-        // The mode on E = 0: μ moves along the Gaussian's ridge.
-        fit.mapE = 0.0;
-        fit.mapMu = mu + fit.sigmaMuE / fit.sigmaEE * (0.0 - e);
-        fit.mapLogDensity = -0.5 * (photometricChi2(fit.mapMu, 0.0) + parallaxChi2(fit.mapMu)) + logPrior +
-                            logDistancePrior(in, settings.distance, fit.mapMu);
-    }
-    if (!std::isfinite(fit.logWeight))
-        fit.logWeight = -kInf;
-    return fit;
-}
-
-// Quantile p of a mixture whose component CDF/PDF are given, by safeguarded Newton steps.
-template <typename Cdf, typename Pdf>
-double mixtureQuantile(double p, double lo, double hi, double start, const Cdf& cdf, const Pdf& pdf) {
-    double x = std::clamp(start, lo, hi);
-    for (int it = 0; it < 60; ++it) {
-        const double f = cdf(x) - p;
-        if (f > 0)
-            hi = x;
-        else
-            lo = x;
-        const double d = pdf(x);
-        double next = d > 0 ? x - f / d : 0.5 * (lo + hi);
-        if (!(next > lo && next < hi))
-            next = 0.5 * (lo + hi);
-        if (std::abs(next - x) < 1e-7 * (1.0 + std::abs(x)) || hi - lo < 1e-9 * (1.0 + std::abs(x)))
-            return next;
-        x = next;
-    }
-    return x;
-}
-
-// Quantiles of a lattice axis from node masses spread uniformly over each cell.
-// `stride`: the nodes that carry mass are every stride-th, each standing for stride cells.
-PosteriorInterval cellQuantiles(const std::vector<double>& mass, const LabelGridAxis& axis, std::size_t stride) {
-    const double width = axis.step * double(stride);
-    double total = 0.0;
-    for (double m : mass)
-        total += m;
-    PosteriorInterval out;
-    if (!(total > 0.0))
-        return out;
-    auto quantile = [&](double p) {
-        double below = 0.0;
-        for (std::size_t i = 0; i < mass.size(); ++i) {
-            const double m = mass[i] / total;
-            if (below + m >= p && m > 0.0)
-                return axis.at(i) - 0.5 * width + width * (p - below) / m;
-            below += m;
-        }
-        return axis.max() + 0.5 * width;
-    };
-    out.lower = quantile(0.16);
-    out.median = quantile(0.5);
-    out.upper = quantile(0.84);
-    return out;
-}
-
-} // namespace
-
-namespace {
-
-// One node's contribution to the μ and E marginals.
-struct MixtureComponent {
-    double weight, muMean, muSd, eMode, eSd, eMass;
-};
-
-// Components with close means merged (moments matched), so that a quantile costs a few
-// hundred normal CDFs however many nodes hold the posterior. Bins are 1/kMixtureBins of the
-// range of means: far narrower than the marginal they add up to.
-constexpr std::size_t kMixtureBins = 256;
-void mergeComponents(std::vector<MixtureComponent>& comps, bool byMu, std::vector<MixtureComponent>& scratch) {
-    if (comps.size() <= kMixtureBins)
-        return;
-    double lo = kInf, hi = -kInf;
-    for (const auto& c : comps) {
-        const double x = byMu ? c.muMean : c.eMode;
-        lo = std::min(lo, x);
-        hi = std::max(hi, x);
-    }
-    if (!(hi > lo))
-        hi = lo + 1e-12;
-    struct Sum {
-        double w = 0, x = 0, xx = 0, sd = 0;
-    };
-    std::array<Sum, kMixtureBins> bins{};
-    for (const auto& c : comps) {
-        const double x = byMu ? c.muMean : c.eMode;
-        const double sd = byMu ? c.muSd : c.eSd;
-        auto k = std::size_t((x - lo) / (hi - lo) * double(kMixtureBins));
-        k = std::min(k, kMixtureBins - 1);
-        bins[k].w += c.weight;
-        bins[k].x += c.weight * x;
-        bins[k].xx += c.weight * (x * x + (byMu ? sd * sd : 0.0));
-        bins[k].sd += c.weight * sd;
-    }
-    scratch.clear();
-    for (const Sum& b : bins) {
-        if (!(b.w > 0))
-            continue;
-        const double mean = b.x / b.w;
-        if (byMu) {
-            const double sd = std::sqrt(std::max(0.0, b.xx / b.w - mean * mean));
-            scratch.push_back({b.w, mean, sd, 0, 0, 0});
-        } else {
-            const double sd = b.sd / b.w;
-            scratch.push_back({b.w, 0, 0, mean, sd, normalCdf(mean / sd)});
-        }
-    }
-    comps.swap(scratch);
-}
 
 } // namespace
 
@@ -736,46 +423,12 @@ StarPosterior fitStar(const LabelGrid& grid, const PosteriorSettings& settings, 
     ws.eMixture = ws.mixture;
     mergeComponents(ws.mixture, true, ws.scratch);
     mergeComponents(ws.eMixture, false, ws.scratch);
-    auto muCdf = [&](double x) {
-        double s = 0.0;
-        for (const auto& c : ws.mixture)
-            s += c.weight * (c.muSd > 0 ? normalCdf((x - c.muMean) / c.muSd) : (x >= c.muMean ? 1.0 : 0.0));
-        return s / mixTotal;
-    };
-    auto muPdf = [&](double x) {
-        double s = 0.0;
-        for (const auto& c : ws.mixture)
-            if (c.muSd > 0)
-                s += c.weight * normalPdf((x - c.muMean) / c.muSd) / c.muSd;
-        return s / mixTotal;
-    };
-    auto eCdf = [&](double x) {
-        if (x <= 0.0)
-            return 0.0;
-        double s = 0.0;
-        for (const auto& c : ws.eMixture) {
-            const double below0 = 1.0 - c.eMass; // Φ(−ê/σ)
-            s += c.weight * std::max(0.0, normalCdf((x - c.eMode) / c.eSd) - below0) / c.eMass;
-        }
-        return s / mixTotal;
-    };
-    auto ePdf = [&](double x) {
-        if (x < 0.0)
-            return 0.0;
-        double s = 0.0;
-        for (const auto& c : ws.eMixture)
-            s += c.weight * normalPdf((x - c.eMode) / c.eSd) / (c.eSd * c.eMass);
-        return s / mixTotal;
-    };
-    auto interval = [](auto quantile) {
-        PosteriorInterval q;
-        q.lower = quantile(0.16);
-        q.median = quantile(0.5);
-        q.upper = quantile(0.84);
-        return q;
-    };
-    out.mu = interval([&](double p) { return mixtureQuantile(p, muLo, muHi, muMean, muCdf, muPdf); });
-    out.reddening = interval([&](double p) { return mixtureQuantile(p, 0.0, eHi, eMean, eCdf, ePdf); });
+    auto muCdf = [&](double x) { return muMixtureCdf(ws.mixture, mixTotal, x); };
+    auto muPdf = [&](double x) { return muMixturePdf(ws.mixture, mixTotal, x); };
+    auto eCdf = [&](double x) { return eMixtureCdf(ws.eMixture, mixTotal, x); };
+    auto ePdf = [&](double x) { return eMixturePdf(ws.eMixture, mixTotal, x); };
+    out.mu = intervalOf([&](double p) { return mixtureQuantile(p, muLo, muHi, muMean, muCdf, muPdf); });
+    out.reddening = intervalOf([&](double p) { return mixtureQuantile(p, 0.0, eHi, eMean, eCdf, ePdf); });
     auto parsec = [](double mu) { return std::pow(10.0, mu / 5.0 + 1.0); };
     out.distancePc = {parsec(out.mu.median), parsec(out.mu.lower), parsec(out.mu.upper)};
 
