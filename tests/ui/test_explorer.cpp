@@ -247,7 +247,7 @@ private slots:
         ui::MainWindow w;
         auto* tabs = w.findChild<QTabWidget*>(QStringLiteral("viewTabs"));
         QVERIFY(tabs);
-        QCOMPARE(tabs->count(), 3); // session, explorer, science
+        QCOMPARE(tabs->count(), 4); // session, explorer, science, fit a star
         const int explorerTab = tabs->indexOf(w.explorer());
         QCOMPARE(explorerTab, 1);
         QVERIFY(!tabs->isTabEnabled(explorerTab));

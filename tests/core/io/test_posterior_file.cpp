@@ -82,7 +82,7 @@ std::vector<StarPosterior> samplePosteriors() {
 PosteriorFileMetadata sampleMetadata() {
     PosteriorFileMetadata m;
     m.grid.axes = {LabelGridAxis{3000.0, 12.5, 401}, LabelGridAxis{-0.5, 0.025, 241}, LabelGridAxis{-2.0, 0.1, 31}};
-    m.grid.coarseStride = {5, 3, 1};
+    m.grid.coarseStride = {8, 2, 1};
     m.grid.prior = LabelPrior::TrainingDensity;
     m.settings.distance = DistancePrior::Galactic;
     m.settings.reddening = ReddeningPrior::Catalog;
