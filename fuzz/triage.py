@@ -21,7 +21,9 @@ import subprocess
 import sys
 
 FRAME = re.compile(r"^\s*#(\d+) 0x[0-9a-f]+ in (.*?) (\S+?)(?::(\d+))?(?::\d+)?$|^\s*#(\d+) 0x[0-9a-f]+ +\((\S+)\+0x")
-RUNTIME = re.compile(r"__asan|__ubsan|__sanitizer|__lsan|__interceptor|^(malloc|calloc|realloc|free|operator new|"
+# glibc's own entry points of the string functions (__memcpy_avx512_unaligned_erms, ...) count
+# as the runtime too: the frame that called them decides.
+RUNTIME = re.compile(r"__asan|__ubsan|__sanitizer|__lsan|__interceptor|^__(mem|str|wmem)|^(malloc|calloc|realloc|free|operator new|"
                      r"operator delete|memcpy|memmove|memset|strlen|strdup|abort|raise|__GI_|__libc)|fuzzer::|"
                      r"LLVMFuzzer|^std::__throw|^__cxa")
 SYSTEM_LIB = re.compile(r"/(libc|libm|libstdc\+\+|libgcc_s|libz|libsz|libaec|libpthread|ld-linux)[.-]")
@@ -53,7 +55,8 @@ def is_hdf5(f):
 
 
 def is_system(f):
-    return bool(SYSTEM_LIB.search(f["where"])) or "/include/c++/" in f["where"]
+    # A frame symbolised to glibc's sources ("string/../sysdeps/...") is libc's.
+    return bool(SYSTEM_LIB.search(f["where"])) or "/include/c++/" in f["where"] or "sysdeps/" in f["where"]
 
 
 def ours_where(stack):

@@ -7,13 +7,16 @@
 //   OUTDIR/keras_model/          the trained models in the published Keras layout
 //   OUTDIR/density_grid/         small grids in the published density layout
 //   OUTDIR/normalization_json/   normalisation files
+//   OUTDIR/posterior_file/       photometric fits of a small mock sky on a toy label grid
 // scripts/fuzz.sh runs it before fuzzing and adds the published files when they are there.
 #include "fuzz/seeds/keras_layout_writer.h"
 
 #include "core/diagnostics/density_grid_file.h"
 #include "core/io/green2020_catalog.h"
 #include "core/io/model_file.h"
+#include "core/inference/fit_catalog.h"
 #include "core/io/normalization_json.h"
+#include "core/io/posterior_file.h"
 #include "core/io/training_checkpoint.h"
 #include "core/mock/mock_sky.h"
 #include "core/mock/mock_sky_file.h"
@@ -95,6 +98,33 @@ void writeNormalizations(const fs::path& dir, const core::LabelNormalization& no
 
 } // namespace
 
+// A 5 × 4 × 3 label grid of a smooth toy model (the file's layout does not depend on the
+// model) and the fits of the sky's stars on it, with each prior's settings stored.
+void writePosteriorFiles(const fs::path& dir, const core::Catalog& catalog) {
+    core::LabelGridSettings grid;
+    grid.axes = {core::LabelGridAxis{4500.0, 250.0, 5}, core::LabelGridAxis{3.5, 0.5, 4}, core::LabelGridAxis{-0.5, 0.25, 3}};
+    grid.coarseStride = {2, 2, 1};
+    grid.prior = core::LabelPrior::Box;
+    const core::LabelGrid labels = core::buildLabelGrid(
+        [](const Eigen::Vector3d& theta, core::Vec13& m, core::Vec13& r) {
+            for (Eigen::Index b = 0; b < Eigen::Index(core::kBandCount); ++b) {
+                m[b] = 4.0 + 0.1 * double(b) * (5000.0 / theta[0]) - 0.8 * (theta[1] - 4.0) + 0.05 * theta[2];
+                r[b] = 3.0 / (1.0 + 0.3 * double(b));
+            }
+        },
+        grid, nullptr);
+    for (const auto reddening : {core::ReddeningPrior::FlatPositive, core::ReddeningPrior::Catalog}) {
+        core::PosteriorFileMetadata meta;
+        meta.grid = grid;
+        meta.settings.reddening = reddening;
+        meta.modelFile = "toy";
+        meta.catalogFile = "mock";
+        const auto fits = core::fitCatalog(labels, meta.settings, catalog);
+        core::writePosteriorFile((dir / ("posteriors_" + std::string(core::reddeningPriorName(reddening)) + ".h5")).string(),
+                                 fits, meta);
+    }
+}
+
 int main(int argc, char** argv) {
     if (argc != 2) {
         std::fprintf(stderr, "usage: %s OUTDIR\n", argv[0]);
@@ -103,7 +133,7 @@ int main(int argc, char** argv) {
     try {
         const fs::path root(argv[1]);
         for (const char* target : {"green2020_catalog", "model_file", "training_checkpoint", "keras_model",
-                                   "density_grid", "normalization_json"})
+                                   "density_grid", "normalization_json", "posterior_file"})
             fs::create_directories(root / target);
         writeCatalogs(root / "green2020_catalog");
         const core::MockSky sky = mockSky(60, 3);
@@ -111,6 +141,7 @@ int main(int argc, char** argv) {
             writeTrainedFiles(root, sky.catalog(), hidden);
         writeDensityGrids(root / "density_grid");
         writeNormalizations(root / "normalization_json", sky.normalization());
+        writePosteriorFiles(root / "posterior_file", sky.catalog());
     } catch (const std::exception& e) {
         std::fprintf(stderr, "make_seed_corpus: %s\n", e.what());
         return 1;
