@@ -277,8 +277,10 @@ StellarModel importKerasModel(const std::string& path, const LabelNormalization&
                                    " model '" + (modelName && modelName->is_string() ? modelName->get<std::string>() : "") +
                                    "'",
                                ""};
-    return StellarModel(normalization, std::move(hidden), std::move(colorOutput), std::move(extinction),
-                        std::move(provenance));
+    StellarModel model(normalization, std::move(hidden), std::move(colorOutput), std::move(extinction),
+                       std::move(provenance));
+    requireFinitePrediction(model, path, "model_weights");
+    return model;
 }
 
 } // namespace starlocus::core

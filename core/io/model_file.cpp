@@ -145,7 +145,9 @@ StellarModel loadStarlocusModel(const std::string& path) {
                          hdf5::readStringAttribute(f, "source_file").value_or("")};
     if (auto note = tally.note())
         prov.notes.push_back(*note);
-    return StellarModel(norm, std::move(hidden), std::move(colorOutput), std::move(extinction), std::move(prov));
+    StellarModel model(norm, std::move(hidden), std::move(colorOutput), std::move(extinction), std::move(prov));
+    requireFinitePrediction(model, path, "layers");
+    return model;
 }
 
 std::optional<TrainingCheckpoint> loadTrainingRecord(const std::string& path, std::vector<std::string>* notes) {

@@ -363,6 +363,11 @@ TrainingCheckpoint readTrainingRecord(hid_t file, const std::string& name, const
         cp.history.iterations.push_back(
             {int(e[0]), e[1], e[2], e[3], std::uint64_t(e[4]), std::uint64_t(e[5]), e[6], e[7]});
     }
+    // Finite parameters can still overflow (a huge bias before R's exp): the model resuming
+    // builds first must predict finite numbers.
+    requireFinitePrediction(modelFromParameters(NetworkLayout(cp.config.hiddenLayers), cp.parameters, cp.normalization,
+                                                Activation::Sigmoid, {}),
+                            name, p + "parameters");
     if (tallyOut)
         *tallyOut = tally;
     return cp;

@@ -225,4 +225,13 @@ Mat13x3 StellarModel::colorPredictionJacobian(const Eigen::Vector3d& theta, doub
     return jx * invStd.asDiagonal();
 }
 
+void requireFinitePrediction(const StellarModel& model, const std::string& file, const std::string& field) {
+    const auto& m = model.normalization().median;
+    const ModelEvaluation eval = model.evaluate(Eigen::Vector3d(m[0], m[1], m[2]), false);
+    if (!eval.colorMagnitudes.allFinite() || !eval.extinction.allFinite())
+        throw InputError(file, field,
+                         "the weights give a non-finite prediction at the median labels (an overflow, e.g. a "
+                         "huge bias before the extinction layer's exp)");
+}
+
 } // namespace starlocus::core

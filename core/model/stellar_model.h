@@ -83,4 +83,10 @@ private:
     std::vector<double> colorOutputPadded_;
 };
 
+// InputError(file, field) when the prediction at the normalisation's median labels is not
+// finite. Finite weights can still overflow: a bias of 2·10⁹ before R's exp gave R = ∞ for
+// every star (found by fuzz_keras_model). The loaders call it; a model in training is not
+// an input and is not checked here.
+void requireFinitePrediction(const StellarModel& model, const std::string& file, const std::string& field);
+
 } // namespace starlocus::core

@@ -291,6 +291,16 @@ private slots:
             expectInputError([&] { importKerasModel(file, norm_); }, file, dataset.substr(14, 2), "NaN");
         }
     }
+    // Finite weights whose prediction overflows: an extinction bias of 2·10⁹ gave R = ∞ for
+    // every star (fuzz_keras_model; the loaders accepted the file).
+    void weightsThatOverflowAreRefused() {
+        const std::string keras = kerasFile("overflow_keras.h5");
+        overwriteElement(keras, "model_weights/R/R/bias:0", 3, 2.147e9);
+        expectInputError([&] { importKerasModel(keras, norm_); }, keras, "model_weights", "non-finite prediction");
+        const std::string model = modelFile("overflow_model.h5");
+        overwriteElement(model, "layers/extinction/bias", 3, 2.147e9);
+        expectInputError([&] { loadStarlocusModel(model); }, model, "layers", "non-finite prediction");
+    }
     void modelFileBadCounters() {
         for (double count : {kNaN, -1.0, 1.5, 65.0, 1e300}) {
             const std::string file = modelFile("count.h5");
