@@ -53,7 +53,6 @@ struct PosteriorWorkspace::State {
     std::vector<NodeFit> fits;
     std::vector<double> bounds;
     std::vector<NodeSums> sums;
-    std::vector<std::uint32_t> coarseKeep;
     std::array<std::vector<double>, 3> axisMass;
     std::vector<MixtureComponent> mixture, eMixture, scratch;
 };
