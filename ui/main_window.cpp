@@ -2,6 +2,7 @@
 #include "ui/main_window.h"
 
 #include "ui/dialogs/about_dialog.h"
+#include "ui/inference/catalog_fit_view.h"
 #include "ui/inference/star_fit_view.h"
 #include "ui/science/science_tab.h"
 #include "ui/science/science_views.h"
@@ -48,6 +49,7 @@ MainWindow::MainWindow(QWidget* parent)
     views_->addTab(explorer_, tr("Explorer"));
     createScience();
     createStarFit();
+    createCatalogFit();
     // The tables' own minimum heights must not keep the training dock small.
     views_->setMinimumSize(320, 160);
     setCentralWidget(views_);
@@ -323,7 +325,7 @@ void MainWindow::showAbout() {
 
 QStringList MainWindow::viewNames() {
     return QStringList{QStringLiteral("session"), QStringLiteral("explorer"), QStringLiteral("science"),
-                       QStringLiteral("fit"), QStringLiteral("training")} +
+                       QStringLiteral("fit"), QStringLiteral("catalog-fit"), QStringLiteral("training")} +
            scienceViewNames();
 }
 
@@ -334,6 +336,8 @@ QWidget* MainWindow::tabOfView(const QString& name) const {
         return explorer_;
     if (name == QLatin1String("fit"))
         return starFit_;
+    if (name == QLatin1String("catalog-fit"))
+        return catalogFit_;
     if (name == QLatin1String("science") || scienceViewNames().contains(name))
         return science_;
     return nullptr;
@@ -353,7 +357,7 @@ bool MainWindow::showView(const QString& name) {
     // The explorer's table and the multi-panel figures need the window's height, more than
     // the monitor's charts leave them; the monitor comes back with the next run (or View ▸
     // Show Training Monitor).
-    if ((tab == science_ || tab == explorer_ || tab == starFit_) && !trainingDock_->isFloating() &&
+    if ((tab == science_ || tab == explorer_ || tab == starFit_ || tab == catalogFit_) && !trainingDock_->isFloating() &&
         !training_->controller()->isActive())
         trainingDock_->hide();
     return true;
@@ -365,6 +369,8 @@ QString MainWindow::currentViewName() const {
         return QStringLiteral("session");
     if (tab == starFit_)
         return QStringLiteral("fit");
+    if (tab == catalogFit_)
+        return QStringLiteral("catalog-fit");
     return tab == explorer_ ? QStringLiteral("explorer") : QStringLiteral("science");
 }
 

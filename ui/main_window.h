@@ -32,6 +32,7 @@ class Session;
 class SessionLoader;
 class SessionOverviewView;
 class ExplorerView;
+class CatalogFitView;
 class ScienceTab;
 class StarFitView;
 class SyntheticSkyJob;
@@ -49,6 +50,7 @@ public:
     ExplorerView* explorer() const { return explorer_; }
     ScienceTab* science() const { return science_; }
     StarFitView* starFit() const { return starFit_; }
+    CatalogFitView* catalogFit() const { return catalogFit_; }
     TrainingView* training() const { return training_; }
     QDockWidget* trainingDock() const { return trainingDock_; }
     SyntheticSkyJob* syntheticSky() const { return skyJob_; }
@@ -65,7 +67,7 @@ public:
     void setColourScheme(ColourScheme scheme);
     ColourScheme colourScheme() const { return colourScheme_; }
 
-    // The views by name ("session", "explorer", "science", "fit", "training", and each science
+    // The views by name ("session", "explorer", "science", "fit", "catalog-fit", "training", and each science
     // view: "cmd", "mean_labels", … "scores"), for the command line and tests; false for an
     // unknown name or a view that cannot be shown yet (the explorer needs a model).
     static QStringList viewNames();
@@ -120,6 +122,7 @@ private:
     void createScience();
     void addScienceMenu(QMenu* view);
     void createStarFit();
+    void createCatalogFit(); // after createStarFit: it shares the Fit a Star tab's grid
     void addColoursMenu(QMenu* view);
     void updateValidity(); // the explorer's validity density for the session (background)
     void computeValidity(const ValiditySource& source, int generation);
@@ -144,6 +147,7 @@ private:
     ScienceTab* science_ = nullptr;
     bool scienceStale_ = true; // the session changed since the science tab was last given it
     StarFitView* starFit_ = nullptr;
+    CatalogFitView* catalogFit_ = nullptr;
     QTabWidget* views_;
     QToolBar* toolBar_ = nullptr;
     QProgressBar* busyIndicator_ = nullptr;

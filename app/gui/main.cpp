@@ -2,6 +2,8 @@
 // starlocus: the desktop application. Command line, translators and the main window;
 // everything else lives in starlocus_ui.
 #include "app/gui/file_probe_mode.h"
+#include "ui/inference/catalog_fit_panel.h"
+#include "ui/inference/catalog_fit_view.h"
 #include "ui/inference/star_fit_view.h"
 #include "ui/main_window.h"
 #include "ui/science/science_tab.h"
@@ -51,7 +53,8 @@ starlocus::core::TrainingConfig demoTrainingConfig() {
 // and the live CMD has drawn a snapshot) or the run has finished (its model is then the
 // session's; with --after-epochs N also when it finished before N epochs, said on standard
 // error, rather than waiting for ever), show the requested view (--view), wait until the science views have prepared
-// their data if one of them is shown (the fit view: its grid and first star), grab the window to a PNG and quit (0), or
+// their data if one of them is shown (the fit view: its grid and first star; the catalog-fit view: it fits every
+// star of the catalog with the session's model and waits for the result), grab the window to a PNG and quit (0), or
 // quit with 1 when a file could not be opened, training failed, the view cannot be shown or the PNG not
 // saved.
 void scheduleScreenshot(starlocus::ui::MainWindow& window, const QString& pngPath, const QString& view,
@@ -81,6 +84,14 @@ void scheduleScreenshot(starlocus::ui::MainWindow& window, const QString& pngPat
             const starlocus::ui::StarFitView* fit = window.starFit();
             std::printf("fit: %s, drawn %.0f ms after the request\n",
                         fit->showsPlots() ? "plots" : qPrintable(fit->message()), fit->lastLatencyMs());
+        }
+        if (window.currentViewName() == QLatin1String("catalog-fit")) {
+            const starlocus::ui::CatalogFitView* fit = window.catalogFit();
+            std::printf("catalog fit: %s; Teff panel: %zu stars, %s\n", qPrintable(fit->summaryText()),
+                        fit->panel(starlocus::ui::CatalogFitQuantity::Teff)->pointCount(),
+                        qPrintable(fit->panel(starlocus::ui::CatalogFitQuantity::Teff)->statisticsText()));
+            if (!fit->message().isEmpty())
+                std::printf("catalog fit message: %s\n", qPrintable(fit->message()));
         }
         QCoreApplication::exit(0);
     };
@@ -126,11 +137,15 @@ void scheduleScreenshot(starlocus::ui::MainWindow& window, const QString& pngPat
                 return;
             }
             *viewShown = true;
+            if (view == QLatin1String("catalog-fit") && !window.catalogFit()->result())
+                window.catalogFit()->fitAllStars(); // says why in the view when there is no model
         }
         if (window.science()->isPreparing())
             return;
         if (window.currentViewName() == QLatin1String("fit") && window.starFit()->isBusy())
             return; // the fit view builds its grid and fits its first star
+        if (window.currentViewName() == QLatin1String("catalog-fit") && window.catalogFit()->isBusy())
+            return; // the catalog-fit view waits for the grid and fits every star
         if (!settledFor->isValid()) {
             settledFor->start();
             return;

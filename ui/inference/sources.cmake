@@ -15,4 +15,13 @@ list(APPEND STARLOCUS_UI_SOURCES
   inference/star_fit_summary.h inference/star_fit_summary.cpp
   inference/star_fit_input_panel.h inference/star_fit_input_panel.cpp
   inference/star_fit_view.h inference/star_fit_view.cpp
+  # The "Catalog Fit" tab: a catalog-wide fit against the catalog's labels and reddening.
+  main_window_catalog_fit.cpp
+  inference/catalog_fit_comparison.h inference/catalog_fit_comparison.cpp
+  inference/catalog_fit_colouring.h inference/catalog_fit_colouring.cpp
+  inference/catalog_fit_result.h
+  inference/catalog_fit_job.h inference/catalog_fit_job.cpp
+  inference/catalog_fit_panel.h inference/catalog_fit_panel.cpp
+  inference/catalog_fit_colour_legend.h inference/catalog_fit_colour_legend.cpp
+  inference/catalog_fit_view.h inference/catalog_fit_view.cpp
 )

@@ -161,6 +161,17 @@ void StarFitView::setLinkedStars(const std::vector<std::size_t>& catalogRows) {
     input_->setLinkedStars(catalogRows);
 }
 
+void StarFitView::prepareGrid() {
+    refresh();
+}
+
+std::shared_ptr<const core::LabelGrid> StarFitView::currentGrid() const {
+    if (stale_ || density_->isPending() || !session_->model() || job_->isBuildingGrid() ||
+        job_->gridInput().model != session_->model())
+        return nullptr;
+    return job_->grid();
+}
+
 QString StarFitView::message() const {
     return message_->text();
 }

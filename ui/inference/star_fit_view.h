@@ -43,6 +43,15 @@ class StarFitView : public QWidget {
     // The science views' selection as catalog rows (followed while the panel says so).
     void setLinkedStars(const std::vector<std::size_t>& catalogRows);
 
+    // For the "Catalog Fit" tab, which fits with this view's grid (one grid of tens of MB,
+    // not two): looks at the session now, even while this tab is hidden, so that the
+    // density and the grid for the current model are read and built.
+    void prepareGrid();
+    // The grid for the session's current model, density and θ prior; null while it is read
+    // or (re)built, and when it cannot be (gridError() then says why).
+    std::shared_ptr<const core::LabelGrid> currentGrid() const;
+    QString gridError() const { return gridError_; }
+
     StarFitInputPanel* input() const { return input_; }
     CornerPlot* corner() const { return corner_; }
     StarFitCmdPlot* cmd() const { return cmd_; }

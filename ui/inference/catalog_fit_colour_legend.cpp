@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/inference/catalog_fit_colour_legend.h"
+
+#include "ui/plot/plot_palette.h"
+
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QStackedWidget>
+#include <qcustomplot.h>
+
+namespace starlocus::ui {
+
+CatalogFitColourLegend::CatalogFitColourLegend(QWidget* parent) : QWidget(parent) {
+    setObjectName(QStringLiteral("catalogFitColourLegend"));
+    bar_ = new QCustomPlot(this);
+    bar_->plotLayout()->clear();
+    scale_ = new QCPColorScale(bar_);
+    scale_->setType(QCPAxis::atBottom);
+    scale_->setBarWidth(12);
+    scale_->setRangeDrag(false);
+    scale_->setRangeZoom(false);
+    QFont labelFont = font();
+    scale_->axis()->setLabelFont(labelFont);
+    scale_->axis()->setTickLabelFont(labelFont);
+    bar_->plotLayout()->addElement(0, 0, scale_);
+    bar_->setMinimumHeight(64);
+    bar_->setMaximumWidth(560);
+    categories_ = new QLabel(this);
+    categories_->setObjectName(QStringLiteral("catalogFitCategories"));
+    pages_ = new QStackedWidget(this);
+    auto* barPage = new QWidget(pages_);
+    auto* barLayout = new QHBoxLayout(barPage);
+    barLayout->setContentsMargins(0, 0, 0, 0);
+    barLayout->addStretch();
+    barLayout->addWidget(bar_, 3);
+    barLayout->addStretch();
+    pages_->addWidget(barPage);
+    pages_->addWidget(categories_);
+    categories_->setAlignment(Qt::AlignCenter);
+    auto* layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(pages_);
+    setScale({}, map_);
+}
+
+void CatalogFitColourLegend::setScale(const CatalogFitColourScale& scale, ColorMapName map) {
+    current_ = scale;
+    map_ = map;
+    setVisible(scale.colouring != CatalogFitColouring::None);
+    restyle();
+}
+
+QString CatalogFitColourLegend::text() const {
+    if (current_.colouring == CatalogFitColouring::None)
+        return {};
+    return current_.categorical ? categories_->text() : scale_->axis()->label();
+}
+
+void CatalogFitColourLegend::restyle() {
+    const PlotPalette palette = plotPalette(themeFor(this->palette()));
+    if (current_.categorical) {
+        // The panels' colours for the two categories (CatalogFitPanel::restyle).
+        categories_->setText(
+            tr("<span style='color:%1'>●</span> parallax used &nbsp;&nbsp; <span style='color:%2'>●</span> no "
+               "parallax (none, or ignored) &nbsp;&nbsp; <span style='color:#9e9e9e'>●</span> unknown")
+                .arg(palette.series1.name(), palette.highlight.name()));
+        pages_->setCurrentIndex(1);
+        return;
+    }
+    pages_->setCurrentIndex(0);
+    bar_->setBackground(QBrush(palette.background));
+    scale_->setGradient(colorGradient(map_));
+    scale_->setDataScaleType(current_.logarithmic ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
+    if (current_.logarithmic)
+        scale_->axis()->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
+    else
+        scale_->axis()->setTicker(QSharedPointer<QCPAxisTicker>::create());
+    scale_->setDataRange(QCPRange(current_.lo, current_.hi));
+    scale_->axis()->setLabel(colouringTitle(current_.colouring) + tr("  (grey: unknown)"));
+    QCPAxis* axis = scale_->axis();
+    axis->setBasePen(QPen(palette.ink));
+    axis->setTickPen(QPen(palette.ink));
+    axis->setSubTickPen(QPen(palette.ink));
+    axis->setTickLabelColor(palette.ink);
+    axis->setLabelColor(palette.ink);
+    bar_->replot();
+}
+
+void CatalogFitColourLegend::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::LanguageChange)
+        restyle();
+}
+
+} // namespace starlocus::ui
