@@ -11,6 +11,7 @@
 #include "app/cli/model_option.h"
 #include "app/cli/output_files.h"
 #include "core/common/input_error.h"
+#include "core/common/parallel_for.h"
 #include "core/diagnostics/density_grid_file.h"
 #include "core/diagnostics/training_density.h"
 #include "core/inference/fit_catalog.h"
@@ -42,35 +43,6 @@ using Clock = std::chrono::steady_clock;
 double secondsSince(Clock::time_point start) {
     return std::chrono::duration<double>(Clock::now() - start).count();
 }
-
-// --threads T: the core's parallel loops take their thread count from STARLOCUS_THREADS
-// (parallel_for.h), so the option sets it for the run and puts the old value back after
-// (tests run the command in-process). Results do not depend on it (fixed chunking).
-class ThreadCountOverride {
-public:
-    explicit ThreadCountOverride(std::optional<int> threads) {
-        if (!threads)
-            return;
-        if (const char* old = std::getenv("STARLOCUS_THREADS"))
-            previous_ = old;
-        active_ = true;
-        ::setenv("STARLOCUS_THREADS", std::to_string(*threads).c_str(), 1);
-    }
-    ~ThreadCountOverride() {
-        if (!active_)
-            return;
-        if (previous_)
-            ::setenv("STARLOCUS_THREADS", previous_->c_str(), 1);
-        else
-            ::unsetenv("STARLOCUS_THREADS");
-    }
-    ThreadCountOverride(const ThreadCountOverride&) = delete;
-    ThreadCountOverride& operator=(const ThreadCountOverride&) = delete;
-
-private:
-    bool active_ = false;
-    std::optional<std::string> previous_;
-};
 
 // 1 … 256 like train --threads (there 0 means all cores: here leave the option out).
 std::optional<int> threadsOption(const CliArguments& args) {
@@ -164,10 +136,12 @@ int runFitStars(const std::vector<std::string>& argv, std::ostream& out) {
     checkOutputs(outputs, inputs);
     const auto locks = lockOutputs("fit-stars", outputs);
 
+    // --threads T: the density estimate, the grid build and the fits (results do not depend on
+    // it: fixed chunking).
+    const core::ThreadCountScope threadCount(threads ? unsigned(*threads) : 0u);
     const core::StellarModel model = loadModelOption(args);
     const core::Catalog catalog = core::readGreen2020Catalog(catalogPath);
     const DensityChoice density = loadDensity(args);
-    const ThreadCountOverride threadCount(threads);
 
     const auto gridStart = Clock::now();
     core::LabelGrid grid;

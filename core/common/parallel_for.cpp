@@ -9,8 +9,22 @@
 #include <vector>
 
 namespace starlocus::core {
+namespace {
+
+thread_local unsigned scopedThreadCount = 0; // 0: no ThreadCountScope
+
+} // namespace
+
+ThreadCountScope::ThreadCountScope(unsigned threads) : previous_(scopedThreadCount) {
+    if (threads > 0)
+        scopedThreadCount = threads;
+}
+
+ThreadCountScope::~ThreadCountScope() { scopedThreadCount = previous_; }
 
 unsigned workerThreadCount() {
+    if (scopedThreadCount > 0)
+        return scopedThreadCount;
     if (const char* env = std::getenv("STARLOCUS_THREADS")) {
         const int n = std::atoi(env);
         if (n > 0)
