@@ -3,6 +3,7 @@
 
 #include "core/inference/galactic_prior.h"
 
+#include <algorithm>
 #include <cmath>
 #include <numbers>
 
@@ -16,16 +17,32 @@ constexpr int kParallaxSteps = 4;
 // μ's change [mag] below which the Gauss–Newton steps stop: far below any σ_μ.
 constexpr double kParallaxTolerance = 1e-5;
 
+// e^x; for the small steps of the Gauss–Newton iteration (|x| < 0.02) a Taylor polynomial whose
+// truncation error x⁷/7! < 3·10⁻¹⁶ is below double rounding, saving an exp per step.
+double expOfSmall(double x) {
+    if (std::abs(x) >= 0.02)
+        return std::exp(x);
+    return 1.0 + x * (1.0 + x * (1.0 / 2 + x * (1.0 / 6 + x * (1.0 / 24 + x * (1.0 / 120 + x * (1.0 / 720))))));
+}
+
 } // namespace
 
 // ϖ [mas] = 1000 pc / d = 10^(2 − μ/5).
 double parallaxOfMu(double mu) { return std::exp(std::numbers::ln10 * (2.0 - mu / 5.0)); }
 
-double normalCdf(double z) { return 0.5 * std::erfc(-z / std::numbers::sqrt2); }
+// Above this z, Φ(−z) < 10⁻¹⁷ is below half an ulp of 1: Φ(z) rounds to 1, ln Φ(z) to 0 and
+// the inverse Mills ratio (< 10⁻¹⁸·…) vanishes beside z. Most nodes of a reddened star lie
+// there; the shortcut spares them erfc, log and exp with bit-identical results.
+constexpr double kCdfIsOne = 8.5;
+constexpr double kMillsNegligible = 9.0;
+
+double normalCdf(double z) { return z > kCdfIsOne ? 1.0 : 0.5 * std::erfc(-z / std::numbers::sqrt2); }
 double normalPdf(double z) { return std::exp(-0.5 * z * z) / std::sqrt(2.0 * std::numbers::pi); }
 
 // ln Φ(z), also where Φ underflows (asymptotic series of the Mills ratio).
 double logNormalCdf(double z) {
+    if (z > kCdfIsOne)
+        return 0.0;
     if (z > -30.0)
         return std::log(normalCdf(z));
     const double z2 = z * z;
@@ -34,6 +51,8 @@ double logNormalCdf(double z) {
 
 // φ(z)/Φ(z), the inverse Mills ratio, stable for very negative z.
 double millsRatio(double z) {
+    if (z > kMillsNegligible)
+        return 0.0;
     if (z > -30.0)
         return normalPdf(z) / normalCdf(z);
     const double z2 = z * z;
@@ -51,6 +70,19 @@ double chiSquarePValue(double chi2, int k) {
 }
 
 
+
+void setParallax(StarInput& in, double parallaxMas, double parallaxErrMas) {
+    in.parallax = true;
+    in.parallaxMas = parallaxMas;
+    in.parallaxVarInv = 1.0 / (parallaxErrMas * parallaxErrMas);
+    // μ(ϖ) = 10 − 5 log10 ϖ; below ϖ = 0 the interval has no upper end.
+    auto muOf = [](double varpi) { return varpi > 0.0 ? 10.0 - 5.0 * std::log10(varpi) : kInf; };
+    for (std::size_t i = 0; i < kParallaxBoundLevels.size(); ++i) {
+        const double reach = std::sqrt(kParallaxBoundLevels[i]) * parallaxErrMas;
+        in.parallaxMuLo[i] = muOf(parallaxMas + reach);
+        in.parallaxMuHi[i] = muOf(parallaxMas - reach);
+    }
+}
 
 double logDistancePrior(const StarInput& in, DistancePrior prior, double mu) {
     return prior == DistancePrior::Galactic ? galacticLogDistancePrior(mu, in.l, in.b) : 0.0;
@@ -123,7 +155,18 @@ double weightBound(const StarInput& in, const NodeSums& n, double logPrior, Dist
     if (!(det > 1e-12 * in.s0 * n.s2) || !std::isfinite(logPrior))
         return -kInf;
     // min over (μ, E) of q − 2gᵀu + uᵀAu = q − gᵀA⁻¹g.
-    const double chi2 = n.q - (n.s2 * n.t0 * n.t0 - 2.0 * n.s1 * n.t0 * n.t1 + in.s0 * n.t1 * n.t1) / det;
+    double chi2 = n.q - (n.s2 * n.t0 * n.t0 - 2.0 * n.s1 * n.t0 * n.t1 + in.s0 * n.t1 * n.t1) / det;
+    if (in.parallax) {
+        // The photometry's profile in μ (E at its best for each μ): (μ − μ̂)²/σ_μ², σ_μ² = s2/det.
+        const double muHat = (n.s2 * n.t0 - n.s1 * n.t1) / det;
+        const double precision = det / n.s2;
+        double parallaxChi2 = 0.0;
+        for (std::size_t i = 0; i < kParallaxBoundLevels.size(); ++i) {
+            const double d = std::max({0.0, in.parallaxMuLo[i] - muHat, muHat - in.parallaxMuHi[i]});
+            parallaxChi2 = std::max(parallaxChi2, std::min(kParallaxBoundLevels[i], d * d * precision));
+        }
+        chi2 += parallaxChi2;
+    }
     return -0.5 * chi2 + kLog2Pi - 0.5 * std::log(det) + logPrior;
 }
 
@@ -145,9 +188,10 @@ NodeFit fitNode(const LabelGrid& grid, const PosteriorSettings& settings, const 
         return fit;
     double mu = (a11 * g0 - a01 * g1) / det;
     double e = (a00 * g1 - a01 * g0) / det;
+    double varpi = kNaN; // ϖ(mu), carried along the steps
     if (in.parallax) {
+        varpi = parallaxOfMu(mu);
         for (int step = 0; step < kParallaxSteps; ++step) {
-            const double varpi = parallaxOfMu(mu);
             const double slope = -kLn10Over5 * varpi; // dϖ/dμ
             const double wp = slope * slope * in.parallaxVarInv;
             const double target = mu + (in.parallaxMas - varpi) / slope;
@@ -157,6 +201,7 @@ NodeFit fitNode(const LabelGrid& grid, const PosteriorSettings& settings, const 
             const double previous = mu;
             mu = (a11 * g0 - a01 * g1) / det;
             e = (a00 * g1 - a01 * g0) / det;
+            varpi *= expOfSmall(-kLn10Over5 * (mu - previous));
             if (std::abs(mu - previous) < kParallaxTolerance)
                 break;
         }
@@ -169,7 +214,8 @@ NodeFit fitNode(const LabelGrid& grid, const PosteriorSettings& settings, const 
         const double d = in.parallaxMas - parallaxOfMu(m);
         return d * d * in.parallaxVarInv;
     };
-    const double chi2 = photometricChi2(mu, e) + parallaxChi2(mu);
+    const double parallaxChi2AtMu = in.parallax ? (in.parallaxMas - varpi) * (in.parallaxMas - varpi) * in.parallaxVarInv : 0.0;
+    const double chi2 = photometricChi2(mu, e) + parallaxChi2AtMu;
     fit.muMode = mu;
     fit.eMode = e;
     fit.sigmaMuMu = a11 / det;

@@ -17,6 +17,10 @@ namespace starlocus::core::inference {
 inline constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 inline constexpr double kInf = std::numeric_limits<double>::infinity();
 
+// The parallax χ² levels of StarInput's μ intervals.
+inline constexpr std::array<double, 10> kParallaxBoundLevels{1.0, 4.0, 9.0, 16.0, 25.0, 36.0, 49.0, 64.0, 81.0, 100.0};
+inline constexpr std::size_t kParallaxBoundLevelCount = kParallaxBoundLevels.size();
+
 // What one star brings, prepared once.
 struct StarInput {
     int bands = 0;
@@ -25,6 +29,9 @@ struct StarInput {
     std::array<double, kBandCount> mag{}, weight{};
     bool parallax = false;
     double parallaxMas = 0.0, parallaxVarInv = 0.0;
+    // The μ intervals where the parallax alone gives χ² ≤ kParallaxBoundLevels[i]
+    // (setParallax fills them): weightBound's parallax term without a transcendental function.
+    std::array<double, kParallaxBoundLevelCount> parallaxMuLo{}, parallaxMuHi{};
     bool ePrior = false;
     double ePriorMean = 0.0, ePriorPrecision = 0.0;
     bool galactic = false;
@@ -33,6 +40,10 @@ struct StarInput {
     int channelCount = 0;
     std::uint32_t channelMask = 0;
 };
+
+
+// Sets the parallax [mas] and its σ [mas] (both finite, ϖ > 0, σ > 0) and the μ intervals.
+void setParallax(StarInput& in, double parallaxMas, double parallaxErrMas);
 
 // The (μ, E) solution at one node.
 struct NodeFit {
@@ -76,10 +87,12 @@ NodeSums nodeSums(const LabelGrid& grid, const StarInput& in, std::size_t node);
 // `soa`: value v of node i at soa[v·n + i] (LabelGrid::coarseModel, topModel).
 void structOfArraysSums(const std::vector<float>& soa, std::size_t n, const StarInput& in, std::vector<NodeSums>& out);
 
-// An upper bound of fitNode's ln-weight without its transcendental functions: the parallax
-// term only adds χ² and precision (so lowers −χ²/2 and −½ ln det), and Φ ≤ 1. Nodes whose
-// bound lies far below the best weight found need no full fit. +∞ with the Galactic prior
-// (its ln p(μ) has no bound known in advance).
+// An upper bound of fitNode's ln-weight without its transcendental functions: Φ ≤ 1, the
+// parallax's precision only raises det, and its χ² is bounded below through the star's μ
+// intervals (setParallax): at any μ either the parallax χ² exceeds a level or μ lies in that
+// level's interval, where the photometry's profile χ² is at least (distance from μ̂)²/σ_μ².
+// Nodes whose bound lies far below the best weight found need no full fit. +∞ with the
+// Galactic prior (its ln p(μ) has no bound known in advance).
 double weightBound(const StarInput& in, const NodeSums& n, double logPrior, DistancePrior prior);
 
 // The (μ, E) solution at `node` from its sums: the ln-weight ∫ p dμ dE (Laplace in μ, exact

@@ -15,13 +15,19 @@ namespace starlocus::core {
 using namespace inference;
 namespace {
 
-// Fine nodes whose weight bound is this far (in ln p) below the best are negligible (e⁻³⁰).
-constexpr double kNegligible = 30.0;
+// How many nodes ahead of its fit a refinement level's node record is fetched.
+constexpr std::size_t kPrefetchAhead = 8;
 // Coarse nodes within this much of the best ln-weight have their coarse cells searched on the
 // fine lattice. 12 (Δχ² = 24) keeps every cell holding more than e⁻¹² ≈ 6·10⁻⁶ of the best
 // node's weight, with room for a coarse node that sits half a cell from a narrow peak (its
 // neighbouring cells are searched too).
 constexpr double kRefineWindow = 12.0;
+// The last refinement level grows from the nodes of the level before within this much of the
+// best ln-weight. That level already samples the posterior at ≤ 4/3 of its σ per axis
+// (kCoarseEnoughCells), so no peak hides between its nodes, and a 3-D Gaussian holds only
+// 1.1·10⁻³ of its mass beyond Δ ln p = 8: the quantiles move by far less than their errors,
+// while the last level — most of a star's nodes — has about half as many nodes as with 12.
+constexpr double kFinalWindow = 8.0;
 // Nodes below this fraction of the largest weight are left out of the μ and E mixtures.
 constexpr double kMixtureCut = 1e-9;
 // Five unknowns (θ, μ, E): fewer measurements cannot constrain them.
@@ -47,6 +53,7 @@ struct PosteriorWorkspace::State {
     std::vector<std::uint32_t> stamp; // per lattice node: the refinement level that last looked at it
     std::uint32_t pass = 0;
     std::vector<NodeFit> coarseFits;
+    std::vector<std::uint32_t> candidates; // a refinement level's new nodes
     std::vector<std::uint32_t> levelNodes;
     std::vector<NodeFit> levelFits;
     std::vector<std::uint32_t> nodes;
@@ -137,9 +144,7 @@ StarPosterior fitStar(const LabelGrid& grid, const PosteriorSettings& settings, 
     }
     const double pm = star.parallaxMas, ps = star.parallaxErrMas;
     if (std::isfinite(pm) && std::isfinite(ps) && pm > 0.0 && pm <= kMaxParallaxMas && ps >= kMinParallaxErrorMas) {
-        in.parallax = true;
-        in.parallaxMas = pm;
-        in.parallaxVarInv = 1.0 / (ps * ps);
+        setParallax(in, pm, ps);
         in.channels[std::size_t(in.channelCount++)] = std::uint8_t(kParallaxChannel);
     } else if (std::isfinite(pm) || std::isfinite(ps)) {
         out.flags |= kParallaxIgnored;
@@ -292,9 +297,10 @@ StarPosterior fitStar(const LabelGrid& grid, const PosteriorSettings& settings, 
         }
         ws.levelNodes.clear();
         ws.levelFits.clear();
-        double levelBest = -kInf;
+        ws.candidates.clear();
+        const double window = next == step ? kFinalWindow : kRefineWindow;
         for (std::size_t n = 0; n < ws.nodes.size(); ++n) {
-            if (ws.fits[n].logWeight < best - kRefineWindow)
+            if (ws.fits[n].logWeight < best - window)
                 continue;
             const auto& at = grid.lattice[ws.nodes[n]];
             std::array<long, 3> reach{};
@@ -313,18 +319,23 @@ StarPosterior fitStar(const LabelGrid& grid, const PosteriorSettings& settings, 
                         if (active < 0 || ws.stamp[l] == ws.pass)
                             continue;
                         ws.stamp[l] = ws.pass;
-                        ++visited;
-                        const auto node = std::uint32_t(active);
-                        const NodeSums sums = nodeSums(grid, in, node);
-                        if (weightBound(in, sums, grid.logPrior[node], settings.distance) < best - kNegligible)
-                            continue;
-                        const NodeFit fit = fitNode(grid, settings, in, node, sums);
-                        if (!std::isfinite(fit.logWeight))
-                            continue;
-                        levelBest = std::max(levelBest, fit.logWeight);
-                        ws.levelNodes.push_back(node);
-                        ws.levelFits.push_back(fit);
+                        ws.candidates.push_back(std::uint32_t(active));
                     }
+        }
+        // The level's nodes are scattered over the 128-byte node records: each is fetched a
+        // few nodes ahead of its fit, so its cache misses overlap the fits before it.
+        visited += ws.candidates.size();
+        double levelBest = -kInf;
+        for (std::size_t c = 0; c < ws.candidates.size(); ++c) {
+            if (c + kPrefetchAhead < ws.candidates.size())
+                grid.prefetchNode(ws.candidates[c + kPrefetchAhead]);
+            const std::uint32_t node = ws.candidates[c];
+            const NodeFit fit = fitNode(grid, settings, in, node, nodeSums(grid, in, node));
+            if (!std::isfinite(fit.logWeight))
+                continue;
+            levelBest = std::max(levelBest, fit.logWeight);
+            ws.levelNodes.push_back(node);
+            ws.levelFits.push_back(fit);
         }
         best = std::max(best, levelBest);
         ws.nodes.swap(ws.levelNodes);

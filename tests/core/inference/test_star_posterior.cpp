@@ -4,6 +4,7 @@
 // parallax in ϖ, E ≥ 0); a star with a band removed has a wider posterior; bad stars get a
 // status instead of numbers; the Galactic prior against Jurić et al. (2008)'s closed form.
 #include "core/inference/galactic_prior.h"
+#include "core/inference/node_fit.h"
 #include "core/inference/star_posterior.h"
 #include "core/mock/passband_table.h"
 #include "core/mock/star_physics.h"
@@ -12,6 +13,7 @@
 
 #include <cmath>
 #include <numbers>
+#include <random>
 #include <vector>
 
 using namespace starlocus::core;
@@ -201,6 +203,63 @@ private slots:
         for (auto [got, p] : {std::pair{fit.teff.lower, 0.16}, std::pair{fit.teff.median, 0.5}, std::pair{fit.teff.upper, 0.84}})
             QVERIFY2(std::abs(got - quantile(p)) < 2.0,
                      qPrintable(QString("Teff %1 %: fit %2 K, integration %3 K").arg(p * 100).arg(got).arg(quantile(p))));
+    }
+
+    // The search skips nodes by an upper bound of their ln-weight that needs no exp or log
+    // per node, the parallax included through precomputed μ intervals. It must never lie below
+    // the full fit's ln-weight (else nodes that matter are skipped), whatever the parallax's
+    // S/N and its agreement with the photometry; where the parallax contradicts the
+    // photometry it must also be tight enough to skip.
+    void weightBoundNeverBelowTheFit() {
+        const LabelGrid grid = lineGrid(40, 0.05);
+        std::mt19937_64 rng(16);
+        std::uniform_real_distribution<double> uniform(0.0, 1.0);
+        std::size_t compared = 0, costly = 0, tight = 0;
+        for (int trial = 0; trial < 400; ++trial) {
+            const double mu = 6.0 + 10.0 * uniform(rng), e = 0.8 * uniform(rng), sigma = 0.01 + 0.09 * uniform(rng);
+            // The parallax: true, or off by up to ±30 σ; S/N from 0.5 to 200.
+            const double snr = std::exp(std::log(0.5) + uniform(rng) * std::log(400.0));
+            const double truePi = std::pow(10.0, 2.0 - mu / 5.0), err = truePi / snr;
+            const double parallax = truePi + (uniform(rng) - 0.5) * 60.0 * err;
+            const PhotometricStar star = starAt(mu, e, sigma, parallax, err);
+            inference::StarInput in;
+            for (std::size_t b = 0; b < kBandCount; ++b) {
+                in.band[b] = std::uint8_t(b);
+                in.mag[b] = star.mag[b];
+                in.weight[b] = 1.0 / (sigma * sigma);
+                in.s0 += in.weight[b];
+            }
+            in.bands = int(kBandCount);
+            if (parallax > 0.0)
+                inference::setParallax(in, parallax, err);
+            for (std::size_t node = 0; node < grid.size(); ++node) {
+                const inference::NodeSums sums = inference::nodeSums(grid, in, node);
+                const double bound = inference::weightBound(in, sums, grid.logPrior[node], DistancePrior::FlatMu);
+                const inference::NodeFit fit = inference::fitNode(grid, PosteriorSettings{}, in, node, sums);
+                if (!std::isfinite(fit.logWeight))
+                    continue;
+                ++compared;
+                QVERIFY2(bound >= fit.logWeight - 1e-9 * std::abs(fit.logWeight),
+                         qPrintable(QString("trial %1 node %2: bound %3 below the fit's ln-weight %4 (ϖ %5 ± %6)")
+                                        .arg(trial).arg(node).arg(bound).arg(fit.logWeight).arg(parallax).arg(err)));
+                if (in.parallax) {
+                    // Where the parallax costs the node 10–40 in ln p (χ² 20–80, within the
+                    // bound's levels), the bound must see at least half of it for most nodes (it
+                    // leaves out the parallax's share of ln det and rounds χ² down to a level).
+                    inference::StarInput photometryOnly = in;
+                    photometryOnly.parallax = false;
+                    const double loose = inference::weightBound(photometryOnly, sums, grid.logPrior[node], DistancePrior::FlatMu);
+                    if (loose - fit.logWeight > 10.0 && loose - fit.logWeight < 40.0) {
+                        ++costly;
+                        tight += bound - fit.logWeight < 0.5 * (loose - fit.logWeight);
+                    }
+                }
+            }
+        }
+        QVERIFY(compared > 10000);
+        QVERIFY(costly > 1000);
+        QVERIFY2(3 * tight > 2 * costly,
+                 qPrintable(QString("%1 of %2 nodes that the parallax costs 10–40 had a tight bound").arg(tight).arg(costly)));
     }
 
     // Removing a band widens the posterior (on the synthetic sky's physics).
