@@ -6,7 +6,9 @@
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QStackedWidget>
+#include <cmath>
 #include <qcustomplot.h>
 
 namespace starlocus::ui {
@@ -25,6 +27,7 @@ CatalogFitColourLegend::CatalogFitColourLegend(QWidget* parent) : QWidget(parent
     scale_->axis()->setTickLabelFont(labelFont);
     bar_->plotLayout()->addElement(0, 0, scale_);
     bar_->setMinimumHeight(64);
+    bar_->setMaximumHeight(64);
     bar_->setMaximumWidth(560);
     categories_ = new QLabel(this);
     categories_->setObjectName(QStringLiteral("catalogFitCategories"));
@@ -41,6 +44,8 @@ CatalogFitColourLegend::CatalogFitColourLegend(QWidget* parent) : QWidget(parent
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(pages_);
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+    setFixedHeight(66);
     setScale({}, map_);
 }
 
@@ -72,10 +77,17 @@ void CatalogFitColourLegend::restyle() {
     bar_->setBackground(QBrush(palette.background));
     scale_->setGradient(colorGradient(map_));
     scale_->setDataScaleType(current_.logarithmic ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
-    if (current_.logarithmic)
-        scale_->axis()->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
-    else
+    if (current_.logarithmic) {
+        // Labelled at 1, 2, 5 per decade: a log ticker labels only the decades.
+        auto ticker = QSharedPointer<QCPAxisTickerText>::create();
+        for (double decade = std::pow(10.0, std::floor(std::log10(current_.lo))); decade <= current_.hi; decade *= 10.0)
+            for (double step : {1.0, 2.0, 5.0})
+                if (const double v = step * decade; v >= current_.lo * (1 - 1e-9) && v <= current_.hi * (1 + 1e-9))
+                    ticker->addTick(v, QLocale().toString(v, 'g', 3));
+        scale_->axis()->setTicker(ticker);
+    } else {
         scale_->axis()->setTicker(QSharedPointer<QCPAxisTicker>::create());
+    }
     scale_->setDataRange(QCPRange(current_.lo, current_.hi));
     scale_->axis()->setLabel(colouringTitle(current_.colouring) + tr("  (grey: unknown)"));
     QCPAxis* axis = scale_->axis();

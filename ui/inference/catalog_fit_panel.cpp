@@ -121,8 +121,12 @@ QString CatalogFitPanel::statisticsText() const {
     const OffsetStatistics& s = comparison_.statistics;
     if (s.count == 0)
         return tr("no fitted star with a catalog value");
-    return tr("N = %1   bias %2 %4   scatter %3 %4")
-        .arg(countText(s.count), signedNumber(s.bias, decimals()), numberText(s.scatter, decimals()), unit());
+    const QString reference = quantity_ != CatalogFitQuantity::Reddening ? tr("spec")
+                              : reddeningFit_                              ? tr("r_fit")
+                                                                           : tr("Ê");
+    return tr("N = %1    phot − %5: bias %2 %4, scatter %3 %4")
+        .arg(countText(s.count), signedNumber(s.bias, decimals()), numberText(s.scatter, decimals()), unit(),
+             reference);
 }
 
 void CatalogFitPanel::setComparison(CatalogFitComparison comparison, bool reddeningFit,
@@ -133,8 +137,11 @@ void CatalogFitPanel::setComparison(CatalogFitComparison comparison, bool redden
     colourValues_ = colourValues;
     const AxisRange range = robustRange({std::span<const double>(comparison_.catalog),
                                          std::span<const double>(comparison_.median)});
-    if (range.valid())
-        setHomeRanges(QCPRange(range.lo, range.hi), QCPRange(range.lo, range.hi));
+    if (range.valid()) {
+        // A little more room than the robust range's: the stars at its ends stay whole.
+        const double pad = 0.03 * (range.hi - range.lo);
+        setHomeRanges(QCPRange(range.lo - pad, range.hi + pad), QCPRange(range.lo - pad, range.hi + pad));
+    }
     QVector<double> x(comparison_.catalog.begin(), comparison_.catalog.end());
     QVector<double> y(comparison_.median.begin(), comparison_.median.end());
     QVector<double> minus(qsizetype(comparison_.size())), plus(qsizetype(comparison_.size()));
@@ -217,12 +224,16 @@ void CatalogFitPanel::restyle() {
             colour = g == 1 ? palette.series1 : palette.highlight;
         else if (scale_.colouring != CatalogFitColouring::None)
             colour = colorAt(colorMap(), int((double(g) + 0.5) / kColourBins * 255.0));
+        // Thousands of stars overlap: translucent symbols let the density show through.
+        if (comparison_.size() > 2000)
+            colour.setAlphaF(comparison_.size() > 20000 ? 0.25 : 0.45);
         colourGraphs_[g]->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, colour, colour, size));
     }
     QColor errorColour = palette.ink;
     errorColour.setAlphaF(0.25);
     errorBars_->setPen(QPen(errorColour, 1.0));
-    identity_->setPen(QPen(palette.ink, 1.2, Qt::DashLine));
+    // Over a dense cloud of stars a thin dark line vanishes: the highlight colour, solid.
+    identity_->setPen(QPen(palette.highlight, 1.6));
     chosen_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(palette.highlight, 2.0), Qt::NoBrush, 13));
     heading_->setTextColor(palette.ink);
 }

@@ -65,6 +65,9 @@ CatalogFitView::CatalogFitView(Session* session, StarFitView* gridSource, QWidge
                                   CatalogFitColouring::ReducedChi2, CatalogFitColouring::ParallaxUsed})
         colouring_->addItem(colouringName(c), int(c));
     colouringLabel_->setBuddy(colouring_);
+    // Whether a star far from the 1:1 line is one the model extrapolates to: the first
+    // question about an outlier.
+    colouring_->setCurrentIndex(colouring_->findData(int(CatalogFitColouring::LowDensityFraction)));
     errorBars_ = new QCheckBox(this);
     errorBars_->setObjectName(QStringLiteral("catalogFitErrorBars"));
 
