@@ -2,6 +2,7 @@
 #include "core/io/keras_model_import.h"
 
 #include "core/common/input_error.h"
+#include "core/common/require_finite.h"
 #include "core/io/hdf5_handle.h"
 #include "core/io/json_fields.h"
 
@@ -90,12 +91,6 @@ struct KerasGraph {
         return b ? jf::boolean(*b, file, fieldOf(name(layer), "config/use_bias")) : true;
     }
 };
-
-void requireFinite(const std::vector<double>& values, const std::string& file, const std::string& field) {
-    for (double v : values)
-        if (!std::isfinite(v))
-            throw InputError(file, field, "contains NaN or Inf");
-}
 
 std::vector<double> readWeight(hid_t file, const std::string& path, const std::string& layer, const char* which,
                                hsize_t rows, hsize_t cols) {

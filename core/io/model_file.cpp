@@ -2,6 +2,7 @@
 #include "core/io/model_file.h"
 
 #include "core/common/input_error.h"
+#include "core/common/require_finite.h"
 #include "core/io/atomic_file_write.h"
 #include "core/io/hdf5_handle.h"
 #include "core/io/keras_model_import.h"
@@ -26,12 +27,6 @@ void writeLayer(hid_t layers, const std::string& path, const std::string& group,
                        hdf5::Checksum::Store);
     hdf5::writeStringAttribute(g.get(), path, "activation", std::string(activationName(layer.activation)));
     hdf5::writeStringAttribute(g.get(), path, "name", layer.name);
-}
-
-void requireFinite(const std::vector<double>& values, const std::string& path, const std::string& field) {
-    for (double v : values)
-        if (!std::isfinite(v))
-            throw InputError(path, field, "contains NaN or Inf");
 }
 
 DenseLayer readLayer(hid_t file, const std::string& path, const std::string& group, hdf5::ChecksumTally& tally) {

@@ -2,6 +2,7 @@
 #include "core/io/training_checkpoint.h"
 
 #include "core/common/input_error.h"
+#include "core/common/require_finite.h"
 #include "core/io/atomic_file_write.h"
 #include "core/io/hdf5_handle.h"
 #include "core/io/json_fields.h"
@@ -288,12 +289,8 @@ TrainingCheckpoint readTrainingRecord(hid_t file, const std::string& name, const
                          std::to_string(shape[0]) + " values, but config/hidden_layers needs " + std::to_string(expected));
     const auto m = read("adam_m", {shape[0]});
     const auto v = read("adam_v", {shape[0]});
-    for (double x : params)
-        if (!std::isfinite(x))
-            throw InputError(name, p + "parameters", "contains NaN or Inf");
-    for (double x : m)
-        if (!std::isfinite(x))
-            throw InputError(name, p + "adam_m", "contains NaN or Inf");
+    requireFinite(params, name, p + "parameters");
+    requireFinite(m, name, p + "adam_m");
     for (double x : v)
         if (!(std::isfinite(x) && x >= 0.0))
             throw InputError(name, p + "adam_v", "must be finite and ≥ 0 (a running mean of squares)");
