@@ -287,6 +287,11 @@ void TestCatalogFitView::fitsEveryStarWithTheSharedGridAndStatesTheNumbers() {
         f.view.show();
         QTest::qWait(200);
         f.view.grab().save(dir + QStringLiteral("/catalog_fit_test.png"));
+        f.view.errorBarsBox()->setChecked(true);
+        f.view.colouringBox()->setCurrentIndex(
+            f.view.colouringBox()->findData(int(ui::CatalogFitColouring::ParallaxUsed)));
+        QTest::qWait(100);
+        f.view.grab().save(dir + QStringLiteral("/catalog_fit_test_errors.png"));
     }
 }
 

@@ -68,8 +68,8 @@ void CatalogFitColourLegend::restyle() {
         // The panels' colours for the two categories (CatalogFitPanel::restyle).
         categories_->setText(
             tr("<span style='color:%1'>●</span> parallax used &nbsp;&nbsp; <span style='color:%2'>●</span> no "
-               "parallax (none, or ignored) &nbsp;&nbsp; <span style='color:#9e9e9e'>●</span> unknown")
-                .arg(palette.series1.name(), palette.highlight.name()));
+               "parallax (none, or ignored)")
+                .arg(palette.series1.name(), palette.series2.name()));
         pages_->setCurrentIndex(1);
         return;
     }

@@ -25,7 +25,9 @@ struct CatalogFitRun {
     std::shared_ptr<const core::LabelGrid> grid;
     core::PosteriorSettings settings;
     std::shared_ptr<const core::Catalog> catalog;
-    std::shared_ptr<const std::vector<core::StarPosterior>> posteriors; // null: cancelled or failed
+    // Null: cancelled or failed. Not const: the view takes the vector over (no copy of
+    // ~400 bytes a star).
+    std::shared_ptr<std::vector<core::StarPosterior>> posteriors;
     bool cancelled = false;
     QString error;
     double seconds = 0.0;

@@ -221,7 +221,7 @@ void CatalogFitPanel::restyle() {
         if (int(g) == kUnknownGraph)
             colour = QColor(0x9e, 0x9e, 0x9e);
         else if (scale_.categorical)
-            colour = g == 1 ? palette.series1 : palette.highlight;
+            colour = g == 1 ? palette.series1 : palette.series2; // the highlight is the 1:1 line's
         else if (scale_.colouring != CatalogFitColouring::None)
             colour = colorAt(colorMap(), int((double(g) + 0.5) / kColourBins * 255.0));
         // Thousands of stars overlap: translucent symbols let the density show through.

@@ -241,7 +241,7 @@ void CatalogFitView::onFitFinished(const CatalogFitRun& run) {
     } else {
         auto result = std::make_shared<CatalogFitResult>();
         result->origin = CatalogFitResult::Origin::GuiRun;
-        result->posteriors = *run.posteriors;
+        result->posteriors = std::move(*run.posteriors); // the job is done with it
         result->model = fitModel_;
         result->grid = run.grid;
         result->catalog = run.catalog;
