@@ -71,19 +71,6 @@ double chiSquarePValue(double chi2, int k) {
 
 
 
-void setParallax(StarInput& in, double parallaxMas, double parallaxErrMas) {
-    in.parallax = true;
-    in.parallaxMas = parallaxMas;
-    in.parallaxVarInv = 1.0 / (parallaxErrMas * parallaxErrMas);
-    // μ(ϖ) = 10 − 5 log10 ϖ; below ϖ = 0 the interval has no upper end.
-    auto muOf = [](double varpi) { return varpi > 0.0 ? 10.0 - 5.0 * std::log10(varpi) : kInf; };
-    for (std::size_t i = 0; i < kParallaxBoundLevels.size(); ++i) {
-        const double reach = std::sqrt(kParallaxBoundLevels[i]) * parallaxErrMas;
-        in.parallaxMuLo[i] = muOf(parallaxMas + reach);
-        in.parallaxMuHi[i] = muOf(parallaxMas - reach);
-    }
-}
-
 double logDistancePrior(const StarInput& in, DistancePrior prior, double mu) {
     return prior == DistancePrior::Galactic ? galacticLogDistancePrior(mu, in.l, in.b) : 0.0;
 }

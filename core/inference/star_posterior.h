@@ -14,8 +14,10 @@
 // node is a truncated normal. The node weights are then marginalised over the grid: the label
 // marginals exactly (cell-uniform), μ and E as mixtures over nodes.
 //
-// Search: the coarse sub-lattice first; then every fine node within a coarse cell of a coarse
-// node whose weight is within kRefineWindow (in ln p) of the best.
+// Search (docs/INFERENCE.md, "Search"): the top sub-lattice, and the coarse one when the
+// posterior is narrow for it, scored whole with a cheap upper bound of each node's weight; then
+// refinement levels that halve the step per axis around the nodes near the best, down to a step
+// at which the posterior spans 1.5 cells.
 #include "core/inference/label_grid.h"
 #include "core/inference/photometric_star.h"
 
