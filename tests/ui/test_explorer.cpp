@@ -247,7 +247,7 @@ private slots:
         ui::MainWindow w;
         auto* tabs = w.findChild<QTabWidget*>(QStringLiteral("viewTabs"));
         QVERIFY(tabs);
-        QCOMPARE(tabs->count(), 4); // session, explorer, science, fit a star
+        QCOMPARE(tabs->count(), 5); // session, explorer, science, fit a star, catalog fit
         const int explorerTab = tabs->indexOf(w.explorer());
         QCOMPARE(explorerTab, 1);
         QVERIFY(!tabs->isTabEnabled(explorerTab));
