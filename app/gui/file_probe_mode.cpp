@@ -4,6 +4,7 @@
 #include "core/common/input_error.h"
 #include "core/diagnostics/density_grid_file.h"
 #include "core/io/green2020_catalog.h"
+#include "core/io/posterior_file.h"
 #include "core/io/training_checkpoint.h"
 #include "ui/session/file_probe.h"
 #include "ui/session/model_file_read.h"
@@ -42,6 +43,9 @@ void readAs(ui::ProbeKind kind, const std::string& file, const std::string& norm
         return;
     case ui::ProbeKind::Checkpoint:
         (void)core::loadTrainingCheckpoint(file);
+        return;
+    case ui::ProbeKind::Posteriors:
+        (void)core::readPosteriorFile(file);
         return;
     case ui::ProbeKind::AnyFile: {
         // As SessionLoader::loadFile decides; the GUI needs the answer to word a failure.

@@ -2,7 +2,7 @@
 #pragma once
 // The GUI executable's probe mode, `starlocus --probe-file KIND FILE [NORMALIZATION]`: the
 // child process of ui/session/file_probe.h. It reads FILE as KIND (model, catalog, density,
-// checkpoint, file) with the same core calls as the GUI's in-process loader, before any
+// checkpoint, posteriors, file) with the same core calls as the GUI's in-process loader, before any
 // QApplication exists (no display, no plugins: it starts in a few tens of milliseconds),
 // and exits 0 (readable), 2 (InputError: its text as one line on standard error and
 // `field=F` on standard output), 1 (another error) or 64 (usage) — or dies by the signal

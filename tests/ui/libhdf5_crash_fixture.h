@@ -26,10 +26,10 @@ inline void writeToyModelFile(const QString& path) {
     core::saveModel(path.toStdString(), toyModel(toySunMagnitudes(), r));
 }
 
-// Writes the crashing file; returns how many layout messages were edited (0: the recipe
+// Turns an HDF5 file of ours (contiguous datasets, object header version 1) into one that
+// crashes libhdf5 on any H5Dread; returns how many layout messages were edited (0: the recipe
 // found nothing to edit, the file is then not a crashing file).
-inline int writeLibhdf5CrashingModel(const QString& path) {
-    writeToyModelFile(path);
+inline int makeLibhdf5Crashing(const QString& path) {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return 0;
@@ -47,6 +47,12 @@ inline int writeLibhdf5CrashingModel(const QString& path) {
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(bytes) != bytes.size())
         return 0;
     return edits;
+}
+
+// Writes the crashing model file; returns the number of edits (makeLibhdf5Crashing).
+inline int writeLibhdf5CrashingModel(const QString& path) {
+    writeToyModelFile(path);
+    return makeLibhdf5Crashing(path);
 }
 
 } // namespace starlocus::test

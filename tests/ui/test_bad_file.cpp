@@ -4,8 +4,10 @@
 // main window reports it and keeps running — a training run started before included.
 #include "core/common/input_error.h"
 #include "core/io/green2020_catalog.h"
+#include "core/io/posterior_file.h"
 #include "tests/ui/libhdf5_crash_fixture.h"
 #include "tests/ui/training/training_test_sky.h"
+#include "ui/inference/catalog_fit_view.h"
 #include "ui/main_window.h"
 #include "ui/session/file_probe.h"
 #include "ui/session/session.h"
@@ -227,6 +229,26 @@ private slots:
         QVERIFY(failed.wait(kProbeTimeoutMs));
         QCOMPARE(texts.size(), 1);
         QVERIFY2(texts.at(0).contains(QStringLiteral("HDF5 library crashed")), qPrintable(texts.at(0)));
+    }
+
+    // The Catalog Fit tab's "Open posteriors…" reads fit-stars' files from elsewhere: one that
+    // crashes libhdf5 is reported in the tab, and the app goes on.
+    void crashingPosteriorFileIsReportedByTheCatalogFitTab() {
+        const QString path = dir_.filePath(QStringLiteral("posteriors_crash_libhdf5.h5"));
+        std::vector<starlocus::core::StarPosterior> rows(3);
+        starlocus::core::writePosteriorFile(path.toStdString(), rows, starlocus::core::PosteriorFileMetadata{});
+        QVERIFY(test::makeLibhdf5Crashing(path) > 0);
+        QCOMPARE(signalOfPlainHdf5Read(path, "status"), SIGSEGV);
+        MainWindow w;
+        w.show();
+        starlocus::ui::CatalogFitView* view = w.catalogFit();
+        QVERIFY(view);
+        view->openPosteriorFile(path);
+        QTRY_VERIFY_WITH_TIMEOUT(!view->isBusy(), kProbeTimeoutMs);
+        QVERIFY2(view->message().contains(path) && view->message().contains(QStringLiteral("HDF5 library crashed")),
+                 qPrintable(view->message()));
+        QVERIFY(!view->result());
+        QVERIFY(w.isVisible());
     }
 
 private:

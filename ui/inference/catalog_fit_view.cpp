@@ -10,6 +10,7 @@
 #include "ui/inference/star_fit_job.h"
 #include "ui/inference/star_fit_summary.h"
 #include "ui/inference/star_fit_view.h"
+#include "ui/session/file_probe.h"
 #include "ui/session/session.h"
 #include "ui/views/display_text.h"
 
@@ -269,6 +270,24 @@ void CatalogFitView::openPosteriorFile(const QString& path) {
         return;
     readingFile_ = true;
     updateControls();
+    // A file from elsewhere is read first by the probe child (issue 14): one that crashes
+    // libhdf5 then costs the child, not the session and a training run in progress.
+    auto* probe = new FileProbe(this);
+    connect(probe, &FileProbe::finished, this, [this, probe, path](const ProbeResult& result) {
+        probe->deleteLater();
+        if (const QString failure = FileProbe::failureText(path, result); !failure.isEmpty()) {
+            readingFile_ = false;
+            updateControls();
+            setMessage(tr("Posteriors not opened: %1").arg(failure));
+            updateTexts();
+            return;
+        }
+        readPosteriorFileInProcess(path);
+    });
+    probe->start(ProbeKind::Posteriors, path);
+}
+
+void CatalogFitView::readPosteriorFileInProcess(const QString& path) {
     fileWatcher_.setFuture(QtConcurrent::run([path] {
         FileOutcome outcome;
         outcome.path = path;

@@ -48,7 +48,8 @@ class CatalogFitView : public QWidget {
     // "Fit all stars": waits for the shared grid when it is not ready, then fits.
     void fitAllStars();
     void cancelFit();
-    // Reads a fit-stars file in the background; the view says why when it refuses it.
+    // Reads a fit-stars file in the background, first in the probe child (a file that crashes
+    // libhdf5 is reported, not fatal); the view says why when it refuses it.
     void openPosteriorFile(const QString& path);
     // Writes the result fitted here (the metadata fit-stars writes); false and the message
     // shown when it cannot.
@@ -93,6 +94,8 @@ class CatalogFitView : public QWidget {
     void pollGrid();
     void startFit(std::shared_ptr<const core::LabelGrid> grid);
     void onFitFinished(const CatalogFitRun& run);
+    // After the probe child read the file without crashing (or no probe is set up).
+    void readPosteriorFileInProcess(const QString& path);
     void onFileRead();
     void chooseFileToOpen();
     void chooseFileToSave();

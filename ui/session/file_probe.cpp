@@ -56,6 +56,8 @@ QString probeKindName(ProbeKind kind) {
         return QStringLiteral("density");
     case ProbeKind::Checkpoint:
         return QStringLiteral("checkpoint");
+    case ProbeKind::Posteriors:
+        return QStringLiteral("posteriors");
     case ProbeKind::AnyFile:
         return QStringLiteral("file");
     }
@@ -64,7 +66,7 @@ QString probeKindName(ProbeKind kind) {
 
 std::optional<ProbeKind> probeKindFromName(const QString& name) {
     for (ProbeKind kind : {ProbeKind::Model, ProbeKind::Catalog, ProbeKind::DensityGrid, ProbeKind::Checkpoint,
-                           ProbeKind::AnyFile})
+                           ProbeKind::Posteriors, ProbeKind::AnyFile})
         if (probeKindName(kind) == name)
             return kind;
     return std::nullopt;

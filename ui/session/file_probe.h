@@ -26,6 +26,7 @@ enum class ProbeKind {
     Catalog,     // the Green2020 catalog reader
     DensityGrid, // core::readDensityGrid
     Checkpoint,  // core::loadTrainingCheckpoint
+    Posteriors,  // core::readPosteriorFile (fit-stars' output, opened in the Catalog Fit tab)
     AnyFile,     // a dropped file: a model if it has a model's layout, else a catalog
 };
 QString probeKindName(ProbeKind kind);
