@@ -45,6 +45,7 @@ MainWindow::MainWindow(QWidget* parent)
     views_->setDocumentMode(true);
     overview_ = new SessionOverviewView(session_, views_);
     explorer_ = new ExplorerView(session_, views_);
+    createSessionDensity(); // before the views that share it
     views_->addTab(overview_, tr("Session"));
     views_->addTab(explorer_, tr("Explorer"));
     createScience();

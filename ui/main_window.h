@@ -9,7 +9,6 @@
 // a run trains asks first, stops the run and closes once it has ended (its last
 // checkpoint stays on disk).
 #include "ui/colour_scheme.h"
-#include "ui/views/explorer_validity.h"
 #include "ui/session/recent_files.h"
 
 #include <QMainWindow>
@@ -34,6 +33,7 @@ class SessionOverviewView;
 class ExplorerView;
 class CatalogFitView;
 class ScienceTab;
+class SessionDensity;
 class StarFitView;
 class SyntheticSkyJob;
 class TrainingView;
@@ -50,6 +50,8 @@ public:
     ExplorerView* explorer() const { return explorer_; }
     ScienceTab* science() const { return science_; }
     StarFitView* starFit() const { return starFit_; }
+    // The session's training density, shared by the explorer and the Fit a Star view.
+    SessionDensity* sessionDensity() const { return density_; }
     CatalogFitView* catalogFit() const { return catalogFit_; }
     TrainingView* training() const { return training_; }
     QDockWidget* trainingDock() const { return trainingDock_; }
@@ -124,8 +126,8 @@ private:
     void createStarFit();
     void createCatalogFit(); // after createStarFit: it shares the Fit a Star tab's grid
     void addColoursMenu(QMenu* view);
-    void updateValidity(); // the explorer's validity density for the session (background)
-    void computeValidity(const ValiditySource& source, int generation);
+    void createSessionDensity();
+    void updateValidity(); // the session's training density, for the explorer and Fit a Star (background)
     void updateScience();
     void showTrainingDock();
     void connectSyntheticSky();
@@ -165,8 +167,7 @@ private:
     bool closeAfterStop_ = false;
     bool persistSettings_ = false;
     ColourScheme colourScheme_ = ColourScheme::System;
-    ValiditySource validitySource_;
-    int validityGeneration_ = 0;
+    SessionDensity* density_ = nullptr;
     QActionGroup* colourActions_ = nullptr;
     QAction* openModelAction_ = nullptr;
     QAction* openCatalogAction_ = nullptr;

@@ -12,7 +12,7 @@
 namespace starlocus::ui {
 
 void MainWindow::createStarFit() {
-    starFit_ = new StarFitView(session_, views_);
+    starFit_ = new StarFitView(session_, views_, density_);
     const int tab = views_->addTab(starFit_, tr("Fit a Star"));
     views_->setTabToolTip(tab,
                           tr("Teff, log g, [Fe/H], distance and extinction of one star from its photometry "

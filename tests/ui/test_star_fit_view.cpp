@@ -19,6 +19,7 @@
 #include "ui/inference/star_fit_job.h"
 #include "ui/inference/star_fit_view.h"
 #include "ui/main_window.h"
+#include "ui/views/session_density.h"
 #include "ui/science/science_tab.h"
 #include "ui/science/star_selection.h"
 #include "ui/session/session.h"
@@ -137,6 +138,7 @@ class TestStarFitView : public QObject {
     void withoutDensityUsesTheBoxPriorAndSaysSo();
     void mainWindowShowsTheFitView();
     void followsTheScienceSelection();
+    void mainWindowComputesTheDensityOnce();
     void publishedModelLatency();
 };
 
@@ -330,6 +332,22 @@ void TestStarFitView::mainWindowShowsTheFitView() {
     QVERIFY(!window.starFit()->showsPlots());
     QVERIFY2(window.starFit()->message().contains(QStringLiteral("No model")),
              qPrintable(window.starFit()->message()));
+}
+
+// The explorer's validity column and the fit's θ prior use one density of the session (the
+// KDE of its catalog here), computed once: the fit's grid is built on the very same object.
+void TestStarFitView::mainWindowComputesTheDensityOnce() {
+    ui::MainWindow window;
+    window.session()->setModel(linearModel());
+    window.session()->setCatalog(test::smallSky(500));
+    ui::SessionDensity* density = window.sessionDensity();
+    QVERIFY(density);
+    QTRY_VERIFY_WITH_TIMEOUT(!density->isPending() && density->density(), kGridTimeoutMs);
+    QVERIFY(window.showView(QStringLiteral("fit")));
+    QVERIFY(waitIdle(*window.starFit()));
+    QVERIFY(window.starFit()->job()->grid());
+    QCOMPARE(window.starFit()->job()->gridInput().density.get(), density->density().get());
+    QVERIFY(!density->update()); // the same session: nothing is computed again
 }
 
 void TestStarFitView::followsTheScienceSelection() {

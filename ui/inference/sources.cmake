@@ -5,7 +5,6 @@ list(APPEND STARLOCUS_UI_SOURCES
   main_window_inference.cpp
   inference/star_fit_result.h
   inference/star_fit_job.h inference/star_fit_job.cpp
-  inference/star_fit_density.h inference/star_fit_density.cpp
   inference/posterior_quantity.h inference/posterior_quantity.cpp
   inference/marginal_plot.h inference/marginal_plot.cpp
   inference/marginal_map_plot.h inference/marginal_map_plot.cpp

@@ -4,12 +4,12 @@
 #include "ui/inference/band_residual_plot.h"
 #include "ui/inference/corner_plot.h"
 #include "ui/inference/star_fit_cmd_plot.h"
-#include "ui/inference/star_fit_density.h"
 #include "ui/inference/star_fit_input_panel.h"
 #include "ui/inference/star_fit_job.h"
 #include "ui/inference/star_fit_summary.h"
 #include "ui/session/session.h"
 #include "ui/views/display_text.h"
+#include "ui/views/session_density.h"
 
 #include <QEvent>
 #include <QLabel>
@@ -38,9 +38,9 @@ QWidget* headed(QLabel* heading, QWidget* content, QWidget* parent) {
 
 } // namespace
 
-StarFitView::StarFitView(Session* session, QWidget* parent)
+StarFitView::StarFitView(Session* session, QWidget* parent, SessionDensity* density)
     : QWidget(parent), session_(session), job_(new StarFitJob(this)),
-      density_(new StarFitDensity(session, this)) {
+      density_(density ? density : new SessionDensity(session, this)) {
     setObjectName(QStringLiteral("starFitView"));
     input_ = new StarFitInputPanel(this);
     summary_ = new QTextBrowser(this);
@@ -113,7 +113,7 @@ StarFitView::StarFitView(Session* session, QWidget* parent)
 
     connect(session_, &Session::modelChanged, this, &StarFitView::onModelChanged);
     connect(session_, &Session::catalogChanged, this, &StarFitView::onCatalogChanged);
-    connect(density_, &StarFitDensity::ready, this, &StarFitView::updateGrid);
+    connect(density_, &SessionDensity::ready, this, &StarFitView::updateGrid);
     connect(input_, &StarFitInputPanel::requestChanged, this, &StarFitView::requestFit);
     connect(input_, &StarFitInputPanel::labelPriorChanged, this, &StarFitView::updateGrid);
     connect(input_, &StarFitInputPanel::sourceChanged, this, &StarFitView::fitLeftColumn);

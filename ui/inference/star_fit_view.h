@@ -27,14 +27,16 @@ class BandResidualPlot;
 class CornerPlot;
 class Session;
 class StarFitCmdPlot;
-class StarFitDensity;
+class SessionDensity;
 class StarFitInputPanel;
 class StarFitJob;
 
 class StarFitView : public QWidget {
     Q_OBJECT
   public:
-    explicit StarFitView(Session* session, QWidget* parent = nullptr);
+    // `density`: the session's training density shared with other views (MainWindow's); null:
+    // the view makes its own (a view on its own, e.g. in a test).
+    explicit StarFitView(Session* session, QWidget* parent = nullptr, SessionDensity* density = nullptr);
 
     // The lattice of the label grid (default: core's, the span of the authors' density grid);
     // tests use a coarser one. Takes effect at the next grid build.
@@ -93,7 +95,7 @@ class StarFitView : public QWidget {
 
     Session* session_;
     StarFitJob* job_;
-    StarFitDensity* density_;
+    SessionDensity* density_;
     StarFitInputPanel* input_;
     QTextBrowser* summary_;
     QLabel* gridText_;
