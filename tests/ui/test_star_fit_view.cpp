@@ -26,8 +26,10 @@
 #include "ui/views/explorer_cmd_plot.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QElapsedTimer>
 #include <QLabel>
+#include <QLineEdit>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTest>
@@ -139,6 +141,7 @@ class TestStarFitView : public QObject {
     void mainWindowShowsTheFitView();
     void followsTheScienceSelection();
     void mainWindowComputesTheDensityOnce();
+    void typedStarCarriesWhatThePriorsNeed();
     void publishedModelLatency();
 };
 
@@ -348,6 +351,52 @@ void TestStarFitView::mainWindowComputesTheDensityOnce() {
     QVERIFY(window.starFit()->job()->grid());
     QCOMPARE(window.starFit()->job()->gridInput().density.get(), density->density().get());
     QVERIFY(!density->update()); // the same session: nothing is computed again
+}
+
+// Typed photometry brings Ê ± σ_E and l, b for the priors that read them: with both priors
+// chosen the star is fitted, and without l, b it gets the status that says so (not a
+// posterior made up without them).
+void TestStarFitView::typedStarCarriesWhatThePriorsNeed() {
+    const auto model = linearModel();
+    ui::Session session;
+    session.setModel(model);
+    ui::StarFitView view(&session);
+    view.setGridSettings(testGrid());
+    view.input()->setLabelPrior(core::LabelPrior::Box);
+    view.show();
+    QVERIFY(waitIdle(view));
+    ui::StarFitInputPanel* input = view.input();
+    input->setSource(ui::StarFitInputPanel::Source::TypedPhotometry);
+    core::PhotometricStar star = starAt(*model, Truth{});
+    star.priorE = 0.25;
+    star.priorSigmaE = 0.05;
+    star.galacticLDeg = 120.0;
+    star.galacticBDeg = 30.0;
+    input->setTypedStar(star);
+    const core::PhotometricStar typed = input->typedStar();
+    QCOMPARE(typed.priorE, 0.25);
+    QCOMPARE(typed.priorSigmaE, 0.05);
+    QCOMPARE(typed.galacticLDeg, 120.0);
+    QCOMPARE(typed.galacticBDeg, 30.0);
+    auto* distance = input->findChild<QComboBox*>(QStringLiteral("fitDistancePrior"));
+    auto* reddening = input->findChild<QComboBox*>(QStringLiteral("fitReddeningPrior"));
+    QVERIFY(distance && reddening);
+    distance->setCurrentIndex(distance->findData(int(core::DistancePrior::Galactic)));
+    reddening->setCurrentIndex(reddening->findData(int(core::ReddeningPrior::Catalog)));
+    input->fitButton()->click();
+    QVERIFY(waitIdle(view));
+    QVERIFY(view.result());
+    QCOMPARE(view.result()->request.settings.distance, core::DistancePrior::Galactic);
+    QVERIFY(view.result()->posterior.fitted());
+    // The E prior pulls E towards Ê: the posterior median lies between the truth and Ê.
+    QVERIFY(view.result()->posterior.reddening.median > Truth{}.e);
+
+    auto* l = input->findChild<QLineEdit*>(QStringLiteral("fitGalacticL"));
+    QVERIFY(l);
+    l->clear();
+    input->fitButton()->click();
+    QVERIFY(waitIdle(view));
+    QCOMPARE(view.result()->posterior.status, core::PosteriorStatus::NoGalacticPosition);
 }
 
 void TestStarFitView::followsTheScienceSelection() {

@@ -110,11 +110,33 @@ StarFitInputPanel::StarFitInputPanel(QWidget* parent) : QWidget(parent) {
     parallaxErr_->setObjectName(QStringLiteral("fitParallaxError"));
     for (QLineEdit* e : {parallax_, parallaxErr_})
         e->setValidator(new QDoubleValidator(e));
-    auto* parallaxLine = new QHBoxLayout;
-    parallaxLine->addWidget(parallaxLabel_);
-    parallaxLine->addWidget(parallax_, 1);
-    parallaxLine->addWidget(new QLabel(QStringLiteral("±"), typedPage));
-    parallaxLine->addWidget(parallaxErr_, 1);
+    // A label, a value and its "±" partner (or a second value) on one line.
+    auto pairLine = [typedPage](QLabel* label, QLineEdit* first, const QString& between, QLineEdit* second) {
+        auto* line = new QHBoxLayout;
+        line->addWidget(label);
+        line->addWidget(first, 1);
+        line->addWidget(new QLabel(between, typedPage));
+        line->addWidget(second, 1);
+        label->setBuddy(first);
+        return line;
+    };
+    auto* parallaxLine = pairLine(parallaxLabel_, parallax_, QStringLiteral("±"), parallaxErr_);
+    // Ê ± σ_E and l, b are read only by the priors that need them (E "catalog", distance
+    // "Galactic"): without them such a prior leaves the star unfitted, with its status.
+    reddeningPriorLabel_ = new QLabel(typedPage);
+    priorE_ = new QLineEdit(typedPage);
+    priorE_->setObjectName(QStringLiteral("fitPriorE"));
+    priorSigmaE_ = new QLineEdit(typedPage);
+    priorSigmaE_->setObjectName(QStringLiteral("fitPriorSigmaE"));
+    skyLabel_ = new QLabel(typedPage);
+    galacticL_ = new QLineEdit(typedPage);
+    galacticL_->setObjectName(QStringLiteral("fitGalacticL"));
+    galacticB_ = new QLineEdit(typedPage);
+    galacticB_->setObjectName(QStringLiteral("fitGalacticB"));
+    for (QLineEdit* e : {priorE_, priorSigmaE_, galacticL_, galacticB_})
+        e->setValidator(new QDoubleValidator(e));
+    auto* reddeningLine = pairLine(reddeningPriorLabel_, priorE_, QStringLiteral("±"), priorSigmaE_);
+    auto* skyLine = pairLine(skyLabel_, galacticL_, QStringLiteral(","), galacticB_);
     copy_ = new QPushButton(typedPage);
     copy_->setObjectName(QStringLiteral("fitCopyCatalogStar"));
     fit_ = new QPushButton(typedPage);
@@ -127,6 +149,8 @@ StarFitInputPanel::StarFitInputPanel(QWidget* parent) : QWidget(parent) {
     typedLayout->setContentsMargins(0, 0, 0, 0);
     typedLayout->addWidget(table_, 1);
     typedLayout->addLayout(parallaxLine);
+    typedLayout->addLayout(reddeningLine);
+    typedLayout->addLayout(skyLine);
     typedLayout->addLayout(buttons);
 
     pages_ = new QStackedWidget(starBox_);
@@ -196,7 +220,7 @@ StarFitInputPanel::StarFitInputPanel(QWidget* parent) : QWidget(parent) {
         if (source() == Source::TypedPhotometry)
             emit requestChanged();
     });
-    for (QLineEdit* e : {parallax_, parallaxErr_})
+    for (QLineEdit* e : {parallax_, parallaxErr_, priorE_, priorSigmaE_, galacticL_, galacticB_})
         connect(e, &QLineEdit::editingFinished, this, &StarFitInputPanel::requestChanged);
     connect(thetaPrior_, &QComboBox::currentIndexChanged, this, &StarFitInputPanel::labelPriorChanged);
     for (QComboBox* c : {distancePrior_, reddeningPrior_})
@@ -264,6 +288,10 @@ void StarFitInputPanel::setTypedStar(const core::PhotometricStar& star) {
     }
     parallax_->setText(numberField(star.parallaxMas, 4));
     parallaxErr_->setText(numberField(star.parallaxErrMas, 4));
+    priorE_->setText(numberField(star.priorE, 3));
+    priorSigmaE_->setText(numberField(star.priorSigmaE, 3));
+    galacticL_->setText(numberField(star.galacticLDeg, 4));
+    galacticB_->setText(numberField(star.galacticBDeg, 4));
 }
 
 core::PhotometricStar StarFitInputPanel::typedStar() const {
@@ -274,6 +302,10 @@ core::PhotometricStar StarFitInputPanel::typedStar() const {
     }
     star.parallaxMas = parseNumber(parallax_->text());
     star.parallaxErrMas = parseNumber(parallaxErr_->text());
+    star.priorE = parseNumber(priorE_->text());
+    star.priorSigmaE = parseNumber(priorSigmaE_->text());
+    star.galacticLDeg = parseNumber(galacticL_->text());
+    star.galacticBDeg = parseNumber(galacticB_->text());
     return star;
 }
 
@@ -344,6 +376,13 @@ void StarFitInputPanel::retranslate() {
         tr("Apparent magnitudes as the catalog gives them (an empty cell: band not observed)"));
     parallaxLabel_->setText(tr("ϖ [mas]:"));
     parallax_->setToolTip(tr("Parallax; leave empty for none"));
+    reddeningPriorLabel_->setText(tr("Ê [mag]:"));
+    priorE_->setToolTip(tr("Reddening expected from a dust map, with its σ: used only by the E prior "
+                           "\"catalog Ê ± σ_E\""));
+    priorSigmaE_->setToolTip(priorE_->toolTip());
+    skyLabel_->setText(tr("l, b [°]:"));
+    galacticL_->setToolTip(tr("Galactic longitude and latitude: used only by the Galactic distance prior"));
+    galacticB_->setToolTip(galacticL_->toolTip());
     copy_->setText(tr("C&opy Catalog Star"));
     fit_->setText(tr("F&it"));
     priors_->setTitle(tr("Priors"));

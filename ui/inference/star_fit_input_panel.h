@@ -2,7 +2,8 @@
 #pragma once
 // StarFitInputPanel: what the "Fit a star" view fits — a star of the session's catalog (by
 // row, or the first star of the science views' linked selection) or photometry typed by
-// hand (13 magnitudes with σ, a parallax ± σ) — and the priors: θ (valid region, training
+// hand (13 magnitudes with σ, a parallax ± σ, and for the priors that need them Ê ± σ_E
+// and Galactic l, b) — and the priors: θ (valid region, training
 // density, box), distance (flat in μ, Galactic) and E (flat ≥ 0, catalog Ê ± σ_E). The fit
 // sees only photometry, parallax, Ê/σ_E and l, b; a catalog star's spectroscopic labels
 // travel beside it as the reference the plots mark.
@@ -86,6 +87,12 @@ class StarFitInputPanel : public QWidget {
     QLabel* parallaxLabel_;
     QLineEdit* parallax_;
     QLineEdit* parallaxErr_;
+    QLabel* reddeningPriorLabel_;
+    QLineEdit* priorE_;
+    QLineEdit* priorSigmaE_;
+    QLabel* skyLabel_;
+    QLineEdit* galacticL_;
+    QLineEdit* galacticB_;
     QPushButton* copy_;
     QPushButton* fit_;
     QGroupBox* priors_;

@@ -149,7 +149,7 @@ void StarFitView::fitLeftColumn() {
     // The typed page's table of 13 bands wants most of the column; a catalog star, the text.
     const int height = std::max(left_->height(), 600);
     const bool typed = input_->source() == StarFitInputPanel::Source::TypedPhotometry;
-    const int inputs = typed ? height * 2 / 3 : height * 9 / 20;
+    const int inputs = typed ? height * 3 / 4 : height * 9 / 20;
     left_->setSizes({inputs, height - inputs});
 }
 
