@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>CatalogFitColouringText</name>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>low-density fraction</source>
+        <translation>Anteil bei geringer Dichte</translation>
+    </message>
+    <message>
+        <source>χ²/dof</source>
+        <translation>χ²/dof</translation>
+    </message>
+    <message>
+        <source>parallax used</source>
+        <translation>Parallaxe verwendet</translation>
+    </message>
+    <message>
+        <source>posterior fraction at training density &lt; 10⁻²</source>
+        <translation>Posterior-Anteil bei Trainingsdichte &lt; 10⁻²</translation>
+    </message>
+    <message>
+        <source>χ²/dof of the best fit (photometry and parallax)</source>
+        <translation>χ²/dof der besten Anpassung (Photometrie und Parallaxe)</translation>
+    </message>
+</context>
+<context>
     <name>FigureExport</name>
     <message>
         <source>Could not write %1: %2</source>
@@ -338,6 +365,323 @@
     <message>
         <source>Residual of each observed band at the best fit, in units of its error; dashed lines at ±1σ, bars beyond ±3σ highlighted. A band without a bar was not used (not observed).</source>
         <translation>Residuum jedes beobachteten Bandes bei der besten Anpassung, in Einheiten seines Fehlers; gestrichelte Linien bei ±1σ, Balken jenseits von ±3σ hervorgehoben. Ein Band ohne Balken wurde nicht verwendet (nicht beobachtet).</translation>
+    </message>
+</context>
+<context>
+    <name>starlocus::ui::CatalogFitColourLegend</name>
+    <message>
+        <source>&lt;span style=&apos;color:%1&apos;&gt;●&lt;/span&gt; parallax used &amp;nbsp;&amp;nbsp; &lt;span style=&apos;color:%2&apos;&gt;●&lt;/span&gt; no parallax (none, or ignored)</source>
+        <translation>&lt;span style=&apos;color:%1&apos;&gt;●&lt;/span&gt; Parallaxe verwendet &amp;nbsp;&amp;nbsp; &lt;span style=&apos;color:%2&apos;&gt;●&lt;/span&gt; keine Parallaxe (fehlt oder ignoriert)</translation>
+    </message>
+    <message>
+        <source>  (grey: unknown)</source>
+        <translation>  (grau: unbekannt)</translation>
+    </message>
+</context>
+<context>
+    <name>starlocus::ui::CatalogFitJob</name>
+    <message numerus="yes">
+        <source>not enough memory for the posteriors of %n star(s)</source>
+        <translation>
+            <numerusform>nicht genug Speicher für den Posterior von %n Stern</numerusform>
+            <numerusform>nicht genug Speicher für die Posteriors von %n Sternen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>starlocus::ui::CatalogFitPanel</name>
+    <message>
+        <source>K</source>
+        <translation>K</translation>
+    </message>
+    <message>
+        <source>dex</source>
+        <translation>dex</translation>
+    </message>
+    <message>
+        <source>mag</source>
+        <translation>mag</translation>
+    </message>
+    <message>
+        <source>Teff, spectroscopic</source>
+        <translation>Teff, spektroskopisch</translation>
+    </message>
+    <message>
+        <source>Teff, photometric</source>
+        <translation>Teff, photometrisch</translation>
+    </message>
+    <message>
+        <source>log g, spectroscopic</source>
+        <translation>log g, spektroskopisch</translation>
+    </message>
+    <message>
+        <source>log g, photometric</source>
+        <translation>log g, photometrisch</translation>
+    </message>
+    <message>
+        <source>[Fe/H], spectroscopic</source>
+        <translation>[Fe/H], spektroskopisch</translation>
+    </message>
+    <message>
+        <source>[Fe/H], photometric</source>
+        <translation>[Fe/H], photometrisch</translation>
+    </message>
+    <message>
+        <source>E, catalog r_fit</source>
+        <translation>E, Katalog r_fit</translation>
+    </message>
+    <message>
+        <source>E, catalog Ê (prior)</source>
+        <translation>E, Katalog Ê (Prior)</translation>
+    </message>
+    <message>
+        <source>E, photometric</source>
+        <translation>E, photometrisch</translation>
+    </message>
+    <message>
+        <source>16–84 %</source>
+        <translation>16–84 %</translation>
+    </message>
+    <message>
+        <source>Each fitted star: the posterior median from photometry and parallax (y) against the catalog&apos;s value (x); the line is 1:1. Bias is the median of photometric − catalog, scatter 1.4826 × its median absolute deviation. Click a star to fit it in the Fit a Star tab.</source>
+        <translation>Jeder angepasste Stern: der Posterior-Median aus Photometrie und Parallaxe (y) gegen den Katalogwert (x); die Linie ist 1:1. Der Bias ist der Median von photometrisch − Katalog, die Streuung 1,4826 × seine mediane absolute Abweichung. Klicken Sie auf einen Stern, um ihn im Reiter „Stern anpassen“ anzupassen.</translation>
+    </message>
+    <message>
+        <source>no fitted star with a catalog value</source>
+        <translation>kein angepasster Stern mit Katalogwert</translation>
+    </message>
+    <message>
+        <source>spec</source>
+        <translation>spektr.</translation>
+    </message>
+    <message>
+        <source>r_fit</source>
+        <translation>r_fit</translation>
+    </message>
+    <message>
+        <source>Ê</source>
+        <translation>Ê</translation>
+    </message>
+    <message>
+        <source>N = %1    phot − %5: bias %2 %4, scatter %3 %4</source>
+        <translation>N = %1    phot − %5: Bias %2 %4, Streuung %3 %4</translation>
+    </message>
+</context>
+<context>
+    <name>starlocus::ui::CatalogFitView</name>
+    <message>
+        <source>Fitting needs a model and a catalog: open both (File menu), or train a model.</source>
+        <translation>Die Anpassung braucht ein Modell und einen Katalog: Öffnen Sie beide (Menü Datei) oder trainieren Sie ein Modell.</translation>
+    </message>
+    <message>
+        <source>No label grid, so no fit: %1</source>
+        <translation>Kein Parametergitter, also keine Anpassung: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled before the fit started.</source>
+        <translation>Abgebrochen, bevor die Anpassung begann.</translation>
+    </message>
+    <message>
+        <source>Fit cancelled after %1 of %2 stars: no result kept.</source>
+        <translation>Anpassung nach %1 von %2 Sternen abgebrochen: kein Ergebnis behalten.</translation>
+    </message>
+    <message>
+        <source>The fit failed: %1</source>
+        <translation>Die Anpassung ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>The model or catalog changed while the fit ran: its result was dropped.</source>
+        <translation>Modell oder Katalog haben sich während der Anpassung geändert: Ihr Ergebnis wurde verworfen.</translation>
+    </message>
+    <message>
+        <source>Posteriors not opened: %1</source>
+        <translation>Posteriors nicht geöffnet: %1</translation>
+    </message>
+    <message>
+        <source>%1: not enough memory to read it</source>
+        <translation>%1: nicht genug Arbeitsspeicher, um die Datei zu lesen</translation>
+    </message>
+    <message>
+        <source>%1: could not be read (%2)</source>
+        <translation>%1: konnte nicht gelesen werden (%2)</translation>
+    </message>
+    <message>
+        <source>%1 not opened: its rows are matched to the session&apos;s catalog by index, and no catalog is open (the file&apos;s catalog: %2).</source>
+        <translation>%1 nicht geöffnet: Ihre Zeilen werden dem Katalog der Sitzung über den Index zugeordnet, und es ist kein Katalog geöffnet (Katalog der Datei: %2).</translation>
+    </message>
+    <message>
+        <source>not named</source>
+        <translation>ohne Namen</translation>
+    </message>
+    <message>
+        <source>%1 refused: it has %2 rows but the session&apos;s catalog has %3 stars. Its rows are matched to the catalog&apos;s stars by index, so it was fitted on another catalog (the file&apos;s catalog: %4).</source>
+        <translation>%1 abgelehnt: Die Datei hat %2 Zeilen, aber der Katalog der Sitzung hat %3 Sterne. Ihre Zeilen werden den Sternen des Katalogs über den Index zugeordnet; sie wurde also an einem anderen Katalog angepasst (Katalog der Datei: %4).</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Nothing to save: fit all stars here first (a result read from a file is already on disk).</source>
+        <translation>Nichts zu speichern: Passen Sie zuerst hier alle Sterne an (ein aus einer Datei gelesenes Ergebnis liegt schon auf der Festplatte).</translation>
+    </message>
+    <message>
+        <source>Posteriors not saved: %1</source>
+        <translation>Posteriors nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Posteriors not saved to %1 (%2)</source>
+        <translation>Posteriors nicht nach %1 gespeichert (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Posteriors of %n star(s) saved to %1.</source>
+        <translation>
+            <numerusform>Posterior von %n Stern nach %1 gespeichert.</numerusform>
+            <numerusform>Posteriors von %n Sternen nach %1 gespeichert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open Posteriors</source>
+        <translation>Posteriors öffnen</translation>
+    </message>
+    <message>
+        <source>fit-stars posteriors (*.h5 *.hdf5);;All files (*)</source>
+        <translation>fit-stars-Posteriors (*.h5 *.hdf5);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Save Posteriors</source>
+        <translation>Posteriors speichern</translation>
+    </message>
+    <message>
+        <source>fit-stars posteriors (*.h5 *.hdf5)</source>
+        <translation>fit-stars-Posteriors (*.h5 *.hdf5)</translation>
+    </message>
+    <message>
+        <source>The model changed: the catalog fit of the previous model was dropped. Fit all stars again for this one.</source>
+        <translation>Das Modell hat sich geändert: Die Katalog-Anpassung des vorigen Modells wurde verworfen. Passen Sie für dieses alle Sterne erneut an.</translation>
+    </message>
+    <message>
+        <source>The model changed: the running fit was stopped (its result would belong to the previous model).</source>
+        <translation>Das Modell hat sich geändert: Die laufende Anpassung wurde gestoppt (ihr Ergebnis gehörte zum vorigen Modell).</translation>
+    </message>
+    <message>
+        <source>The catalog changed: the running fit was stopped.</source>
+        <translation>Der Katalog hat sich geändert: Die laufende Anpassung wurde gestoppt.</translation>
+    </message>
+    <message>
+        <source>The catalog changed: the catalog fit of the previous catalog was dropped.</source>
+        <translation>Der Katalog hat sich geändert: Die Katalog-Anpassung des vorigen Katalogs wurde verworfen.</translation>
+    </message>
+    <message>
+        <source>The catalog changed and no longer has as many stars as %1 has rows: its result was dropped.</source>
+        <translation>Der Katalog hat sich geändert und hat nicht mehr so viele Sterne, wie %1 Zeilen hat: Das Ergebnis wurde verworfen.</translation>
+    </message>
+    <message>
+        <source>The catalog changed; %1 has as many rows as it has stars, so it is kept and matched to the new catalog by index.</source>
+        <translation>Der Katalog hat sich geändert; %1 hat so viele Zeilen, wie er Sterne hat, wird also behalten und dem neuen Katalog über den Index zugeordnet.</translation>
+    </message>
+    <message>
+        <source>Catalog star %1 chosen: the Fit a Star tab shows its posterior.</source>
+        <translation>Katalogstern %1 gewählt: Der Reiter „Stern anpassen“ zeigt seinen Posterior.</translation>
+    </message>
+    <message>
+        <source>Building the label grid (shared with the Fit a Star tab)…</source>
+        <translation>Das Parametergitter wird gebaut (gemeinsam mit dem Reiter „Stern anpassen“) …</translation>
+    </message>
+    <message numerus="yes">
+        <source>Fitting %n star(s) in the background…</source>
+        <translation>
+            <numerusform>%n Stern wird im Hintergrund angepasst …</numerusform>
+            <numerusform>%n Sterne werden im Hintergrund angepasst …</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open a model and a catalog, then fit all of the catalog&apos;s stars here (Fit all stars) or open the posteriors `starlocus-cli fit-stars` wrote for this catalog (Open posteriors…).</source>
+        <translation>Öffnen Sie ein Modell und einen Katalog und passen Sie dann hier alle Sterne des Katalogs an (Alle Sterne anpassen) oder öffnen Sie die Posteriors, die `starlocus-cli fit-stars` für diesen Katalog geschrieben hat (Posteriors öffnen…).</translation>
+    </message>
+    <message>
+        <source>No catalog-wide fit yet: Fit all stars (with the grid and priors of the Fit a Star tab), or open the posteriors `starlocus-cli fit-stars` wrote for this catalog.</source>
+        <translation>Noch keine katalogweite Anpassung: Alle Sterne anpassen (mit Gitter und Priors des Reiters „Stern anpassen“) oder die Posteriors öffnen, die `starlocus-cli fit-stars` für diesen Katalog geschrieben hat.</translation>
+    </message>
+    <message>
+        <source>θ prior %1, distance prior %2, E prior %3</source>
+        <translation>θ-Prior %1, Entfernungs-Prior %2, E-Prior %3</translation>
+    </message>
+    <message>
+        <source>no training density</source>
+        <translation>keine Trainingsdichte</translation>
+    </message>
+    <message>
+        <source>density %1</source>
+        <translation>Dichte %1</translation>
+    </message>
+    <message>
+        <source>Fitted here in %1 s: model %2, %3, %4 (the Fit a Star tab&apos;s grid and priors).</source>
+        <translation>Hier in %1 s angepasst: Modell %2, %3, %4 (Gitter und Priors des Reiters „Stern anpassen“).</translation>
+    </message>
+    <message>
+        <source>trained here</source>
+        <translation>hier trainiert</translation>
+    </message>
+    <message>
+        <source>From %1 (catalog: %2; model: %3; %4; %5), rows matched to the session&apos;s catalog by index.</source>
+        <translation>Aus %1 (Katalog: %2; Modell: %3; %4; %5), Zeilen dem Katalog der Sitzung über den Index zugeordnet.</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 stars fitted</source>
+        <translation>%1 von %2 Sternen angepasst</translation>
+    </message>
+    <message>
+        <source> (not fitted: %1)</source>
+        <translation> (nicht angepasst: %1)</translation>
+    </message>
+    <message>
+        <source>. Flagged among the fitted: %1 poor fit, %2 outside training, %3 parallax ignored, %4 at grid edge.</source>
+        <translation>. Markiert unter den angepassten: %1 schlechte Anpassung, %2 außerhalb der Trainingsdaten, %3 Parallaxe ignoriert, %4 am Gitterrand.</translation>
+    </message>
+    <message>
+        <source>Fit all stars</source>
+        <translation>Alle Sterne anpassen</translation>
+    </message>
+    <message>
+        <source>Fit every star of the session&apos;s catalog from its photometry and parallax (Eq. 19) in the background, with the label grid and the priors chosen in the Fit a Star tab.</source>
+        <translation>Jeden Stern des Katalogs der Sitzung im Hintergrund aus seiner Photometrie und Parallaxe anpassen (Gl. 19), mit dem Parametergitter und den Priors, die im Reiter „Stern anpassen“ gewählt sind.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Open posteriors…</source>
+        <translation>Posteriors öffnen…</translation>
+    </message>
+    <message>
+        <source>Read the file `starlocus-cli fit-stars` wrote for the session&apos;s catalog (one row per star, in catalog order).</source>
+        <translation>Die Datei lesen, die `starlocus-cli fit-stars` für den Katalog der Sitzung geschrieben hat (eine Zeile je Stern, in Katalogreihenfolge).</translation>
+    </message>
+    <message>
+        <source>Save posteriors…</source>
+        <translation>Posteriors speichern…</translation>
+    </message>
+    <message>
+        <source>Write the fit made here in the layout of `starlocus-cli fit-stars` (HDF5).</source>
+        <translation>Die hier berechnete Anpassung im Format von `starlocus-cli fit-stars` schreiben (HDF5).</translation>
+    </message>
+    <message>
+        <source>&amp;Colour by:</source>
+        <translation>&amp;Färben nach:</translation>
+    </message>
+    <message>
+        <source>16–84 % error bars</source>
+        <translation>Fehlerbalken 16–84 %</translation>
+    </message>
+    <message>
+        <source>%v of %m stars</source>
+        <translation>%v von %m Sternen</translation>
     </message>
 </context>
 <context>
@@ -1289,10 +1633,6 @@ Der Checkpoint der letzten vollständigen Iteration bleibt in %1 erhalten.</tran
         <translation>D&amp;unkel</translation>
     </message>
     <message>
-        <source>No validity column in the explorer: %1</source>
-        <translation>Keine Gültigkeitsspalte im Explorer: %1</translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
@@ -1305,16 +1645,20 @@ Der Checkpoint der letzten vollständigen Iteration bleibt in %1 erhalten.</tran
         <translation>Das Öffnen von %1 wurde abgebrochen.</translation>
     </message>
     <message>
-        <source>No training density from the authors&apos; file: %1</source>
-        <translation>Keine Trainingsdichte aus der Datei der Autoren: %1</translation>
-    </message>
-    <message>
         <source>Fit a Star</source>
         <translation>Stern anpassen</translation>
     </message>
     <message>
         <source>Teff, log g, [Fe/H], distance and extinction of one star from its photometry and parallax (Eq. 19)</source>
         <translation>Teff, log g, [Fe/H], Entfernung und Extinktion eines Sterns aus seiner Photometrie und Parallaxe (Gl. 19)</translation>
+    </message>
+    <message>
+        <source>Catalog Fit</source>
+        <translation>Katalog-Anpassung</translation>
+    </message>
+    <message>
+        <source>Every star of the catalog fitted from photometry and parallax, against its spectroscopic labels and reddening</source>
+        <translation>Jeder Stern des Katalogs aus Photometrie und Parallaxe angepasst, verglichen mit seinen spektroskopischen Parametern und seiner Rötung</translation>
     </message>
 </context>
 <context>
@@ -1858,6 +2202,33 @@ Der Checkpoint der letzten vollständigen Iteration bleibt in %1 erhalten.</tran
     </message>
 </context>
 <context>
+    <name>starlocus::ui::SessionDensity</name>
+    <message>
+        <source>No training density from the authors&apos; file: %1</source>
+        <translation>Keine Trainingsdichte aus der Datei der Autoren: %1</translation>
+    </message>
+    <message>
+        <source>no catalog, and no density file beside the model</source>
+        <translation>kein Katalog und keine Dichtedatei neben dem Modell</translation>
+    </message>
+    <message>
+        <source>no model</source>
+        <translation>kein Modell</translation>
+    </message>
+    <message>
+        <source>Training density: %1</source>
+        <translation>Trainingsdichte: %1</translation>
+    </message>
+    <message>
+        <source>none could be made</source>
+        <translation>keine konnte erstellt werden</translation>
+    </message>
+    <message>
+        <source>No training density: %1</source>
+        <translation>Keine Trainingsdichte: %1</translation>
+    </message>
+</context>
+<context>
     <name>starlocus::ui::SessionLoader</name>
     <message>
         <source>%1: unknown error while reading the file</source>
@@ -1904,25 +2275,6 @@ Der Checkpoint der letzten vollständigen Iteration bleibt in %1 erhalten.</tran
     <message>
         <source>catalog stars per bin</source>
         <translation>Katalogsterne pro Bin</translation>
-    </message>
-</context>
-<context>
-    <name>starlocus::ui::StarFitDensity</name>
-    <message>
-        <source>no model</source>
-        <translation>kein Modell</translation>
-    </message>
-    <message>
-        <source>no catalog, and no density file beside the model</source>
-        <translation>kein Katalog und keine Dichtedatei neben dem Modell</translation>
-    </message>
-    <message>
-        <source>none could be made</source>
-        <translation>keine konnte erstellt werden</translation>
-    </message>
-    <message>
-        <source>Training density: %1</source>
-        <translation>Trainingsdichte: %1</translation>
     </message>
 </context>
 <context>
@@ -2045,6 +2397,22 @@ Der Checkpoint der letzten vollständigen Iteration bleibt in %1 erhalten.</tran
     <message>
         <source>catalog Ê ± σ_E</source>
         <translation>Katalog Ê ± σ_E</translation>
+    </message>
+    <message>
+        <source>Ê [mag]:</source>
+        <translation>Ê [mag]:</translation>
+    </message>
+    <message>
+        <source>Reddening expected from a dust map, with its σ: used only by the E prior &quot;catalog Ê ± σ_E&quot;</source>
+        <translation>Aus einer Staubkarte erwartete Rötung mit ihrem σ: nur vom E-Prior „Katalog Ê ± σ_E“ verwendet</translation>
+    </message>
+    <message>
+        <source>l, b [°]:</source>
+        <translation>l, b [°]:</translation>
+    </message>
+    <message>
+        <source>Galactic longitude and latitude: used only by the Galactic distance prior</source>
+        <translation>Galaktische Länge und Breite: nur vom galaktischen Entfernungs-Prior verwendet</translation>
     </message>
 </context>
 <context>

@@ -477,6 +477,11 @@ private slots:
                  QStringLiteral("%Ln Sterne ausgewählt")); // tr() puts the number in, not the translator
         QCOMPARE(german.translate("starlocus::ui::ScienceTab", "%Ln star(s) selected", nullptr, 1),
                  QStringLiteral("%Ln Stern ausgewählt"));
+        // The photometric-fit tabs (issue 16): their names, and the catalog fit's plural form.
+        QCOMPARE(german.translate("starlocus::ui::MainWindow", "Fit a Star"), QStringLiteral("Stern anpassen"));
+        QCOMPARE(german.translate("starlocus::ui::MainWindow", "Catalog Fit"), QStringLiteral("Katalog-Anpassung"));
+        QCOMPARE(german.translate("starlocus::ui::CatalogFitView", "Fitting %n star(s) in the background…", nullptr, 3),
+                 QStringLiteral("%n Sterne werden im Hintergrund angepasst …"));
     }
 };
 
