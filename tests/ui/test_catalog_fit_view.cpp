@@ -11,6 +11,7 @@
 #include "core/inference/fit_catalog.h"
 #include "core/io/posterior_file.h"
 #include "core/model/color_transform.h"
+#include "tests/ui/inference_test_model.h"
 #include "ui/inference/catalog_fit_colour_legend.h"
 #include "ui/inference/catalog_fit_job.h"
 #include "ui/inference/catalog_fit_panel.h"
@@ -36,34 +37,10 @@ using ui::CatalogFitQuantity;
 
 namespace {
 
+using test::linearModel;
+
 constexpr int kTimeoutMs = 180000;
 
-// The linear model of test_star_fit_view: magnitudes linear in the normalised labels, a
-// constant R; 13 bands and a parallax constrain θ, μ and E.
-std::shared_ptr<const core::StellarModel> linearModel() {
-    using namespace starlocus::core;
-    const std::array<double, 13> sunColor{4.67,  0.33,  -0.47, 0.43,  -0.07, -0.17, -0.17,
-                                          -0.22, -1.07, -1.37, -1.42, -1.47, -1.47};
-    DenseLayer out{"BM", 3, 13, WeightVector(39, 0.0), WeightVector(13), Activation::Linear};
-    for (int b = 0; b < 13; ++b) {
-        out.bias[std::size_t(b)] = sunColor[std::size_t(b)];
-        const double teff = b == 0 ? -1.2 : -0.12 * b;
-        const double logg = b == 0 ? 1.5 : 0.015 * ((b % 3) - 1);
-        const double feh = b == 0 ? 0.25 : 0.03 * ((b % 4) - 1.5);
-        out.kernel[std::size_t(0 * 13 + b)] = teff;
-        out.kernel[std::size_t(1 * 13 + b)] = logg;
-        out.kernel[std::size_t(2 * 13 + b)] = feh;
-    }
-    const std::array<double, 13> r{2.6, 3.4, 1.9, 3.8, 2.7, 2.0, 1.5, 1.25, 0.75, 0.4, 0.2, 0.05, 0.02};
-    DenseLayer ext{"R", 3, 13, WeightVector(39, 0.0), WeightVector(13), Activation::Exponential};
-    for (int b = 0; b < 13; ++b)
-        ext.bias[std::size_t(b)] = std::log(r[std::size_t(b)]);
-    LabelNormalization norm;
-    norm.median = {5780.0, 4.44, 0.0};
-    norm.stddev = {1000.0, 1.0, 0.5};
-    return std::make_shared<const StellarModel>(norm, std::vector<DenseLayer>{}, out, ext,
-                                                ModelProvenance{"test", "linear", "", ""});
-}
 
 // `n` stars with labels, μ and E drawn inside the test lattice, their photometry made by the
 // model with 0.02 mag noise; the catalog's labels and r_fit are the truth plus a spectroscopic
@@ -106,12 +83,9 @@ std::shared_ptr<const core::Catalog> mockCatalog(const core::StellarModel& model
     return catalog;
 }
 
-// A lattice small enough for a test, holding every mock star well inside it.
-core::LabelGridSettings testGrid() {
-    core::LabelGridSettings s;
-    s.axes = {core::LabelGridAxis{4000.0, 50.0, 71}, core::LabelGridAxis{3.0, 0.05, 41},
-              core::LabelGridAxis{-1.0, 0.05, 31}};
-    s.coarseStride = {2, 2, 2};
+// The shared test lattice, flat over the box: a KDE of 40 stars allows only their labels.
+core::LabelGridSettings boxGrid() {
+    core::LabelGridSettings s = test::testGrid();
     s.prior = core::LabelPrior::Box;
     return s;
 }
@@ -127,7 +101,7 @@ struct Fixture {
     explicit Fixture(std::size_t stars = 40) {
         session.setModel(model);
         session.setCatalog(mockCatalog(*model, stars));
-        starFit.setGridSettings(testGrid());
+        starFit.setGridSettings(boxGrid());
         starFit.input()->setLabelPrior(core::LabelPrior::Box); // a KDE of 40 stars allows only their labels
         view.resize(1280, 900);
     }
@@ -358,7 +332,7 @@ void TestCatalogFitView::fileOfTheSameCatalogShowsTheSameNumbers() {
 
     // The same catalog fitted by core alone (a grid of the same lattice and prior), written
     // as fit-stars writes it.
-    const core::LabelGrid grid = core::buildLabelGrid(*f.model, testGrid(), nullptr);
+    const core::LabelGrid grid = core::buildLabelGrid(*f.model, boxGrid(), nullptr);
     const std::vector<core::StarPosterior> posteriors = core::fitCatalog(grid, {}, *f.session.catalog());
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("posteriors.h5"));
