@@ -8,6 +8,8 @@ source strings as unfinished. Each TSV line is `context<TAB>source<TAB>translati
 A message with numerus="yes" gets the translation in each of its plural forms unless the
 TSV gives them separated by ' || '. Prints what it filled, and every TSV line whose
 (context, source) the .ts does not have, so nothing is dropped silently.
+ElementTree writes the whole .ts with its own indentation: run lupdate once more after the
+merge so that the committed diff holds only the new translations.
 usage: merge-pending-translations.py [TS] [PENDING_DIR]
 """
 import glob, os, sys
