@@ -18,6 +18,7 @@
 #include <cmath>
 #include <cstring>
 #include <limits>
+#include <memory>
 #include <thread>
 
 namespace starlocus::core {
@@ -34,6 +35,9 @@ constexpr double kMinLearningRateScale = 1.0 / 1024.0;
 // so a healthy run records at most a dozen; the rest are only counted.
 constexpr std::size_t kMaxRecordedFaults = 64;
 constexpr double kNoValue = std::numeric_limits<double>::quiet_NaN();
+// While paused, the optimisation looks this often whether it may go on: short enough that
+// Resume feels immediate, long enough to cost nothing.
+constexpr std::chrono::milliseconds kPausePoll{20};
 
 std::string numberText(double v) {
     char text[32];
@@ -118,7 +122,7 @@ struct EpochRunner {
         for (std::size_t start = 0; start < order.size(); start += batch) {
             while (control.pauseRequested.load(std::memory_order_acquire) &&
                    !control.stopRequested.load(std::memory_order_acquire))
-                std::this_thread::sleep_for(std::chrono::milliseconds(20));
+                std::this_thread::sleep_for(kPausePoll);
             if (control.stopRequested.load(std::memory_order_acquire))
                 return lossSum / double(std::max<std::size_t>(1, batches));
             const std::size_t count = std::min(batch, order.size() - start);
@@ -199,6 +203,307 @@ void noteSmallRun(const TrainingState& state, const NetworkLayout& layout, Train
                            "no value");
 }
 
+
+// The epoch shuffles' counter streams (2⁴⁰ + epoch): a range of their own, apart from the
+// initialisation's (0xC0FFEE00 + n, network_parameters.cpp) and the split's (0x5B117 · 2³²,
+// training_state.cpp), so no shuffle repeats their numbers.
+constexpr std::uint64_t kShuffleStream = 1ull << 40;
+// After a non-finite loss the epoch is retried at this fraction of the learning rate.
+constexpr double kFaultRateFactor = 0.5;
+// Retries of one epoch before the iteration starts again from its own starting point: if
+// the epoch's starting point is already beyond repair (the previous epoch ended finite but
+// on the edge), halving once more cannot help.
+constexpr int kRetriesBeforeIterationRestart = 2;
+// Validation stars per task: fixed, so the order of the χ² sum does not depend on the
+// number of threads.
+constexpr std::size_t kValidationStarsPerTask = 256;
+
+// Training and validation stars in use, in catalog order.
+struct IterationStars {
+    std::vector<std::uint32_t> train;
+    std::vector<std::uint32_t> validation;
+};
+
+// How one epoch ended.
+enum class EpochOutcome { Done, RestartIteration, Stopped };
+
+// One call of Trainer::run, in named steps: start (or resume), then per iteration the
+// epochs (each with its rollback on a non-finite loss, its validation and its event) and
+// the iteration's update (reddening re-fit, covariances, outlier cut, checkpoint).
+class TrainingRun {
+public:
+    TrainingRun(const Catalog& catalog, const TrainingConfig& config, const std::string& checkpointPath,
+                TrainingObserver& observer, TrainingControl& control)
+        : catalog_(catalog), config_(config), checkpointPath_(checkpointPath), observer_(observer), control_(control),
+          layout_(config.hiddenLayers) {}
+
+    // A new run: the run's label normalisation, the first covariances, the initial weights.
+    void start() {
+        cp_.config = config_;
+        cp_.catalogHash = catalogContentHash(catalog_);
+        cp_.catalogSource = catalog_.sourceFile;
+        cp_.normalization = labelNormalizationOf(catalog_); // the run's own (METHOD.md §2)
+        observer_.onMessage("building the first covariances for " + std::to_string(catalog_.size()) + " stars");
+        cp_.state = initialState(catalog_, cp_.normalization, config_, samples_);
+        cp_.parameters = initialParameters(layout_, config_.seed);
+        if (config_.initialization == Initialization::Physical)
+            applyPhysicalStart(layout_, cp_.parameters, cp_.normalization, samples_, cp_.state);
+        cp_.adam = AdamState(layout_.size);
+    }
+
+    // A checkpointed run: the per-star samples rebuilt from its model and state.
+    void resume(TrainingCheckpoint checkpoint) {
+        cp_ = std::move(checkpoint);
+        requireLearningRateScale(cp_.learningRateScale); // checked at resumeFrom too: every path in
+        observer_.onMessage("resuming after iteration " + std::to_string(cp_.completedIterations));
+        const StellarModel model =
+            modelFromParameters(layout_, cp_.parameters, cp_.normalization, Activation::Sigmoid, {});
+        samples_.assign(catalog_.size(), StarSample{});
+        updateState(catalog_, model, config_.thresholdAfter(cp_.completedIterations), false, cp_.state, samples_);
+    }
+
+    // The remaining iterations; the result holds the state after the last completed one.
+    TrainingResult iterate() {
+        const unsigned threads = config_.threads > 0 ? unsigned(config_.threads) : workerThreadCount();
+        WorkerTeam team(threads);
+        team_ = &team;
+        for (unsigned t = 0; t < team.size(); ++t)
+            workspaces_.emplace_back(layout_, kStarsPerTask);
+        const std::size_t maxTasks = (std::size_t(config_.batchSize) + kStarsPerTask - 1) / kStarsPerTask;
+        taskGradients_.assign(maxTasks, ParameterVector(layout_.size));
+        taskLoss_.assign(maxTasks, 0.0);
+        elapsedBefore_ = cp_.elapsedSeconds;
+
+        warnAboutFewSteps(cp_.state, config_, observer_);
+        noteSmallRun(cp_.state, layout_, observer_);
+
+        TrainingResult result;
+        for (int k = cp_.completedIterations + 1; k <= config_.iterations; ++k) {
+            if (!runIterationEpochs(k)) {
+                result.stopped = true;
+                break;
+            }
+            updateAfterIteration(k);
+        }
+        // The counts of the per-star rules as the run ends (a checkpoint does not store them, so a
+        // resumed run counts them here too; a star whose covariance broke down in a later
+        // iteration counts as such), the same for a resumed and an uninterrupted run.
+        cp_.state.defects = countStateDefects(catalog_, cp_.normalization, cp_.state);
+        result.model = *modelNow();
+        result.final = std::move(cp_);
+        team_ = nullptr;
+        return result;
+    }
+
+private:
+    std::shared_ptr<const StellarModel> modelNow() const {
+        return std::make_shared<const StellarModel>(
+            modelFromParameters(layout_, cp_.parameters, cp_.normalization, Activation::Sigmoid,
+                                {"starlocus-training", "", "trained by StarLocus", catalog_.sourceFile}));
+    }
+
+    IterationStars starsInUse(int k) const {
+        IterationStars stars;
+        for (std::size_t i = 0; i < catalog_.size(); ++i) {
+            if (!cp_.state.inUse[i])
+                continue;
+            if (cp_.state.split[i] == Split::Train)
+                stars.train.push_back(std::uint32_t(i));
+            else if (cp_.state.split[i] == Split::Validation)
+                stars.validation.push_back(std::uint32_t(i));
+        }
+        if (stars.train.empty())
+            throw TrainingError(k == 1 ? "no usable training star in " + catalog_.sourceFile
+                                       : "the χ²/dof cut after iteration " + std::to_string(k - 1) +
+                                             " leaves no training star");
+        return stars;
+    }
+
+    // The shuffle is a pure function of (seed, epoch): a retried epoch sees the same order.
+    std::vector<std::uint32_t> shuffled(const std::vector<std::uint32_t>& train, int globalEpoch) const {
+        std::vector<std::uint32_t> order = train;
+        CounterRandom rng(config_.seed, kShuffleStream + std::uint64_t(globalEpoch));
+        for (std::size_t i = order.size(); i > 1; --i)
+            std::swap(order[i - 1], order[std::min(i - 1, std::size_t(rng.uniform() * double(i)))]);
+        return order;
+    }
+
+    // The epochs of iteration k; false when stopped on request (the parameters are then
+    // those after the last completed epoch).
+    bool runIterationEpochs(int k) {
+        const IterationStars stars = starsInUse(k);
+        // Where a restarted iteration starts again.
+        iterationParams_ = cp_.parameters;
+        iterationAdam_ = cp_.adam;
+        historyMark_ = cp_.history.epochs.size();
+        processedMark_ = cp_.starsProcessed;
+        for (int epoch = 1; epoch <= config_.epochsPerIteration; ++epoch) {
+            switch (runEpoch(k, epoch, stars)) {
+            case EpochOutcome::Done:
+                break;
+            case EpochOutcome::RestartIteration:
+                epoch = 0; // the loop's ++ starts the iteration again at epoch 1
+                break;
+            case EpochOutcome::Stopped:
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // One epoch: optimisation with its rollback, then validation and the epoch's event.
+    EpochOutcome runEpoch(int k, int epoch, const IterationStars& stars) {
+        const int globalEpoch = (k - 1) * config_.epochsPerIteration + epoch;
+        const std::vector<std::uint32_t> order = shuffled(stars.train, globalEpoch);
+        const ParameterVector goodParams = cp_.parameters;
+        const AdamState goodAdam = cp_.adam;
+        double trainLoss = 0.0, optimisationSeconds = 0.0;
+        EpochRunner runner{layout_, config_, samples_, *team_, workspaces_, taskGradients_, taskLoss_, control_};
+        for (int retries = 0;;) {
+            const double lr = config_.learningRateAt(k) * cp_.learningRateScale;
+            const auto tEpoch = Clock::now();
+            trainLoss = runner.run(cp_.parameters, cp_.adam, order, lr);
+            optimisationSeconds = secondsSince(tEpoch);
+            if (std::isfinite(trainLoss) || control_.stopRequested.load())
+                break;
+            rollBack(k, epoch, goodParams, goodAdam);
+            if (++retries >= kRetriesBeforeIterationRestart && epoch > 1) {
+                restartIteration();
+                return EpochOutcome::RestartIteration;
+            }
+        }
+        if (control_.stopRequested.load()) {
+            // The checkpoint of the last completed iteration stays as it is.
+            cp_.parameters = goodParams; // never hand out a half-finished epoch
+            cp_.adam = goodAdam;
+            return EpochOutcome::Stopped;
+        }
+        cp_.starsProcessed += order.size();
+        publishEpoch(k, epoch, globalEpoch, trainLoss, validationLoss(stars.validation),
+                     optimisationSeconds > 0 ? double(order.size()) / optimisationSeconds : 0.0);
+        return EpochOutcome::Done;
+    }
+
+    // Back to the epoch's starting point at a lower rate; the fault is recorded and reported.
+    void rollBack(int k, int epoch, const ParameterVector& goodParams, const AdamState& goodAdam) {
+        cp_.parameters = goodParams;
+        cp_.adam = goodAdam;
+        cp_.learningRateScale *= kFaultRateFactor;
+        const double newLr = config_.learningRateAt(k) * cp_.learningRateScale;
+        const std::string what = "iteration " + std::to_string(k) + ", epoch " + std::to_string(epoch) +
+                                 ": the loss became NaN or infinite; rolled back and halved the learning rate to " +
+                                 std::to_string(newLr);
+        if (cp_.history.faults.size() < kMaxRecordedFaults)
+            cp_.history.faults.push_back(what);
+        observer_.onFault({k, epoch, what, newLr});
+        if (!(cp_.learningRateScale >= kMinLearningRateScale)) // NaN fails it too
+            throw TrainingError("the loss diverges even at 1/" + std::to_string(int(1.0 / kMinLearningRateScale)) +
+                                " of the learning rate (" + what + ")");
+    }
+
+    // Back to the state the iteration started from (the rate stays halved).
+    void restartIteration() {
+        cp_.parameters = iterationParams_;
+        cp_.adam = iterationAdam_;
+        cp_.history.epochs.resize(historyMark_);
+        cp_.starsProcessed = processedMark_;
+    }
+
+    // Eq. 15 on the validation stars with the current weights; NaN without a validation
+    // star (no value, never the regularisation term alone dressed up as a loss).
+    double validationLoss(const std::vector<std::uint32_t>& validation) {
+        if (validation.empty())
+            return kNoValue;
+        std::vector<double> parts((validation.size() + kValidationStarsPerTask - 1) / kValidationStarsPerTask);
+        team_->run(parts.size(), [&](std::size_t task, unsigned worker) {
+            const std::size_t b = task * kValidationStarsPerTask;
+            parts[task] = trainingKernels().loss(
+                workspaces_[worker], layout_, cp_.parameters.data(), samples_.data(),
+                std::span<const std::uint32_t>(validation)
+                    .subspan(b, std::min<std::size_t>(kValidationStarsPerTask, validation.size() - b)),
+                true);
+        });
+        double valChi2 = 0.0;
+        for (double p : parts)
+            valChi2 += p;
+        valChi2 /= double(kBandCount) * double(validation.size());
+        return valChi2 + regularization(layout_, cp_.parameters.data(), config_.l2Hidden, config_.l1Extinction);
+    }
+
+    void publishEpoch(int k, int epoch, int globalEpoch, double trainLoss, double validationLoss,
+                      double starsPerSecond) {
+        const int totalEpochs = config_.iterations * config_.epochsPerIteration;
+        EpochEvent ev;
+        ev.iteration = k;
+        ev.epoch = epoch;
+        ev.globalEpoch = globalEpoch;
+        ev.totalEpochs = totalEpochs;
+        ev.trainLoss = trainLoss;
+        ev.validationLoss = validationLoss;
+        ev.learningRate = config_.learningRateAt(k) * cp_.learningRateScale;
+        ev.elapsedSeconds = elapsedBefore_ + secondsSince(t0_);
+        const int done = globalEpoch - (cp_.completedIterations * config_.epochsPerIteration);
+        const double perEpoch = secondsSince(t0_) / double(std::max(1, done));
+        ev.etaSeconds = perEpoch * double(totalEpochs - globalEpoch);
+        ev.starsPerSecond = starsPerSecond;
+        ev.starsProcessed = cp_.starsProcessed;
+        ev.model = modelNow();
+        cp_.history.epochs.push_back({k, epoch, ev.trainLoss, ev.validationLoss, ev.learningRate, ev.elapsedSeconds,
+                                      ev.starsPerSecond});
+        observer_.onEpoch(ev);
+    }
+
+    // With the model fixed: Eqs. 8–9, covariance rebuild, χ²/dof cut; then the checkpoint.
+    void updateAfterIteration(int k) {
+        const auto tUpdate = Clock::now();
+        const auto model = modelNow();
+        const double threshold = config_.thresholdAfter(k);
+        const UpdateSummary summary = updateState(catalog_, *model, threshold, true, cp_.state, samples_);
+        cp_.completedIterations = k;
+        cp_.elapsedSeconds = elapsedBefore_ + secondsSince(t0_);
+        IterationEvent ie;
+        ie.iteration = k;
+        ie.threshold = threshold;
+        ie.starsInUse = summary.inUse;
+        ie.starsLeftOut = summary.leftOut;
+        ie.reddeningClipped = summary.clipped;
+        ie.meanReddeningShift = summary.meanShift;
+        ie.testChi2DofBelow5 = summary.testChi2DofBelow5;
+        ie.testFracAbove5 = summary.testFracAbove5;
+        ie.testStars = summary.testStars;
+        ie.nextLearningRate = config_.learningRateAt(k + 1) * cp_.learningRateScale;
+        ie.updateSeconds = secondsSince(tUpdate);
+        ie.model = model;
+        const double usable = double(summary.inUse + summary.leftOut);
+        cp_.history.iterations.push_back({k, threshold, ie.testChi2DofBelow5, ie.testFracAbove5, summary.inUse,
+                                          summary.leftOut, usable > 0 ? double(summary.leftOut) / usable : 0.0,
+                                          ie.nextLearningRate});
+        if (!checkpointPath_.empty())
+            saveTrainingCheckpoint(checkpointPath_, cp_);
+        observer_.onIteration(ie);
+    }
+
+    const Catalog& catalog_;
+    const TrainingConfig& config_;
+    const std::string& checkpointPath_;
+    TrainingObserver& observer_;
+    TrainingControl& control_;
+    const NetworkLayout layout_;
+    const Clock::time_point t0_ = Clock::now();
+    TrainingCheckpoint cp_;
+    std::vector<StarSample> samples_;
+    WorkerTeam* team_ = nullptr; // lives in iterate()
+    std::vector<BatchWorkspace> workspaces_;
+    std::vector<ParameterVector> taskGradients_;
+    std::vector<double> taskLoss_;
+    double elapsedBefore_ = 0.0;
+    // The state iteration k started from (restartIteration).
+    ParameterVector iterationParams_;
+    AdamState iterationAdam_;
+    std::size_t historyMark_ = 0;
+    std::uint64_t processedMark_ = 0;
+};
+
 } // namespace
 
 std::uint64_t catalogContentHash(const Catalog& c) {
@@ -231,202 +536,15 @@ void Trainer::resumeFrom(TrainingCheckpoint checkpoint) {
 }
 
 TrainingResult Trainer::run(TrainingObserver& observer, TrainingControl& control) {
-    const auto t0 = Clock::now();
-    const NetworkLayout layout(config_.hiddenLayers);
-    std::vector<StarSample> samples;
-    TrainingCheckpoint cp;
+    TrainingRun run(catalog_, config_, checkpointPath_, observer, control);
     if (resume_) {
-        cp = std::move(*resume_);
+        TrainingCheckpoint cp = std::move(*resume_);
         resume_.reset();
-        requireLearningRateScale(cp.learningRateScale); // checked at resumeFrom too: every path in
-        observer.onMessage("resuming after iteration " + std::to_string(cp.completedIterations));
-        const StellarModel model = modelFromParameters(layout, cp.parameters, cp.normalization, Activation::Sigmoid, {});
-        samples.assign(catalog_.size(), StarSample{});
-        updateState(catalog_, model, config_.thresholdAfter(cp.completedIterations), false, cp.state, samples);
+        run.resume(std::move(cp));
     } else {
-        cp.config = config_;
-        cp.catalogHash = catalogContentHash(catalog_);
-        cp.catalogSource = catalog_.sourceFile;
-        cp.normalization = labelNormalizationOf(catalog_); // the run's own (METHOD.md §2)
-        observer.onMessage("building the first covariances for " + std::to_string(catalog_.size()) + " stars");
-        cp.state = initialState(catalog_, cp.normalization, config_, samples);
-        cp.parameters = initialParameters(layout, config_.seed);
-        if (config_.initialization == Initialization::Physical)
-            applyPhysicalStart(layout, cp.parameters, cp.normalization, samples, cp.state);
-        cp.adam = AdamState(layout.size);
+        run.start();
     }
-    const auto modelNow = [&] {
-        return std::make_shared<const StellarModel>(
-            modelFromParameters(layout, cp.parameters, cp.normalization, Activation::Sigmoid,
-                                {"starlocus-training", "", "trained by StarLocus", catalog_.sourceFile}));
-    };
-
-    const unsigned threads = config_.threads > 0 ? unsigned(config_.threads) : workerThreadCount();
-    WorkerTeam team(threads);
-    std::vector<BatchWorkspace> workspaces;
-    for (unsigned t = 0; t < team.size(); ++t)
-        workspaces.emplace_back(layout, kStarsPerTask);
-    const std::size_t maxTasks = (std::size_t(config_.batchSize) + kStarsPerTask - 1) / kStarsPerTask;
-    std::vector<ParameterVector> taskGradients(maxTasks, ParameterVector(layout.size));
-    std::vector<double> taskLoss(maxTasks);
-    EpochRunner runner{layout, config_, samples, team, workspaces, taskGradients, taskLoss, control};
-    const int totalEpochs = config_.iterations * config_.epochsPerIteration;
-    const double elapsedBefore = cp.elapsedSeconds;
-
-    warnAboutFewSteps(cp.state, config_, observer);
-    noteSmallRun(cp.state, layout, observer);
-
-    TrainingResult result;
-    for (int k = cp.completedIterations + 1; k <= config_.iterations; ++k) {
-        std::vector<std::uint32_t> train, validation;
-        for (std::size_t i = 0; i < catalog_.size(); ++i) {
-            if (!cp.state.inUse[i])
-                continue;
-            if (cp.state.split[i] == Split::Train)
-                train.push_back(std::uint32_t(i));
-            else if (cp.state.split[i] == Split::Validation)
-                validation.push_back(std::uint32_t(i));
-        }
-        if (train.empty())
-            throw TrainingError(k == 1 ? "no usable training star in " + catalog_.sourceFile
-                                       : "the χ²/dof cut after iteration " + std::to_string(k - 1) +
-                                             " leaves no training star");
-        // If an epoch's own starting point is already beyond repair (the previous epoch
-        // ended finite but on the edge), retrying it cannot help: go back to the state the
-        // iteration started from, with the halved rate.
-        const ParameterVector iterationParams = cp.parameters;
-        const AdamState iterationAdam = cp.adam;
-        const std::size_t historyMark = cp.history.epochs.size();
-        const std::uint64_t processedMark = cp.starsProcessed;
-        for (int epoch = 1; epoch <= config_.epochsPerIteration; ++epoch) {
-            bool restartIteration = false;
-            int retries = 0;
-            const int globalEpoch = (k - 1) * config_.epochsPerIteration + epoch;
-            // The shuffle is a pure function of (seed, epoch): a retried epoch sees the same order.
-            std::vector<std::uint32_t> order = train;
-            CounterRandom rng(config_.seed, (1ull << 40) + std::uint64_t(globalEpoch));
-            for (std::size_t i = order.size(); i > 1; --i)
-                std::swap(order[i - 1], order[std::min(i - 1, std::size_t(rng.uniform() * double(i)))]);
-            const ParameterVector goodParams = cp.parameters;
-            const AdamState goodAdam = cp.adam;
-            double trainLoss = 0.0, optimisationSeconds = 0.0;
-            for (;;) {
-                const double lr = config_.learningRateAt(k) * cp.learningRateScale;
-                const auto tEpoch = Clock::now();
-                trainLoss = runner.run(cp.parameters, cp.adam, order, lr);
-                optimisationSeconds = secondsSince(tEpoch);
-                if (std::isfinite(trainLoss) || control.stopRequested.load())
-                    break;
-                // Roll back to the last good state, halve the rate, go on.
-                cp.parameters = goodParams;
-                cp.adam = goodAdam;
-                cp.learningRateScale *= 0.5;
-                const double newLr = config_.learningRateAt(k) * cp.learningRateScale;
-                const std::string what = "iteration " + std::to_string(k) + ", epoch " + std::to_string(epoch) +
-                                         ": the loss became NaN or infinite; rolled back and halved the learning rate to " +
-                                         std::to_string(newLr);
-                if (cp.history.faults.size() < kMaxRecordedFaults)
-                    cp.history.faults.push_back(what);
-                observer.onFault({k, epoch, what, newLr});
-                if (!(cp.learningRateScale >= kMinLearningRateScale)) // NaN fails it too
-                    throw TrainingError("the loss diverges even at 1/1024 of the learning rate (" + what + ")");
-                if (++retries >= 2 && epoch > 1) {
-                    cp.parameters = iterationParams;
-                    cp.adam = iterationAdam;
-                    cp.history.epochs.resize(historyMark);
-                    cp.starsProcessed = processedMark;
-                    restartIteration = true;
-                    break;
-                }
-            }
-            if (restartIteration) {
-                epoch = 0; // the loop's ++ starts the iteration again at epoch 1
-                continue;
-            }
-            if (control.stopRequested.load()) {
-                // The checkpoint of the last completed iteration stays as it is.
-                result.stopped = true;
-                cp.parameters = goodParams; // never hand out a half-finished epoch
-                cp.adam = goodAdam;
-                break;
-            }
-            cp.starsProcessed += order.size();
-            double valChi2 = 0.0;
-            if (!validation.empty()) {
-                std::vector<double> parts((validation.size() + 255) / 256);
-                team.run(parts.size(), [&](std::size_t task, unsigned worker) {
-                    const std::size_t b = task * 256;
-                    parts[task] = trainingKernels().loss(
-                        workspaces[worker], layout, cp.parameters.data(), samples.data(),
-                        std::span<const std::uint32_t>(validation).subspan(b, std::min<std::size_t>(256, validation.size() - b)),
-                        true);
-                });
-                for (double p : parts)
-                    valChi2 += p;
-                valChi2 /= double(kBandCount) * double(validation.size());
-            }
-            EpochEvent ev;
-            ev.iteration = k;
-            ev.epoch = epoch;
-            ev.globalEpoch = globalEpoch;
-            ev.totalEpochs = totalEpochs;
-            ev.trainLoss = trainLoss;
-            // No validation star in use: the validation loss has no value (NaN), never the
-            // regularisation term alone dressed up as a loss.
-            ev.validationLoss =
-                validation.empty()
-                    ? kNoValue
-                    : valChi2 + regularization(layout, cp.parameters.data(), config_.l2Hidden, config_.l1Extinction);
-            ev.learningRate = config_.learningRateAt(k) * cp.learningRateScale;
-            ev.elapsedSeconds = elapsedBefore + secondsSince(t0);
-            const int done = globalEpoch - (cp.completedIterations * config_.epochsPerIteration);
-            const double perEpoch = secondsSince(t0) / double(std::max(1, done));
-            ev.etaSeconds = perEpoch * double(totalEpochs - globalEpoch);
-            ev.starsPerSecond = optimisationSeconds > 0 ? double(order.size()) / optimisationSeconds : 0.0;
-            ev.starsProcessed = cp.starsProcessed;
-            ev.model = modelNow();
-            cp.history.epochs.push_back({k, epoch, ev.trainLoss, ev.validationLoss, ev.learningRate, ev.elapsedSeconds,
-                                         ev.starsPerSecond});
-            observer.onEpoch(ev);
-        }
-        if (result.stopped)
-            break;
-
-        // With the model fixed: Eqs. 8–9, covariance rebuild, χ²/dof cut.
-        const auto tUpdate = Clock::now();
-        const auto model = modelNow();
-        const double threshold = config_.thresholdAfter(k);
-        const UpdateSummary summary = updateState(catalog_, *model, threshold, true, cp.state, samples);
-        cp.completedIterations = k;
-        cp.elapsedSeconds = elapsedBefore + secondsSince(t0);
-        IterationEvent ie;
-        ie.iteration = k;
-        ie.threshold = threshold;
-        ie.starsInUse = summary.inUse;
-        ie.starsLeftOut = summary.leftOut;
-        ie.reddeningClipped = summary.clipped;
-        ie.meanReddeningShift = summary.meanShift;
-        ie.testChi2DofBelow5 = summary.testChi2DofBelow5;
-        ie.testFracAbove5 = summary.testFracAbove5;
-        ie.testStars = summary.testStars;
-        ie.nextLearningRate = config_.learningRateAt(k + 1) * cp.learningRateScale;
-        ie.updateSeconds = secondsSince(tUpdate);
-        ie.model = model;
-        const double usable = double(summary.inUse + summary.leftOut);
-        cp.history.iterations.push_back({k, threshold, ie.testChi2DofBelow5, ie.testFracAbove5, summary.inUse,
-                                         summary.leftOut, usable > 0 ? double(summary.leftOut) / usable : 0.0,
-                                         ie.nextLearningRate});
-        if (!checkpointPath_.empty())
-            saveTrainingCheckpoint(checkpointPath_, cp);
-        observer.onIteration(ie);
-    }
-    // The counts of the per-star rules as the run ends (a checkpoint does not store them, so a
-    // resumed run counts them here too; a star whose covariance broke down in a later
-    // iteration counts as such), the same for a resumed and an uninterrupted run.
-    cp.state.defects = countStateDefects(catalog_, cp.normalization, cp.state);
-    result.model = *modelNow();
-    result.final = std::move(cp);
-    return result;
+    return run.iterate();
 }
 
 } // namespace starlocus::core
