@@ -12,15 +12,17 @@
 #       Replays fuzz/corpus/regressions/<target>/* once each; exit 1 when any still fails.
 #
 # Targets: green2020_catalog keras_model model_file training_checkpoint density_grid
-# normalization_json posterior_file. Environment: STARLOCUS_FUZZ_BUILD (build folder, default
-# build/fuzz), STARLOCUS_SHARED_DIR (published files, default ../shared), STARLOCUS_FUZZ_NO_SHARED=1
-# (seeds from our writers only: findings are then safe to commit), STARLOCUS_FUZZ_JOBS
-# (build jobs, default 2), STARLOCUS_FUZZ_MAX_LEN (default twice the largest seed).
+# normalization_json posterior_file text_table. Environment: STARLOCUS_FUZZ_BUILD (build
+# folder, default build/fuzz), STARLOCUS_SHARED_DIR (published files, default ../shared),
+# STARLOCUS_FUZZ_NO_SHARED=1 (seeds from our writers only: findings are then safe to commit),
+# STARLOCUS_FUZZ_JOBS (build jobs, default 2), STARLOCUS_FUZZ_MAX_LEN (default twice the
+# largest seed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 build=${STARLOCUS_FUZZ_BUILD:-$root/build/fuzz}
-all_targets=(green2020_catalog keras_model model_file training_checkpoint density_grid normalization_json posterior_file)
+all_targets=(green2020_catalog keras_model model_file training_checkpoint density_grid normalization_json posterior_file
+             text_table)
 declare -A published=([green2020_catalog]=green2020_test_data_small.h5 [keras_model]=green2020_nn_model.h5
                       [density_grid]=green2020_input_density.h5
                       [normalization_json]=green2020_theta_normalization.json)
@@ -33,7 +35,7 @@ if [ -z "${ASAN_SYMBOLIZER_PATH:-}" ] && command -v llvm-symbolizer >/dev/null; 
   export ASAN_SYMBOLIZER_PATH=$(command -v llvm-symbolizer)
 fi
 
-usage() { sed -n '3,21p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+usage() { sed -n '3,19p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 
 targets_of() {
   if [ "$1" = all ]; then echo "${all_targets[@]}"; return; fi

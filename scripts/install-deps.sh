@@ -12,6 +12,7 @@ packages=(
   # Qt Charts needs Qt OpenGL's CMake package, which qt6-charts-dev does not pull in.
   qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-tools-dev qt6-l10n-tools qt6-svg-dev libqcustomplot-dev
   libeigen3-dev libhdf5-dev nlohmann-json3-dev
+  zlib1g-dev     # gzip-compressed CSV/ECSV tables (core/table)
   fonts-dejavu-core
   poppler-utils  # pdftoppm: the tests render the exported PDF figures
   python3        # scripts/check-deps.py

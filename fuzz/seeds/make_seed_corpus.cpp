@@ -8,6 +8,9 @@
 //   OUTDIR/density_grid/         small grids in the published density layout
 //   OUTDIR/normalization_json/   normalisation files
 //   OUTDIR/posterior_file/       photometric fits of a small mock sky on a toy label grid
+//   OUTDIR/text_table/           CSV and ECSV tables (an ECSV header in both YAML styles,
+//                                nulls, 19-digit integers), one gzip-compressed, and
+//                                fit-stars' posterior CSV
 // scripts/fuzz.sh runs it before fuzzing and adds the published files when they are there.
 #include "fuzz/seeds/keras_layout_writer.h"
 
@@ -16,12 +19,16 @@
 #include "core/io/model_file.h"
 #include "core/inference/fit_catalog.h"
 #include "core/io/normalization_json.h"
+#include "core/io/posterior_csv.h"
 #include "core/io/posterior_file.h"
 #include "core/io/training_checkpoint.h"
 #include "core/mock/mock_sky.h"
 #include "core/mock/mock_sky_file.h"
 #include "core/training/trainer.h"
 
+#include <zlib.h>
+
+#include <algorithm>
 #include <cstdio>
 #include <exception>
 #include <filesystem>
@@ -125,6 +132,33 @@ void writePosteriorFiles(const fs::path& dir, const core::Catalog& catalog) {
     }
 }
 
+// Tables as the import meets them: ECSV with flow and block column entries (as Astropy writes
+// them), a comma-delimited ECSV, a plain CSV with comments, quotes and nulls, the same
+// gzip-compressed, and a posterior CSV of fit-stars.
+void writeTextTables(const fs::path& dir, const std::vector<core::StarPosterior>& posteriors) {
+    const std::string ecsv = "# %ECSV 1.0\n# ---\n# datatype:\n# - {name: source_id, datatype: int64}\n"
+                             "# - name: g\n#   unit: mag\n#   datatype: float64\n#   description: Gaia G\n"
+                             "#   meta: {ucd: phot.mag}\n# - {name: flag, datatype: bool}\n"
+                             "# - {name: name, datatype: string}\n# - {name: e, datatype: float32}\n"
+                             "# meta: !!omap\n# - {survey: seed}\n# schema: astropy-2.0\n"
+                             "source_id g flag name e\n4295806720 15.25 True \"a star\" 0.1\n"
+                             "6917528997577384320 \"\" False b,c 0.2\n";
+    std::ofstream(dir / "astropy_style.ecsv") << ecsv;
+    std::ofstream(dir / "comma.ecsv") << "# %ECSV 1.0\n# ---\n# datatype:\n# - {name: a, unit: mas, datatype: float64}\n"
+                                         "# - {name: b, datatype: uint8}\n# delimiter: ','\na,b\n1.5,2\n,3\n-2e-3,\n";
+    const std::string csv = "# cross-match\nsource_id,phot_g_mean_mag,parallax,survey\n"
+                            "1000000000000000001,15.1,1.25,\"LAMOST, DR5\"\n1000000000000000002,,-0.5,APOGEE\n"
+                            "1000000000000000003,nan,inf,\n";
+    std::ofstream(dir / "plain.csv") << csv;
+    if (gzFile gz = gzopen((dir / "plain.csv.gz").string().c_str(), "wb")) {
+        gzwrite(gz, csv.data(), unsigned(csv.size()));
+        gzclose(gz);
+    }
+    core::writePosteriorCsv((dir / "posteriors.csv").string(),
+                            std::vector<core::StarPosterior>(posteriors.begin(),
+                                                             posteriors.begin() + std::ptrdiff_t(std::min<std::size_t>(5, posteriors.size()))));
+}
+
 int main(int argc, char** argv) {
     if (argc != 2) {
         std::fprintf(stderr, "usage: %s OUTDIR\n", argv[0]);
@@ -133,7 +167,7 @@ int main(int argc, char** argv) {
     try {
         const fs::path root(argv[1]);
         for (const char* target : {"green2020_catalog", "model_file", "training_checkpoint", "keras_model",
-                                   "density_grid", "normalization_json", "posterior_file"})
+                                   "density_grid", "normalization_json", "posterior_file", "text_table"})
             fs::create_directories(root / target);
         writeCatalogs(root / "green2020_catalog");
         const core::MockSky sky = mockSky(60, 3);
@@ -142,6 +176,8 @@ int main(int argc, char** argv) {
         writeDensityGrids(root / "density_grid");
         writeNormalizations(root / "normalization_json", sky.normalization());
         writePosteriorFiles(root / "posterior_file", sky.catalog());
+        writeTextTables(root / "text_table",
+                        core::readPosteriorFile((root / "posterior_file" / "posteriors_flat.h5").string()).posteriors);
     } catch (const std::exception& e) {
         std::fprintf(stderr, "make_seed_corpus: %s\n", e.what());
         return 1;

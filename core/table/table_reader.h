@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// A table read row block by row block (issue 15): a reader holds at most one chunk of rows,
+// never a whole-file copy, so a cross-match of millions of rows streams through the import.
+// Structural defects (a file that cannot be read, a truncated row, a value of the wrong type)
+// end as core::InputError naming the file, the row (1-based, as a user counts data rows) and
+// the column.
+#include "core/table/table_column.h"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace starlocus::core::table {
+
+enum class TableFormat : std::uint8_t { Csv, Ecsv };
+
+std::string_view tableFormatName(TableFormat format);
+
+class TableReader {
+public:
+    virtual ~TableReader() = default;
+    virtual const std::string& path() const = 0;
+    virtual TableFormat format() const = 0;
+    virtual const std::vector<ColumnInfo>& columns() const = 0;
+    // The row count when the format states it up front (FITS NAXIS2); nullopt for text tables.
+    virtual std::optional<std::size_t> rowCount() const = 0;
+    // Reads the next at most `maxRows` rows into `chunk` (its vectors reused); false, with
+    // chunk.rows == 0, at the end of the table.
+    virtual bool next(TableChunk& chunk, std::size_t maxRows) = 0;
+};
+
+// Opens `path` by its content (gzip is looked through): "# %ECSV" starts an ECSV file, any other
+// text a CSV file with a header line. InputError for a missing, unreadable or unknown file.
+std::unique_ptr<TableReader> openTable(const std::string& path);
+
+} // namespace starlocus::core::table
