@@ -16,6 +16,7 @@ packages=(
   fonts-dejavu-core
   poppler-utils  # pdftoppm: the tests render the exported PDF figures
   python3        # scripts/check-deps.py
+  python3-astropy  # the table-import tests write FITS, ECSV and VOTable files with Astropy
   # scripts/fuzz.sh: clang's libFuzzer, and llvm-symbolizer for the triage of findings.
   clang libfuzzer-14-dev llvm-14
   # The Debian packages (scripts/build-package.sh, smoke-test-installed.sh): dpkg-shlibdeps and

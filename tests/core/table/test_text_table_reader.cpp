@@ -5,6 +5,7 @@
 // sample, and every structural defect an InputError naming the file, row and column.
 #include "core/common/input_error.h"
 #include "core/table/table_reader.h"
+#include "tests/support/astropy_tables.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -141,6 +142,64 @@ private slots:
             QCOMPARE(v[0].integer[1], 6917528997577384320LL);
             QCOMPARE(v[1].null, (std::vector<std::uint8_t>{0, 1}));
             QCOMPARE(v[3].text, (std::vector<std::string>{"a star", "b,c"}));
+        }
+    }
+
+    // ECSV files written by Astropy itself at test time: space and comma delimiters, gzip,
+    // masked values in a float, an integer and a string column, 64-bit IDs, booleans,
+    // float32, units and descriptions.
+    void ecsvWrittenByAstropy() {
+        STARLOCUS_REQUIRE_ASTROPY();
+        const QString script = QStringLiteral(R"(import sys, gzip, shutil
+import numpy as np
+from astropy.table import Table, MaskedColumn
+t = Table()
+t['source_id'] = np.array([4295806720, 6917528997577384320, 2], dtype=np.int64)
+t['phot_g_mean_mag'] = MaskedColumn([15.25, 0.0, -1.5e-3], mask=[False, True, False], unit='mag',
+                                    description='G, "mean" magnitude')
+t['visibility_periods_used'] = MaskedColumn(np.array([9, 12, 0], dtype=np.int16), mask=[False, False, True])
+t['ok'] = np.array([True, False, True])
+t['survey'] = MaskedColumn(['LAMOST DR5', 'x,y', ''], mask=[False, False, True])
+t['parallax'] = np.array([1.25, -0.5, 3.0e-7], dtype=np.float32)
+t['parallax'].unit = 'mas'
+out = sys.argv[1]
+t.write(out + '/space.ecsv', format='ascii.ecsv')
+t.write(out + '/comma.ecsv', format='ascii.ecsv', delimiter=',')
+with open(out + '/space.ecsv', 'rb') as f, gzip.open(out + '/space.ecsv.gz', 'wb') as g:
+    shutil.copyfileobj(f, g)
+)");
+        QTemporaryDir out; // Astropy refuses to overwrite the other tests' files
+        const QString failure = starlocus::test::runPython(script, "'" + out.path() + "'");
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
+        for (const char* name : {"space.ecsv", "comma.ecsv", "space.ecsv.gz"}) {
+            const std::string path = out.filePath(QString::fromLatin1(name)).toStdString();
+            auto reader = openTable(path);
+            QCOMPARE(int(reader->format()), int(TableFormat::Ecsv));
+            const auto& c = reader->columns();
+            QCOMPARE(c.size(), std::size_t(6));
+            QCOMPARE(int(c[0].type), int(ColumnType::Integer));
+            QCOMPARE(c[1].unit, std::string("mag"));
+            QCOMPARE(c[1].description, std::string("G, \"mean\" magnitude"));
+            QCOMPARE(int(c[2].type), int(ColumnType::Integer));
+            QCOMPARE(c[2].fileType, std::string("int16"));
+            QCOMPARE(int(c[3].type), int(ColumnType::Boolean));
+            QCOMPARE(int(c[4].type), int(ColumnType::Text));
+            QCOMPARE(c[5].unit, std::string("mas"));
+            QCOMPARE(c[5].fileType, std::string("float32"));
+            const auto v = readAll(*reader, 2);
+            QCOMPARE(v[0].integer, (std::vector<std::int64_t>{4295806720LL, 6917528997577384320LL, 2}));
+            QCOMPARE(v[1].null, (std::vector<std::uint8_t>{0, 1, 0}));
+            QCOMPARE(v[1].real[0], 15.25);
+            QCOMPARE(v[1].real[2], -1.5e-3);
+            QCOMPARE(v[2].null, (std::vector<std::uint8_t>{0, 0, 1}));
+            QCOMPARE(v[2].integer[1], std::int64_t(12));
+            QCOMPARE(v[3].integer, (std::vector<std::int64_t>{1, 0, 1}));
+            QCOMPARE(v[4].text[0], std::string("LAMOST DR5"));
+            QCOMPARE(v[4].text[1], std::string("x,y"));
+            QCOMPARE(v[4].null, (std::vector<std::uint8_t>{0, 0, 1}));
+            // float32 as Astropy prints it: the shortest text that gives the float32 back.
+            QCOMPARE(float(v[5].real[0]), 1.25f);
+            QCOMPARE(float(v[5].real[2]), 3.0e-7f);
         }
     }
 

@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// Test tables written by Astropy at test time (issue 15: "test data no one here wrote"). Astropy
+// comes from Debian's python3-astropy (scripts/install-deps.sh), so the script runs under
+// Debian's own /usr/bin/python3: a python3 earlier on a user's PATH may lack it. Without
+// Astropy a test skips and says so; where STARLOCUS_REQUIRE_SHARED=1 (CI) it fails instead.
+#include "tests/support/shared_data.h"
+
+#include <QFile>
+#include <QString>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cstdlib>
+#include <string>
+
+namespace starlocus::test {
+
+inline const char* kDebianPython = "/usr/bin/python3";
+
+// Runs `script` (Python source) with `arguments` (shell-quoted by the caller) under Debian's
+// Python; "" on success, else what went wrong with the script's output.
+inline QString runPython(const QString& script, const QString& arguments = {}) {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("script.py")), log = dir.filePath(QStringLiteral("log.txt"));
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(script.toUtf8()) < 0)
+        return QStringLiteral("cannot write %1").arg(path);
+    file.close();
+    const std::string command = std::string(kDebianPython) + " '" + path.toStdString() + "' " + arguments.toStdString() +
+                                " > '" + log.toStdString() + "' 2>&1";
+    const int status = std::system(command.c_str());
+    if (status == 0)
+        return {};
+    QFile output(log);
+    output.open(QIODevice::ReadOnly);
+    return QStringLiteral("%1 failed (status %2): %3").arg(QString::fromStdString(command)).arg(status).arg(QString::fromUtf8(output.readAll()));
+}
+
+// "" when Debian's Python imports Astropy, else why not.
+inline QString astropyMissing() {
+    static const QString why = [] {
+        const QString failure = runPython(QStringLiteral("import astropy, numpy\n"));
+        return failure.isEmpty() ? QString()
+                                 : QStringLiteral("Astropy is not installed for %1 (Debian package python3-astropy, "
+                                                  "scripts/install-deps.sh): %2")
+                                       .arg(QString::fromLatin1(kDebianPython), failure);
+    }();
+    return why;
+}
+
+} // namespace starlocus::test
+
+// Skips the current test without Astropy, or fails it where the reference data is required (CI).
+#define STARLOCUS_REQUIRE_ASTROPY()                                                                \
+    if (const QString why_ = ::starlocus::test::astropyMissing(); !why_.isEmpty()) {               \
+        const QByteArray text_ = why_.toUtf8();                                                    \
+        if (::starlocus::test::sharedDataRequired())                                               \
+            QFAIL(text_.constData());                                                              \
+        QSKIP(text_.constData());                                                                  \
+    }
