@@ -26,6 +26,8 @@ std::string_view tableFormatName(TableFormat format) {
     switch (format) {
     case TableFormat::Csv: return "CSV";
     case TableFormat::Ecsv: return "ECSV";
+    case TableFormat::Fits: return "FITS";
+    case TableFormat::VoTable: return "VOTable";
     }
     return "unknown";
 }

@@ -14,7 +14,7 @@
 
 namespace starlocus::core::table {
 
-enum class TableFormat : std::uint8_t { Csv, Ecsv };
+enum class TableFormat : std::uint8_t { Csv, Ecsv, Fits, VoTable };
 
 std::string_view tableFormatName(TableFormat format);
 
@@ -32,7 +32,8 @@ public:
 };
 
 // Opens `path` by its content (gzip is looked through): "# %ECSV" starts an ECSV file, any other
-// text a CSV file with a header line. InputError for a missing, unreadable or unknown file.
+// text a CSV file with a header line; FITS and VOTable as their readers are built (until
+// then they are named and refused). InputError for a missing, unreadable or unknown file.
 std::unique_ptr<TableReader> openTable(const std::string& path);
 
 } // namespace starlocus::core::table
