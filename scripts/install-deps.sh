@@ -13,6 +13,7 @@ packages=(
   qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-tools-dev qt6-l10n-tools qt6-svg-dev libqcustomplot-dev
   libeigen3-dev libhdf5-dev nlohmann-json3-dev
   zlib1g-dev     # gzip-compressed CSV/ECSV tables (core/table)
+  libcfitsio-dev # FITS tables (core/table)
   libexpat1-dev  # the streaming XML parser of the VOTable reader (core/table)
   fonts-dejavu-core
   poppler-utils  # pdftoppm: the tests render the exported PDF figures

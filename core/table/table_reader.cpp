@@ -2,7 +2,9 @@
 #include "core/table/table_reader.h"
 
 #include "core/common/input_error.h"
+#include "core/table/fits_table_reader.h"
 #include "core/table/text_table_reader.h"
+#include "core/table/votable_reader.h"
 
 #include <zlib.h>
 
@@ -50,13 +52,13 @@ std::unique_ptr<TableReader> openTable(const std::string& path) {
     if (start.substr(0, 8) == "# %ECSV ")
         return openTextTable(path, TableFormat::Ecsv);
     if (start.substr(0, 9) == "SIMPLE  =")
-        throw InputError(path, "", "is a FITS file: this StarLocus imports CSV and ECSV tables");
+        return openFitsTable(path);
     if (start.find("<VOTABLE") != std::string_view::npos || start.substr(0, 5) == "<?xml")
-        throw InputError(path, "", "is an XML (VOTable?) file: this StarLocus imports CSV and ECSV tables");
+        return openVoTable(path); // it refuses an XML file that is not a VOTable
     if (start.substr(0, 4) == "\x89HDF")
         throw InputError(path, "", "is an HDF5 file: open it as a catalog or a model, not as a table to import");
     if (start.find('\0') != std::string_view::npos)
-        throw InputError(path, "", "is not a text table (binary data); this StarLocus imports CSV and ECSV tables");
+        throw InputError(path, "", "is neither a FITS file nor a text table (binary data): StarLocus imports FITS, VOTable, CSV and ECSV tables");
     return openTextTable(path, TableFormat::Csv);
 }
 

@@ -31,9 +31,9 @@ public:
     virtual bool next(TableChunk& chunk, std::size_t maxRows) = 0;
 };
 
-// Opens `path` by its content (gzip is looked through): "# %ECSV" starts an ECSV file, any other
-// text a CSV file with a header line; FITS and VOTable as their readers are built (until
-// then they are named and refused). InputError for a missing, unreadable or unknown file.
+// Opens `path` by its content (gzip is looked through): "SIMPLE  =" starts a FITS file, XML a
+// VOTable, "# %ECSV" an ECSV file, any other text a CSV file with a header line. InputError for
+// a missing, unreadable or unknown file (an HDF5 file, binary data).
 std::unique_ptr<TableReader> openTable(const std::string& path);
 
 } // namespace starlocus::core::table

@@ -1,0 +1,276 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/table/fits_table_reader.h"
+
+#include "core/common/input_error.h"
+
+#include <fitsio.h>
+
+#include <cmath>
+#include <limits>
+#include <string>
+
+namespace starlocus::core::table {
+namespace {
+
+// CFITSIO's text for `status` and the messages it queued (the most useful is the first).
+std::string cfitsioText(int status) {
+    char text[FLEN_STATUS] = {};
+    fits_get_errstatus(status, text);
+    std::string out = text;
+    char message[FLEN_ERRMSG] = {};
+    if (fits_read_errmsg(message) && message[0])
+        out += std::string(": ") + message;
+    fits_clear_errmsg();
+    return out;
+}
+
+// How a column is read: the CFITSIO datatype asked for, and where the values go.
+enum class Reading : std::uint8_t { Integer, ScaledInteger, Float, Logical, String };
+
+struct FitsColumn {
+    int number = 0; // 1-based
+    Reading reading = Reading::Float;
+    long width = 0; // characters of a string column
+};
+
+class FitsTableReader final : public TableReader {
+public:
+    FitsTableReader(const std::string& path, std::optional<int> hdu) : path_(path) {
+        int status = 0;
+        // The disk-file opener: no extended file-name syntax, so a name with brackets or a
+        // leading '!' is a file name, never a filter or an instruction to CFITSIO.
+        if (fits_open_diskfile(&file_, path.c_str(), READONLY, &status))
+            throw InputError(path, "", "cannot be read as FITS (CFITSIO: " + cfitsioText(status) + ")");
+        moveToTable(hdu);
+        readColumns();
+    }
+    ~FitsTableReader() override {
+        int status = 0;
+        if (file_)
+            fits_close_file(file_, &status);
+    }
+    FitsTableReader(const FitsTableReader&) = delete;
+    FitsTableReader& operator=(const FitsTableReader&) = delete;
+
+    const std::string& path() const override { return path_; }
+    TableFormat format() const override { return TableFormat::Fits; }
+    const std::vector<ColumnInfo>& columns() const override { return columns_; }
+    std::optional<std::size_t> rowCount() const override { return std::size_t(rows_); }
+
+    bool next(TableChunk& chunk, std::size_t maxRows) override {
+        chunk.firstRow = std::size_t(done_);
+        chunk.rows = std::size_t(std::min<LONGLONG>(LONGLONG(maxRows), rows_ - done_));
+        chunk.columns.resize(columns_.size());
+        const LONGLONG first = done_ + 1; // CFITSIO rows count from 1
+        const LONGLONG n = LONGLONG(chunk.rows);
+        for (std::size_t c = 0; c < columns_.size(); ++c) {
+            ColumnValues& v = chunk.columns[c];
+            v.real.clear();
+            v.integer.clear();
+            v.text.clear();
+            v.null.assign(chunk.rows, 0);
+            if (n > 0)
+                readColumn(c, first, n, v);
+        }
+        done_ += n;
+        return n > 0;
+    }
+
+private:
+    [[noreturn]] void fail(const std::string& field, int status) const {
+        if (status == END_OF_FILE || status == READ_ERROR)
+            throw InputError(path_, field,
+                             "the file ends before the table's last row: truncated? (CFITSIO: " + cfitsioText(status) + ")");
+        throw InputError(path_, field, "CFITSIO: " + cfitsioText(status));
+    }
+    std::string hduField() const { return "HDU " + std::to_string(hduIndex_); }
+
+    void moveToTable(std::optional<int> hdu) {
+        int status = 0, count = 0, type = 0;
+        if (fits_get_num_hdus(file_, &count, &status))
+            fail("HDUs", status);
+        if (hdu) {
+            if (*hdu < 0 || *hdu >= count)
+                throw InputError(path_, "HDU " + std::to_string(*hdu),
+                                 "the file has HDUs 0 … " + std::to_string(count - 1));
+            if (fits_movabs_hdu(file_, *hdu + 1, &type, &status))
+                fail("HDU " + std::to_string(*hdu), status);
+            if (type != BINARY_TBL && type != ASCII_TBL)
+                throw InputError(path_, "HDU " + std::to_string(*hdu), "is an image, not a table");
+            hduIndex_ = *hdu;
+        } else {
+            for (int i = 1; i <= count; ++i) {
+                if (fits_movabs_hdu(file_, i, &type, &status))
+                    fail("HDU " + std::to_string(i - 1), status);
+                if (type == BINARY_TBL || type == ASCII_TBL) {
+                    hduIndex_ = i - 1;
+                    break;
+                }
+            }
+            if (hduIndex_ < 0)
+                throw InputError(path_, "", "has no table HDU (only images)");
+        }
+        if (fits_get_num_rowsll(file_, &rows_, &status))
+            fail(hduField(), status);
+    }
+
+    void readColumns() {
+        int status = 0, count = 0;
+        if (fits_get_num_cols(file_, &count, &status))
+            fail(hduField(), status);
+        if (count == 0)
+            throw InputError(path_, hduField(), "is a table without columns");
+        for (int c = 1; c <= count; ++c) {
+            ColumnInfo info;
+            FitsColumn how;
+            how.number = c;
+            const std::string n = std::to_string(c);
+            info.name = keyword("TTYPE" + n);
+            if (info.name.empty())
+                info.name = "col" + n; // FITS allows unnamed columns
+            info.unit = keyword("TUNIT" + n);
+            info.ucd = keyword("TUCD" + n);
+            info.description = keyword("TCOMM" + n);
+            info.fileType = keyword("TFORM" + n);
+            const std::string field = hduField() + ", column '" + info.name + "'";
+            int type = 0, eqType = 0;
+            long repeat = 0, width = 0;
+            if (fits_get_coltype(file_, c, &type, &repeat, &width, &status) ||
+                fits_get_eqcoltype(file_, c, &eqType, &repeat, &width, &status))
+                fail(field, status);
+            if (type < 0)
+                throw InputError(path_, field, "is a variable-length array (TFORM " + info.fileType + "): cannot be imported");
+            if (type != TSTRING && repeat != 1)
+                throw InputError(path_, field,
+                                 "holds " + std::to_string(repeat) + " values per row (TFORM " + info.fileType +
+                                     "): only scalar columns can be imported");
+            switch (eqType) {
+            case TBYTE: case TSBYTE: case TSHORT: case TUSHORT: case TINT: case TUINT: case TLONG: case TULONG:
+            case TLONGLONG: case TULONGLONG:
+                info.type = ColumnType::Integer;
+                how.reading = Reading::Integer;
+                break;
+            case TFLOAT: case TDOUBLE:
+                info.type = ColumnType::Real;
+                // An integer column scaled by TSCAL/TZERO to fractions: nulls by TNULL.
+                how.reading = (type == TFLOAT || type == TDOUBLE) ? Reading::Float : Reading::ScaledInteger;
+                break;
+            case TLOGICAL:
+                info.type = ColumnType::Boolean;
+                how.reading = Reading::Logical;
+                break;
+            case TSTRING:
+                info.type = ColumnType::Text;
+                how.reading = Reading::String;
+                how.width = std::max(1L, width);
+                break;
+            default:
+                throw InputError(path_, field,
+                                 "has TFORM " + info.fileType + " (bit, complex or another type StarLocus cannot hold)");
+            }
+            for (const ColumnInfo& other : columns_)
+                if (other.name == info.name)
+                    throw InputError(path_, field, "the column name appears twice");
+            columns_.push_back(info);
+            how_.push_back(how);
+        }
+    }
+
+    // A header keyword's string value, "" when absent.
+    std::string keyword(const std::string& name) {
+        int status = 0;
+        char value[FLEN_VALUE] = {};
+        if (fits_read_key(file_, TSTRING, name.c_str(), value, nullptr, &status)) {
+            fits_clear_errmsg();
+            return {};
+        }
+        std::string text = value;
+        const std::size_t end = text.find_last_not_of(' ');
+        return end == std::string::npos ? std::string() : text.substr(0, end + 1);
+    }
+
+    void readColumn(std::size_t c, LONGLONG first, LONGLONG n, ColumnValues& v) {
+        const FitsColumn& how = how_[c];
+        const std::string field = hduField() + ", column '" + columns_[c].name + "', rows " + std::to_string(first) +
+                                  "–" + std::to_string(first + n - 1);
+        int status = 0, anyNull = 0;
+        nulls_.assign(std::size_t(n), 0);
+        switch (how.reading) {
+        case Reading::Integer:
+            v.integer.resize(std::size_t(n));
+            if (fits_read_colnull(file_, TLONGLONG, how.number, first, 1, n, v.integer.data(), nulls_.data(), &anyNull,
+                                  &status)) {
+                if (status == NUM_OVERFLOW)
+                    throw InputError(path_, field, "a value beyond the 64-bit integer range (an unsigned 64-bit ID?)");
+                fail(field, status);
+            }
+            break;
+        case Reading::ScaledInteger:
+            v.real.resize(std::size_t(n));
+            if (fits_read_colnull(file_, TDOUBLE, how.number, first, 1, n, v.real.data(), nulls_.data(), &anyNull,
+                                  &status))
+                fail(field, status);
+            for (LONGLONG i = 0; i < n; ++i)
+                if (nulls_[std::size_t(i)])
+                    v.real[std::size_t(i)] = std::numeric_limits<double>::quiet_NaN();
+            break;
+        case Reading::Float: {
+            // NaN stays a value: read with NaN as the "null" substitute, no null flags.
+            v.real.resize(std::size_t(n));
+            double nan = std::numeric_limits<double>::quiet_NaN();
+            if (fits_read_col(file_, TDOUBLE, how.number, first, 1, n, &nan, v.real.data(), &anyNull, &status))
+                fail(field, status);
+            std::fill(nulls_.begin(), nulls_.end(), 0);
+            break;
+        }
+        case Reading::Logical: {
+            logical_.assign(std::size_t(n), 0);
+            if (fits_read_colnull(file_, TLOGICAL, how.number, first, 1, n, logical_.data(), nulls_.data(), &anyNull,
+                                  &status))
+                fail(field, status);
+            v.integer.resize(std::size_t(n));
+            for (LONGLONG i = 0; i < n; ++i)
+                v.integer[std::size_t(i)] = logical_[std::size_t(i)] ? 1 : 0;
+            break;
+        }
+        case Reading::String: {
+            const std::size_t w = std::size_t(how.width) + 1;
+            text_.assign(std::size_t(n) * w, '\0');
+            pointers_.resize(std::size_t(n));
+            for (LONGLONG i = 0; i < n; ++i)
+                pointers_[std::size_t(i)] = text_.data() + std::size_t(i) * w;
+            char empty[] = "";
+            if (fits_read_col_str(file_, how.number, first, 1, n, empty, pointers_.data(), &anyNull, &status))
+                fail(field, status);
+            v.text.resize(std::size_t(n));
+            for (LONGLONG i = 0; i < n; ++i) {
+                std::string s(pointers_[std::size_t(i)]);
+                const std::size_t end = s.find_last_not_of(' ');
+                s.erase(end == std::string::npos ? 0 : end + 1); // FITS pads strings with spaces
+                v.text[std::size_t(i)] = std::move(s);
+                nulls_[std::size_t(i)] = v.text[std::size_t(i)].empty() ? 1 : 0;
+            }
+            break;
+        }
+        }
+        for (LONGLONG i = 0; i < n; ++i)
+            v.null[std::size_t(i)] = nulls_[std::size_t(i)] ? 1 : 0;
+    }
+
+    std::string path_;
+    fitsfile* file_ = nullptr;
+    int hduIndex_ = -1;
+    LONGLONG rows_ = 0, done_ = 0;
+    std::vector<ColumnInfo> columns_;
+    std::vector<FitsColumn> how_;
+    std::vector<char> nulls_, logical_, text_;
+    std::vector<char*> pointers_;
+};
+
+} // namespace
+
+std::unique_ptr<TableReader> openFitsTable(const std::string& path, std::optional<int> hdu) {
+    return std::make_unique<FitsTableReader>(path, hdu);
+}
+
+} // namespace starlocus::core::table
