@@ -154,18 +154,26 @@ void pushNull(ColumnValues& v, ColumnType type) {
     }
 }
 
-// Moves the first `n` rows of `from` to the end of `to`.
-void moveFront(ColumnValues& from, ColumnValues& to, std::size_t n) {
-    auto move = [n](auto& a, auto& b) {
+// Moves rows [first, first + n) of `from` to the end of `to` (they are not looked at again).
+void copyRows(ColumnValues& from, std::size_t first, std::size_t n, ColumnValues& to) {
+    auto move = [first, n](auto& a, auto& b) {
         if (a.empty())
             return;
-        b.insert(b.end(), std::make_move_iterator(a.begin()), std::make_move_iterator(a.begin() + std::ptrdiff_t(n)));
-        a.erase(a.begin(), a.begin() + std::ptrdiff_t(n));
+        const auto begin = a.begin() + std::ptrdiff_t(first);
+        b.insert(b.end(), std::make_move_iterator(begin), std::make_move_iterator(begin + std::ptrdiff_t(n)));
     };
     move(from.real, to.real);
     move(from.integer, to.integer);
     move(from.text, to.text);
     move(from.null, to.null);
+}
+
+void dropFront(ColumnValues& v, std::size_t n) {
+    auto drop = [n](auto& a) { a.erase(a.begin(), a.begin() + std::ptrdiff_t(std::min(n, a.size()))); };
+    drop(v.real);
+    drop(v.integer);
+    drop(v.text);
+    drop(v.null);
 }
 
 std::string countOf(std::size_t n, const char* noun) {
@@ -221,18 +229,28 @@ public:
             v.null.clear();
         }
         want_ = maxRows;
+        if (pendingRows_ < maxRows && pendingFirst_ > 0) {
+            // Rows handed out from the front go before more are parsed behind them.
+            for (ColumnValues& v : pending_)
+                dropFront(v, pendingFirst_);
+            pendingFirst_ = 0;
+        }
         while (pendingRows_ < maxRows && pump()) {
         }
         const std::size_t take = std::min(maxRows, pendingRows_);
         if (take == 0)
             return false;
         for (std::size_t c = 0; c < columns_.size(); ++c) {
-            if (take == pendingRows_)
+            if (take == pendingRows_ && pendingFirst_ == 0)
                 std::swap(chunk.columns[c], pending_[c]); // chunk's old (cleared) vectors come back
             else
-                moveFront(pending_[c], chunk.columns[c], take);
+                copyRows(pending_[c], pendingFirst_, take, chunk.columns[c]);
         }
         pendingRows_ -= take;
+        pendingFirst_ = pendingRows_ == 0 ? 0 : pendingFirst_ + take;
+        if (pendingRows_ == 0)
+            for (ColumnValues& v : pending_)
+                dropFront(v, v.null.size());
         chunk.rows = take;
         rowsOut_ += take;
         return true;
@@ -826,8 +844,11 @@ private:
     std::string bytes_;         // decoded stream bytes not yet made into rows
     std::size_t bytesUsed_ = 0; // … of which rows were made
 
-    // Parsed rows not yet handed out: at most one chunk plus the rows of one block of text.
+    // Parsed rows not yet handed out, from row pendingFirst_ of the vectors on: at most one
+    // chunk plus the rows of one block of text (handed-out rows are dropped before the next
+    // parse, so small chunks cost no quadratic erasing).
     std::vector<ColumnValues> pending_;
+    std::size_t pendingFirst_ = 0;
     std::size_t pendingRows_ = 0;
     std::size_t rowsOut_ = 0;
     std::size_t want_ = 0;

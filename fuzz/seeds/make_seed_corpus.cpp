@@ -11,6 +11,8 @@
 //   OUTDIR/text_table/           CSV and ECSV tables (an ECSV header in both YAML styles,
 //                                nulls, 19-digit integers), one gzip-compressed, and
 //                                fit-stars' posterior CSV
+//   OUTDIR/votable/              small hand-written VOTables: TABLEDATA, BINARY and BINARY2
+//                                (null bitmap, variable and fixed char arrays), one gzipped
 // scripts/fuzz.sh runs it before fuzzing and adds the published files when they are there.
 #include "fuzz/seeds/keras_layout_writer.h"
 
@@ -159,6 +161,45 @@ void writeTextTables(const fs::path& dir, const std::vector<core::StarPosterior>
                                                              posteriors.begin() + std::ptrdiff_t(std::min<std::size_t>(5, posteriors.size()))));
 }
 
+// VOTables written here by hand (no third-party files): every datatype the reader takes, nulls
+// in each encoding's convention, base64 streams with variable-length and fixed char arrays.
+void writeVoTables(const fs::path& dir) {
+    auto voTable = [](const std::string& fields, const std::string& data) {
+        return "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+               "<VOTABLE version=\"1.4\" xmlns=\"http://www.ivoa.net/xml/VOTable/v1.3\">\n"
+               "<RESOURCE type=\"results\"><TABLE>\n" +
+               fields + "<DATA>" + data + "</DATA></TABLE></RESOURCE></VOTABLE>\n";
+    };
+    const std::string tabledata = voTable(
+        "<FIELD name=\"source_id\" datatype=\"long\" ucd=\"meta.id\"/>\n"
+        "<FIELD name=\"g\" datatype=\"double\" unit=\"mag\"><DESCRIPTION>Gaia G</DESCRIPTION></FIELD>\n"
+        "<FIELD name=\"n\" datatype=\"short\"><VALUES null=\"-1\"/></FIELD>\n"
+        "<FIELD name=\"ok\" datatype=\"boolean\"/>\n<FIELD name=\"bit\" datatype=\"bit\"/>\n"
+        "<FIELD name=\"u8\" datatype=\"unsignedByte\"/>\n<FIELD name=\"i\" datatype=\"int\"/>\n"
+        "<FIELD name=\"f\" datatype=\"float\"/>\n"
+        "<FIELD name=\"name\" datatype=\"char\" arraysize=\"*\"/>\n"
+        "<FIELD name=\"u\" datatype=\"unicodeChar\" arraysize=\"8\"/>\n",
+        "<TABLEDATA>\n<TR><TD>6917528997577384320</TD><TD>15.25</TD><TD>9</TD><TD>T</TD><TD>1</TD>"
+        "<TD>255</TD><TD>0x7F</TD><TD>NaN</TD><TD>a star</TD><TD>\xce\xa9</TD></TR>\n"
+        "<TR><TD>2</TD><TD/><TD>-1</TD><TD>?</TD><TD>0</TD><TD>0</TD><TD>-2147483648</TD><TD>1e40</TD>"
+        "<TD/><TD></TD></TR>\n</TABLEDATA>");
+    std::ofstream(dir / "tabledata.vot") << tabledata;
+    if (gzFile gz = gzopen((dir / "tabledata.vot.gz").string().c_str(), "wb")) {
+        gzwrite(gz, tabledata.data(), unsigned(tabledata.size()));
+        gzclose(gz);
+    }
+    // Rows (1, "ab", "xyz", T) and (2, null, "", ?): the second field flagged in the bitmap.
+    std::ofstream(dir / "binary2.vot") << voTable(
+        "<FIELD name=\"n\" datatype=\"int\"/>\n<FIELD name=\"s\" datatype=\"char\" arraysize=\"*\"/>\n"
+        "<FIELD name=\"f\" datatype=\"char\" arraysize=\"4\"/>\n<FIELD name=\"b\" datatype=\"boolean\"/>\n",
+        "<BINARY2><STREAM encoding=\"base64\">\nAAAAAAEAAAACYWJ4eXoAVEAAAAACAAAAAAAAAAA/\n</STREAM></BINARY2>");
+    // Rows (7, 1.5, "Ωa") and (null, NaN, ""): short with VALUES null, double, unicodeChar[*].
+    std::ofstream(dir / "binary.vot") << voTable(
+        "<FIELD name=\"n\" datatype=\"short\"><VALUES null=\"-32768\"/></FIELD>\n"
+        "<FIELD name=\"x\" datatype=\"double\"/>\n<FIELD name=\"u\" datatype=\"unicodeChar\" arraysize=\"*\"/>\n",
+        "<BINARY><STREAM encoding=\"base64\">AAc/+AAAAAAAAAAAAAIDqQBhgAB/+AAAAAAAAAAAAAA=</STREAM></BINARY>");
+}
+
 int main(int argc, char** argv) {
     if (argc != 2) {
         std::fprintf(stderr, "usage: %s OUTDIR\n", argv[0]);
@@ -167,7 +208,7 @@ int main(int argc, char** argv) {
     try {
         const fs::path root(argv[1]);
         for (const char* target : {"green2020_catalog", "model_file", "training_checkpoint", "keras_model",
-                                   "density_grid", "normalization_json", "posterior_file", "text_table"})
+                                   "density_grid", "normalization_json", "posterior_file", "text_table", "votable"})
             fs::create_directories(root / target);
         writeCatalogs(root / "green2020_catalog");
         const core::MockSky sky = mockSky(60, 3);
@@ -178,6 +219,7 @@ int main(int argc, char** argv) {
         writePosteriorFiles(root / "posterior_file", sky.catalog());
         writeTextTables(root / "text_table",
                         core::readPosteriorFile((root / "posterior_file" / "posteriors_flat.h5").string()).posteriors);
+        writeVoTables(root / "votable");
     } catch (const std::exception& e) {
         std::fprintf(stderr, "make_seed_corpus: %s\n", e.what());
         return 1;
