@@ -7,6 +7,7 @@
 #include "core/io/hdf5_handle.h"
 #include "core/io/json_fields.h"
 #include "core/training/network_parameters.h"
+#include "core/training/training_config_fields.h"
 
 #include <nlohmann/json.hpp>
 
@@ -15,6 +16,8 @@
 #include <climits>
 #include <cmath>
 #include <cstdio>
+#include <type_traits>
+#include <variant>
 
 namespace starlocus::core {
 namespace {
@@ -99,27 +102,23 @@ std::vector<std::string> split(const std::string& text) {
 
 } // namespace
 
+// Every setting of the table under its key. nlohmann's object sorts its keys and each value
+// keeps its C++ type (int, double, unsigned seed, list, name), so the text is the same as
+// that of the checkpoints written before the table existed.
 std::string trainingConfigToJson(const TrainingConfig& c) {
-    nlohmann::json j{{"iterations", c.iterations},
-                     {"epochs", c.epochsPerIteration},
-                     {"batch", c.batchSize},
-                     {"learning_rate", c.learningRate},
-                     {"learning_rate_decay", c.learningRateDecay},
-                     {"adam_beta1", c.adamBeta1},
-                     {"adam_beta2", c.adamBeta2},
-                     {"adam_epsilon", c.adamEpsilon},
-                     {"l2_hidden", c.l2Hidden},
-                     {"l1_extinction", c.l1Extinction},
-                     {"hidden_layers", c.hiddenLayers},
-                     {"threshold_start", c.thresholdStart},
-                     {"threshold_final", c.thresholdFinal},
-                     {"threshold_iterations", c.thresholdDecayIterations},
-                     {"first_iteration_max_sigma_e", c.firstIterationMaxSigmaE},
-                     {"train_fraction", c.trainFraction},
-                     {"validation_fraction", c.validationFraction},
-                     {"seed", c.seed},
-                     {"threads", c.threads},
-                     {"initialization", std::string(initializationName(c.initialization))}};
+    nlohmann::json j = nlohmann::json::object();
+    for (const ConfigField& field : trainingConfigFields()) {
+        const std::string key(field.jsonKey);
+        std::visit(
+            [&](auto member) {
+                const auto& v = c.*member;
+                if constexpr (std::is_same_v<std::decay_t<decltype(v)>, Initialization>)
+                    j[key] = std::string(initializationName(v));
+                else
+                    j[key] = v;
+            },
+            field.member);
+    }
     return j.dump();
 }
 
@@ -128,47 +127,43 @@ TrainingConfig trainingConfigFromJson(const std::string& text, const std::string
     const nlohmann::json j = jf::parse(text, fileName, "config");
     if (!j.is_object())
         throw InputError(fileName, "config", "expected a JSON object");
-    const auto field = [&](const char* key) -> const nlohmann::json& { return jf::member(j, key, fileName, "config"); };
-    const auto integer = [&](const char* key) {
-        return int(jf::integer(field(key), INT_MIN, INT_MAX, fileName, std::string("config/") + key));
-    };
-    const auto number = [&](const char* key) { return jf::finiteNumber(field(key), fileName, std::string("config/") + key); };
-    c.iterations = integer("iterations");
-    c.epochsPerIteration = integer("epochs");
-    c.batchSize = integer("batch");
-    c.learningRate = number("learning_rate");
-    c.learningRateDecay = number("learning_rate_decay");
-    c.adamBeta1 = number("adam_beta1");
-    c.adamBeta2 = number("adam_beta2");
-    c.adamEpsilon = number("adam_epsilon");
-    c.l2Hidden = number("l2_hidden");
-    c.l1Extinction = number("l1_extinction");
-    {
-        const nlohmann::json& layers = field("hidden_layers");
-        if (!layers.is_array() || layers.size() > 64)
-            throw InputError(fileName, "config/hidden_layers", "expected a list of layer sizes");
-        c.hiddenLayers.clear();
-        for (std::size_t k = 0; k < layers.size(); ++k)
-            c.hiddenLayers.push_back(int(jf::integer(layers[k], INT_MIN, INT_MAX, fileName,
-                                                     "config/hidden_layers[" + std::to_string(k) + "]")));
-    }
-    c.thresholdStart = number("threshold_start");
-    c.thresholdFinal = number("threshold_final");
-    c.thresholdDecayIterations = integer("threshold_iterations");
-    c.firstIterationMaxSigmaE = number("first_iteration_max_sigma_e");
-    c.trainFraction = number("train_fraction");
-    c.validationFraction = number("validation_fraction");
-    {
-        const nlohmann::json& seed = field("seed");
-        if (!seed.is_number_unsigned() && !(seed.is_number_integer() && seed.get<std::int64_t>() >= 0))
-            throw InputError(fileName, "config/seed", "must be a whole number ≥ 0");
-        c.seed = seed.get<std::uint64_t>();
-    }
-    c.threads = integer("threads");
     try {
-        // Checkpoints written before the setting existed started the Keras way.
-        const nlohmann::json* init = jf::optionalMember(j, "initialization", fileName, "config");
-        c.initialization = parseInitialization(init ? jf::string(*init, fileName, "config/initialization") : "keras");
+        for (const ConfigField& field : trainingConfigFields()) {
+            const std::string key(field.jsonKey), where = "config/" + key;
+            // Checkpoints written before a setting existed hold its value of those days.
+            const nlohmann::json* value = jf::optionalMember(j, key, fileName, "config");
+            if (!value && !field.valueWhenAbsent.empty()) {
+                setFieldFromText(field, c, field.valueWhenAbsent);
+                continue;
+            }
+            if (!value)
+                value = &jf::member(j, key, fileName, "config"); // throws: names the missing key
+            std::visit(
+                [&](auto member) {
+                    auto& v = c.*member;
+                    using T = std::decay_t<decltype(v)>;
+                    if constexpr (std::is_same_v<T, int>) {
+                        v = int(jf::integer(*value, INT_MIN, INT_MAX, fileName, where));
+                    } else if constexpr (std::is_same_v<T, double>) {
+                        v = jf::finiteNumber(*value, fileName, where);
+                    } else if constexpr (std::is_same_v<T, std::uint64_t>) {
+                        if (!value->is_number_unsigned() &&
+                            !(value->is_number_integer() && value->template get<std::int64_t>() >= 0))
+                            throw InputError(fileName, where, "must be a whole number ≥ 0");
+                        v = value->template get<std::uint64_t>();
+                    } else if constexpr (std::is_same_v<T, std::vector<int>>) {
+                        if (!value->is_array() || value->size() > 64)
+                            throw InputError(fileName, where, "expected a list of whole numbers");
+                        v.clear();
+                        for (std::size_t k = 0; k < value->size(); ++k)
+                            v.push_back(int(jf::integer((*value)[k], INT_MIN, INT_MAX, fileName,
+                                                        where + "[" + std::to_string(k) + "]")));
+                    } else {
+                        setFieldFromText(field, c, jf::string(*value, fileName, where));
+                    }
+                },
+                field.member);
+        }
         c.validate();
     } catch (const InputError& e) {
         if (e.file() == fileName)

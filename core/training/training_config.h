@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// Every setting of a training run, with the paper's defaults (METHOD.md §4, §2).
+// Every setting of a training run, with the paper's defaults (METHOD.md §4, §2). Names,
+// flags, labels and ranges of the settings: training_config_fields.h (a new member needs
+// a row there).
 #include <cmath>
 #include <cstdint>
 #include <string>
@@ -48,7 +50,8 @@ struct TrainingConfig {
     int threads = 0; // 0 = all cores
     Initialization initialization = Initialization::Physical;
 
-    // Throws InputError (file "", field = the setting's name) for nonsense values.
+    // Throws InputError (file "", field = the setting's JSON key, reason without its name) for
+    // a value outside its range in training_config_fields.h or two that do not fit together.
     void validate() const;
 
     double learningRateAt(int iteration) const { // iteration counts from 1
