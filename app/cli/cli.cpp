@@ -2,6 +2,7 @@
 #include "app/cli/cli.h"
 
 #include "app/cli/cli_arguments.h"
+#include "app/cli/training_options.h"
 #include "core/common/input_error.h"
 #include "core/training/trainer.h"
 
@@ -27,9 +28,7 @@ constexpr const char* kUsage =
     "  train (--catalog FILE | --mock N [--extinction linear|exact] [--label-error-scale X --parallax-error-scale X\n"
     "        --prior-error-scale X])\n"
     "        --out MODEL.h5 [--resume CKPT]\n"
-    "        [--checkpoint FILE] [--log FILE.csv] [--json] [--iterations I --epochs E --batch B --threads T\n"
-    "        --lr X --lr-decay X --hidden 32,32 --l2 X --l1 X --seed S --train-fraction X --validation-fraction X\n"
-    "        --init physical|keras]\n"
+    "        [--checkpoint FILE] [--log FILE.csv] [--json] [train settings, listed below]\n"
     "      the paper's training procedure (20 x 25 epochs by default), checkpoint after every iteration\n"
     "  mock --stars N --seed S --out FILE.h5 [--extinction linear|exact] [--json]\n"
     "       [--label-error-scale X] [--parallax-error-scale X] [--prior-error-scale X]\n"
@@ -56,7 +55,11 @@ constexpr const char* kTooLarge =
     "not enough memory: the input (its number of stars, a dataset's dimensions or a count given on the command "
     "line) needs more than this machine can give";
 
-void printUsage(std::ostream& out) { out << kUsage << kExitCodes; }
+void printUsage(std::ostream& out) {
+    out << kUsage;
+    printTrainingOptions(out);
+    out << kExitCodes;
+}
 
 } // namespace
 

@@ -5,12 +5,14 @@
 // (folder exists and is writable; not a symlink, device or folder; not one of the inputs
 // nor another output) and locked against a second run writing it; a --resume checkpoint
 // is checked against the settings given on the command line, which it would override.
+// The training settings and their options: app/cli/training_options.h.
 #include "app/cli/cli.h"
 #include "app/cli/cli_arguments.h"
 #include "app/cli/defect_report.h"
 #include "app/cli/json_output.h"
 #include "app/cli/mock_options.h"
 #include "app/cli/output_files.h"
+#include "app/cli/training_options.h"
 #include "core/common/input_error.h"
 #include "core/io/green2020_catalog.h"
 #include "core/io/model_file.h"
@@ -39,24 +41,6 @@
 
 namespace starlocus::cli {
 namespace {
-
-std::vector<int> parseLayers(const std::string& text) {
-    std::vector<int> out;
-    std::stringstream ss(text);
-    std::string part;
-    while (std::getline(ss, part, ',')) {
-        try {
-            std::size_t used = 0;
-            const int v = std::stoi(part, &used);
-            if (used != part.size())
-                throw std::invalid_argument(part);
-            out.push_back(v);
-        } catch (const std::exception&) {
-            throw UsageError("option --hidden: '" + text + "' is not a comma-separated list of layer sizes");
-        }
-    }
-    return out;
-}
 
 // A loss or mean over no star is NaN ("no value": no validation star, say): the text says
 // so instead of "nan", the CSV log leaves the field empty, JSON writes null.
@@ -113,114 +97,17 @@ private:
     std::ofstream* log_;
 };
 
-std::string numberText(double v) {
-    char text[32];
-    const auto end = std::to_chars(text, text + sizeof text, v).ptr; // shortest text that reads back as v
-    return std::string(text, end);
-}
-
-std::string layersText(const std::vector<int>& layers) {
-    std::string text;
-    for (int n : layers)
-        text += (text.empty() ? "" : ",") + std::to_string(n);
-    return text;
-}
-
-// The settings a checkpoint fixes: resuming continues the checkpointed run with its own
-// configuration (the trainer takes it whole), so a different value on the command line
-// would be ignored. --threads alone may change: results do not depend on the number of
-// threads (fixed chunking and summation order), so it is applied to the resumed run.
-struct FixedSetting {
-    const char* option;
-    std::function<std::string(const core::TrainingConfig&)> text;
-};
-
-const std::vector<FixedSetting>& fixedSettings() {
-    static const std::vector<FixedSetting> settings{
-        {"iterations", [](const core::TrainingConfig& c) { return std::to_string(c.iterations); }},
-        {"epochs", [](const core::TrainingConfig& c) { return std::to_string(c.epochsPerIteration); }},
-        {"batch", [](const core::TrainingConfig& c) { return std::to_string(c.batchSize); }},
-        {"lr", [](const core::TrainingConfig& c) { return numberText(c.learningRate); }},
-        {"lr-decay", [](const core::TrainingConfig& c) { return numberText(c.learningRateDecay); }},
-        {"l2", [](const core::TrainingConfig& c) { return numberText(c.l2Hidden); }},
-        {"l1", [](const core::TrainingConfig& c) { return numberText(c.l1Extinction); }},
-        {"hidden", [](const core::TrainingConfig& c) { return layersText(c.hiddenLayers); }},
-        {"train-fraction", [](const core::TrainingConfig& c) { return numberText(c.trainFraction); }},
-        {"validation-fraction",
-         [](const core::TrainingConfig& c) { return numberText(c.validationFraction); }},
-        {"seed", [](const core::TrainingConfig& c) { return std::to_string(c.seed); }},
-        {"init",
-         [](const core::TrainingConfig& c) {
-             return std::string(core::initializationName(c.initialization));
-         }},
-    };
-    return settings;
-}
-
-// Refuses, in one line naming every conflicting option and the checkpoint's value, a
-// command line that sets what the checkpoint fixes to something else; applies --threads.
-void reconcileWithCheckpoint(const CliArguments& args, const core::TrainingConfig& given,
-                             const std::string& resumePath, core::TrainingCheckpoint& checkpoint) {
-    std::string conflicts;
-    for (const FixedSetting& s : fixedSettings()) {
-        if (!args.value(s.option))
-            continue;
-        const std::string mine = s.text(given), theirs = s.text(checkpoint.config);
-        if (mine != theirs)
-            conflicts += (conflicts.empty() ? "" : ", ") + std::string("--") + s.option + " " + mine +
-                         " (checkpoint: " + theirs + ")";
-    }
-    if (!conflicts.empty())
-        throw UsageError("option --resume: " + resumePath +
-                         " fixes the run's settings and the command line differs: " + conflicts +
-                         "; leave them out to continue the run as it was (only --threads may change)");
-    if (args.value("threads"))
-        checkpoint.config.threads = given.threads;
-}
-
 } // namespace
 
 int runTrain(const std::vector<std::string>& argv, std::ostream& out) {
-    const CliArguments args(argv,
-                            {"catalog", "mock", "seed", "extinction", "label-error-scale", "parallax-error-scale",
-                             "prior-error-scale", "out", "resume", "checkpoint", "log", "iterations", "epochs", "batch",
-                             "threads", "lr", "lr-decay", "hidden", "l2", "l1", "train-fraction", "validation-fraction",
-                             "init"},
-                            {"json"});
+    std::set<std::string> options{"catalog", "mock", "extinction", "label-error-scale", "parallax-error-scale",
+                                  "prior-error-scale", "out", "resume", "checkpoint", "log"};
+    options.merge(trainingOptionNames()); // --seed among them: it also seeds --mock
+    const CliArguments args(argv, options, {"json"});
     const std::string outPath = args.required("out");
     if (args.value("catalog").has_value() == args.value("mock").has_value())
         throw UsageError("give exactly one of --catalog FILE and --mock N");
-
-    core::TrainingConfig config;
-    if (auto v = args.number("iterations"))
-        config.iterations = int(*v);
-    if (auto v = args.number("epochs"))
-        config.epochsPerIteration = int(*v);
-    if (auto v = args.number("batch"))
-        config.batchSize = int(*v);
-    if (auto v = args.number("threads"))
-        config.threads = int(*v);
-    if (auto v = args.number("lr"))
-        config.learningRate = *v;
-    if (auto v = args.number("lr-decay"))
-        config.learningRateDecay = *v;
-    if (auto v = args.number("l2"))
-        config.l2Hidden = *v;
-    if (auto v = args.number("l1"))
-        config.l1Extinction = *v;
-    if (auto v = args.number("train-fraction"))
-        config.trainFraction = *v;
-    if (auto v = args.number("validation-fraction"))
-        config.validationFraction = *v;
-    if (auto v = args.number("seed")) {
-        if (*v < 0)
-            throw UsageError("option --seed: must be ≥ 0");
-        config.seed = std::uint64_t(*v);
-    }
-    if (auto v = args.value("hidden"))
-        config.hiddenLayers = parseLayers(*v);
-    config.initialization = core::parseInitialization(args.choice("init", {"physical", "keras"}, "physical"));
-    config.validate();
+    const core::TrainingConfig config = trainingConfigFromArguments(args);
 
     // The files: checked and locked before anything is loaded or trained.
     const std::string checkpointPath = args.value("checkpoint").value_or(outPath + ".checkpoint.h5");
@@ -240,7 +127,7 @@ int runTrain(const std::vector<std::string>& argv, std::ostream& out) {
     std::vector<std::string> notes; // e.g. a checkpoint written before checksums existed
     if (auto resumePath = args.value("resume")) {
         resume = core::loadTrainingCheckpoint(*resumePath, &notes);
-        reconcileWithCheckpoint(args, config, *resumePath, *resume);
+        reconcileWithCheckpoint(args, config, *resumePath, resume->config);
     }
 
     core::Catalog catalog;
