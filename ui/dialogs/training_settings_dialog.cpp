@@ -3,6 +3,7 @@
 
 #include "core/common/input_error.h"
 
+#include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -13,23 +14,10 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 #include <cmath>
+#include <variant>
 
 namespace starlocus::ui {
 namespace {
-
-QSpinBox* spinBox(const char* name, int lo, int hi, QWidget* parent) {
-    auto* box = new QSpinBox(parent);
-    box->setObjectName(QString::fromLatin1(name));
-    box->setRange(lo, hi);
-    box->setGroupSeparatorShown(false);
-    return box;
-}
-
-QLineEdit* lineEdit(const char* name, QWidget* parent) {
-    auto* edit = new QLineEdit(parent);
-    edit->setObjectName(QString::fromLatin1(name));
-    return edit;
-}
 
 // Shortest text that reads back as the same double, in the user's locale.
 QString numberText(double value) { return QLocale().toString(value, 'g', QLocale::FloatingPointShortest); }
@@ -46,59 +34,57 @@ std::optional<double> parseNumber(const QString& text) {
     return std::nullopt;
 }
 
+QString fromView(std::string_view text) { return QString::fromUtf8(text.data(), qsizetype(text.size())); }
+
+// The table's English text in the dialog's language (its rows are marked for lupdate in
+// the dialog's context).
+QString translated(std::string_view text) {
+    return QCoreApplication::translate(TrainingSettingsDialog::staticMetaObject.className(), std::string(text).c_str());
+}
+
 } // namespace
 
 TrainingSettingsDialog::TrainingSettingsDialog(QWidget* parent) : QDialog(parent) {
     setObjectName(QStringLiteral("trainingSettingsDialog"));
     setWindowTitle(tr("Training Settings"));
 
-    iterations_ = spinBox("iterationsField", 1, 1000, this);
-    epochs_ = spinBox("epochsField", 1, 10000, this);
-    batch_ = spinBox("batchField", 1, 1 << 20, this);
-    learningRate_ = lineEdit("learningRateField", this);
-    decay_ = lineEdit("learningRateDecayField", this);
-    l2Hidden_ = lineEdit("l2HiddenField", this);
-    l1Extinction_ = lineEdit("l1ExtinctionField", this);
-    hiddenLayers_ = lineEdit("hiddenLayersField", this);
-    thresholdStart_ = lineEdit("thresholdStartField", this);
-    thresholdFinal_ = lineEdit("thresholdFinalField", this);
-    thresholdIterations_ = spinBox("thresholdIterationsField", 2, 1000, this);
-    maxSigmaE_ = lineEdit("maxSigmaEField", this);
-    trainFraction_ = lineEdit("trainFractionField", this);
-    validationFraction_ = lineEdit("validationFractionField", this);
-    seed_ = lineEdit("seedField", this);
-    threads_ = spinBox("threadsField", 0, 256, this);
-    threads_->setSpecialValueText(tr("all cores"));
-
     auto* schedule = new QGroupBox(tr("Schedule (§4)"), this);
-    auto* scheduleForm = new QFormLayout(schedule);
-    scheduleForm->addRow(tr("&Iterations:"), iterations_);
-    scheduleForm->addRow(tr("&Epochs per iteration:"), epochs_);
-    scheduleForm->addRow(tr("&Batch size [stars]:"), batch_);
-    scheduleForm->addRow(tr("&Learning rate:"), learningRate_);
-    scheduleForm->addRow(tr("Learning-rate &decay per iteration:"), decay_);
-
     auto* loss = new QGroupBox(tr("Loss and network (Eq. 15)"), this);
-    auto* lossForm = new QFormLayout(loss);
-    lossForm->addRow(tr("λ_s, L2 on the hidden &kernels:"), l2Hidden_);
-    lossForm->addRow(tr("λ_r, L1 on the &R kernel:"), l1Extinction_);
-    lossForm->addRow(tr("&Hidden layers (sizes):"), hiddenLayers_);
-    hiddenLayers_->setToolTip(tr("Comma-separated widths, e.g. 32, 32"));
-
     auto* cut = new QGroupBox(tr("Outlier cut (§4)"), this);
-    auto* cutForm = new QFormLayout(cut);
-    cutForm->addRow(tr("χ²/dof threshold at the &start:"), thresholdStart_);
-    cutForm->addRow(tr("χ²/dof threshold at the e&nd:"), thresholdFinal_);
-    cutForm->addRow(tr("Iterations until the end &threshold:"), thresholdIterations_);
-    cutForm->addRow(tr("Iteration 1: largest σ_E [mag]:"), maxSigmaE_);
-
     auto* split = new QGroupBox(tr("Split and randomness"), this);
-    auto* splitForm = new QFormLayout(split);
-    splitForm->addRow(tr("T&raining fraction:"), trainFraction_);
-    splitForm->addRow(tr("&Validation fraction:"), validationFraction_);
-    splitForm->addRow(tr("&Seed:"), seed_);
-    splitForm->addRow(tr("T&hreads:"), threads_);
     split->setToolTip(tr("The rest of the stars after training and validation is the test set"));
+    const auto formOf = [&](core::SettingsGroup group) -> QFormLayout* {
+        QGroupBox* box = group == core::SettingsGroup::Schedule ? schedule
+                         : group == core::SettingsGroup::Loss   ? loss
+                         : group == core::SettingsGroup::OutlierCut ? cut
+                                                                    : split;
+        if (!box->layout())
+            new QFormLayout(box);
+        return static_cast<QFormLayout*>(box->layout());
+    };
+    for (const core::ConfigField& field : core::trainingConfigFields()) {
+        if (field.group == core::SettingsGroup::None)
+            continue;
+        QWidget* widget = nullptr;
+        if (field.isInteger()) {
+            auto* box = new QSpinBox(this);
+            box->setRange(int(field.min), int(field.max));
+            box->setGroupSeparatorShown(false);
+            if (!field.zeroMeans.empty())
+                box->setSpecialValueText(translated(field.zeroMeans));
+            connect(box, &QSpinBox::valueChanged, this, &TrainingSettingsDialog::revalidate);
+            widget = box;
+        } else {
+            auto* edit = new QLineEdit(this);
+            connect(edit, &QLineEdit::textChanged, this, &TrainingSettingsDialog::revalidate);
+            widget = edit;
+        }
+        widget->setObjectName(fromView(field.name) + QStringLiteral("Field"));
+        if (!field.dialogToolTip.empty())
+            widget->setToolTip(translated(field.dialogToolTip));
+        formOf(field.group)->addRow(translated(field.label), widget);
+        fields_.push_back({&field, widget});
+    }
 
     problem_ = new QLabel(this);
     problem_->setObjectName(QStringLiteral("settingsProblem"));
@@ -132,39 +118,33 @@ TrainingSettingsDialog::TrainingSettingsDialog(QWidget* parent) : QDialog(parent
     layout->addWidget(problem_);
     layout->addWidget(buttons_);
 
-    for (QSpinBox* box : {iterations_, epochs_, batch_, thresholdIterations_, threads_})
-        connect(box, &QSpinBox::valueChanged, this, &TrainingSettingsDialog::revalidate);
-    for (QLineEdit* edit : {learningRate_, decay_, l2Hidden_, l1Extinction_, hiddenLayers_, thresholdStart_,
-                            thresholdFinal_, maxSigmaE_, trainFraction_, validationFraction_, seed_})
-        connect(edit, &QLineEdit::textChanged, this, &TrainingSettingsDialog::revalidate);
     restoreDefaults();
 }
 
 void TrainingSettingsDialog::restoreDefaults() { setConfig(core::TrainingConfig{}); }
 
 void TrainingSettingsDialog::setConfig(const core::TrainingConfig& c) {
-    iterations_->setValue(c.iterations);
-    epochs_->setValue(c.epochsPerIteration);
-    batch_->setValue(c.batchSize);
-    learningRate_->setText(numberText(c.learningRate));
-    decay_->setText(numberText(c.learningRateDecay));
-    l2Hidden_->setText(numberText(c.l2Hidden));
-    l1Extinction_->setText(numberText(c.l1Extinction));
-    QStringList widths;
-    for (int w : c.hiddenLayers)
-        widths << QString::number(w);
-    hiddenLayers_->setText(widths.join(QStringLiteral(", ")));
-    thresholdStart_->setText(numberText(c.thresholdStart));
-    thresholdFinal_->setText(numberText(c.thresholdFinal));
-    thresholdIterations_->setValue(c.thresholdDecayIterations);
-    maxSigmaE_->setText(numberText(c.firstIterationMaxSigmaE));
-    trainFraction_->setText(numberText(c.trainFraction));
-    validationFraction_->setText(numberText(c.validationFraction));
-    seed_->setText(QString::number(c.seed));
-    threads_->setValue(c.threads);
-    // Settings the form does not show (Adam's β and ε) travel through unchanged.
+    // Settings the form does not show (Adam's β and ε, the start) travel through unchanged.
     hidden_ = c;
+    for (const FieldWidget& f : fields_) {
+        if (auto* box = qobject_cast<QSpinBox*>(f.widget)) {
+            box->setValue(c.*std::get<int core::TrainingConfig::*>(f.field->member));
+        } else if (f.field->isReal()) {
+            static_cast<QLineEdit*>(f.widget)->setText(numberText(c.*std::get<double core::TrainingConfig::*>(f.field->member)));
+        } else {
+            // The core's text ("32,32", the seed's digits), with a space after each comma.
+            static_cast<QLineEdit*>(f.widget)->setText(
+                QString::fromStdString(core::fieldText(*f.field, c)).replace(QLatin1Char(','), QStringLiteral(", ")));
+        }
+    }
     revalidate();
+}
+
+QWidget* TrainingSettingsDialog::fieldWidget(std::string_view jsonKey) const {
+    for (const FieldWidget& f : fields_)
+        if (f.field->jsonKey == jsonKey)
+            return f.widget;
+    return nullptr;
 }
 
 std::optional<core::TrainingConfig> TrainingSettingsDialog::config() const {
@@ -187,58 +167,32 @@ std::optional<core::TrainingConfig> TrainingSettingsDialog::parse(QString* messa
         *message = QStringLiteral("%1: %2").arg(labelOf(field), reason);
         return std::nullopt;
     };
-    struct NumberField {
-        QLineEdit* edit;
-        double* target;
-    };
-    const NumberField numbers[] = {{learningRate_, &c.learningRate},     {decay_, &c.learningRateDecay},
-                                   {l2Hidden_, &c.l2Hidden},             {l1Extinction_, &c.l1Extinction},
-                                   {thresholdStart_, &c.thresholdStart}, {thresholdFinal_, &c.thresholdFinal},
-                                   {maxSigmaE_, &c.firstIterationMaxSigmaE}, {trainFraction_, &c.trainFraction},
-                                   {validationFraction_, &c.validationFraction}};
-    for (const NumberField& f : numbers) {
-        const auto v = parseNumber(f.edit->text());
-        if (!v)
-            return fail(f.edit, tr("“%1” is not a number").arg(f.edit->text()));
-        *f.target = *v;
-    }
-    c.iterations = iterations_->value();
-    c.epochsPerIteration = epochs_->value();
-    c.batchSize = batch_->value();
-    c.thresholdDecayIterations = thresholdIterations_->value();
-    c.threads = threads_->value();
-    bool seedOk = false;
-    c.seed = seed_->text().trimmed().toULongLong(&seedOk);
-    if (!seedOk)
-        return fail(seed_, tr("“%1” is not a whole number ≥ 0").arg(seed_->text()));
-    c.hiddenLayers.clear();
-    for (const QString& part : hiddenLayers_->text().split(QLatin1Char(','))) {
-        bool ok = false;
-        const int width = part.trimmed().toInt(&ok);
-        if (!ok)
-            return fail(hiddenLayers_, tr("“%1” is not a comma-separated list of layer sizes").arg(hiddenLayers_->text()));
-        c.hiddenLayers.push_back(width);
+    for (const FieldWidget& f : fields_) {
+        if (auto* box = qobject_cast<QSpinBox*>(f.widget)) {
+            c.*std::get<int core::TrainingConfig::*>(f.field->member) = box->value();
+            continue;
+        }
+        const QString text = static_cast<QLineEdit*>(f.widget)->text();
+        if (f.field->isReal()) {
+            const auto v = parseNumber(text);
+            if (!v)
+                return fail(f.widget, tr("“%1” is not a number").arg(text));
+            c.*std::get<double core::TrainingConfig::*>(f.field->member) = *v;
+            continue;
+        }
+        try {
+            core::setFieldFromText(*f.field, c, text.toStdString());
+        } catch (const core::InputError&) {
+            return fail(f.widget, f.field->isList() ? tr("“%1” is not a comma-separated list of layer sizes").arg(text)
+                                                    : tr("“%1” is not a whole number ≥ 0").arg(text));
+        }
     }
     try {
         c.validate();
     } catch (const core::InputError& e) {
-        // The core names the setting; point at the field that holds it.
-        const std::string& f = e.field();
-        QWidget* field = f == "learning_rate"                 ? learningRate_
-                         : f == "learning_rate_decay"         ? decay_
-                         : f == "l2_hidden"                   ? l2Hidden_
-                         : f == "l1_extinction"               ? l1Extinction_
-                         : f == "hidden_layers"               ? hiddenLayers_
-                         : f == "threshold"                   ? thresholdFinal_
-                         : f == "threshold_iterations"        ? thresholdIterations_
-                         : f == "first_iteration_max_sigma_e" ? maxSigmaE_
-                         : f == "split"                       ? trainFraction_
-                         : f == "threads"                     ? threads_
-                         : f == "iterations"                  ? iterations_
-                         : f == "epochs"                      ? epochs_
-                         : f == "batch"                       ? batch_
-                                                              : static_cast<QWidget*>(learningRate_);
-        return fail(field, QString::fromStdString(e.reason()));
+        // The core names the setting by its key; point at the field that holds it.
+        QWidget* field = fieldWidget(e.field());
+        return fail(field ? field : fields_.front().widget, QString::fromStdString(e.reason()));
     }
     return c;
 }
