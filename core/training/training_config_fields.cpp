@@ -135,7 +135,7 @@ const ConfigField kFields[] = {
         "worker threads, 0 for all cores (results do not depend on it)", &TrainingConfig::threads)
         .range(0, 256).in(SettingsGroup::Split).mayChangeOnResume()
         .zeroShownAs(QT_TRANSLATE_NOOP("starlocus::ui::TrainingSettingsDialog", "all cores")),
-    // Not in the dialog: the GUI always starts the physical way.
+    // Not in the dialog (it passes the value through: the GUI trains with the default start).
     Row("initialization", "initialization", "init", "Initialization:", "",
         "physical: R starts at the F99 theory; keras: Glorot kernels, R = 1", &TrainingConfig::initialization)
         .whenAbsent("keras"), // checkpoints written before the setting existed started the Keras way
