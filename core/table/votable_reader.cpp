@@ -2,157 +2,26 @@
 #include "core/table/votable_reader.h"
 
 #include "core/common/input_error.h"
+#include "core/table/base64_decoder.h"
+#include "core/table/votable_field.h"
 
 #include <expat.h>
 #include <zlib.h>
 
 #include <algorithm>
-#include <cctype>
 #include <cerrno>
-#include <charconv>
-#include <cmath>
 #include <cstring>
 #include <exception>
-#include <limits>
+#include <iterator>
 #include <string_view>
 
 namespace starlocus::core::table {
 namespace {
 
+using namespace votable; // the FIELD model and its value readers
+
 // Bytes read from the file (through gzip) and handed to expat at a time.
 constexpr unsigned kBlockBytes = 1U << 16;
-// The longest fixed char array accepted: anything longer is a damaged header, not a name.
-constexpr std::size_t kMaxArraySize = std::size_t(1) << 24;
-
-// The VOTable datatypes read, by their storage in BINARY streams.
-enum class Kind : std::uint8_t { Boolean, Bit, UnsignedByte, Short, Int, Long, Float, Double, Char, UnicodeChar };
-
-struct Field {
-    ColumnInfo info;
-    Kind kind = Kind::Double;
-    bool variable = false;  // char arraysize "*" or "N*": a 4-byte count before the characters
-    std::size_t count = 1;  // characters of a fixed char array; 1 for a scalar
-    bool hasNull = false;   // VALUES null="…" of an integer field
-    std::int64_t nullValue = 0;
-    std::string nullText;
-};
-
-std::size_t elementBytes(Kind kind) {
-    switch (kind) {
-    case Kind::Short:
-    case Kind::UnicodeChar: return 2;
-    case Kind::Int:
-    case Kind::Float: return 4;
-    case Kind::Long:
-    case Kind::Double: return 8;
-    default: return 1;
-    }
-}
-
-bool isXmlSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
-
-std::string_view trimmed(std::string_view s) {
-    while (!s.empty() && isXmlSpace(s.front()))
-        s.remove_prefix(1);
-    while (!s.empty() && isXmlSpace(s.back()))
-        s.remove_suffix(1);
-    return s;
-}
-
-// "vot:TABLE" → "TABLE": a prefixed VOTable namespace names the same elements.
-std::string_view localName(const char* name) {
-    std::string_view s(name);
-    const std::size_t colon = s.rfind(':');
-    return colon == std::string_view::npos ? s : s.substr(colon + 1);
-}
-
-const char* attribute(const char** attributes, const char* name) {
-    for (const char** a = attributes; a && a[0]; a += 2)
-        if (localName(a[0]) == name)
-            return a[1];
-    return nullptr;
-}
-
-// Decimal (or the 0x hexadecimal VOTable allows) 64-bit integer.
-bool parseInteger(std::string_view text, std::int64_t& value) {
-    if (!text.empty() && text.front() == '+')
-        text.remove_prefix(1);
-    if (text.size() > 2 && text[0] == '0' && (text[1] == 'x' || text[1] == 'X')) {
-        std::uint64_t u = 0;
-        const auto [ptr, ec] = std::from_chars(text.data() + 2, text.data() + text.size(), u, 16);
-        if (ec != std::errc() || ptr != text.data() + text.size() || u > std::uint64_t(INT64_MAX))
-            return false;
-        value = std::int64_t(u);
-        return true;
-    }
-    const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    return ec == std::errc() && ptr == text.data() + text.size() && !text.empty();
-}
-
-bool parseReal(std::string_view text, double& value) {
-    if (!text.empty() && text.front() == '+')
-        text.remove_prefix(1);
-    if (text.empty())
-        return false;
-    const char* end = text.data() + text.size();
-    const auto [ptr, ec] = std::from_chars(text.data(), end, value);
-    if (ec == std::errc::result_out_of_range && ptr == end) {
-        // Beyond the double range: ±Inf when the exponent is large, else (underflow) ±0.
-        const bool negative = text.front() == '-';
-        const std::size_t e = text.find_first_of("eE");
-        const bool large = e != std::string_view::npos && text.substr(e + 1).find('-') == std::string_view::npos;
-        const double magnitude = large ? std::numeric_limits<double>::infinity() : 0.0;
-        value = negative ? -magnitude : magnitude;
-        return true;
-    }
-    return ec == std::errc() && ptr == end;
-}
-
-bool inRange(Kind kind, std::int64_t x) {
-    switch (kind) {
-    case Kind::Bit: return x == 0 || x == 1;
-    case Kind::UnsignedByte: return x >= 0 && x <= 255;
-    case Kind::Short: return x >= INT16_MIN && x <= INT16_MAX;
-    case Kind::Int: return x >= INT32_MIN && x <= INT32_MAX;
-    default: return true;
-    }
-}
-
-// Appends code point `c` as UTF-8.
-void appendUtf8(std::string& out, std::uint32_t c) {
-    if (c < 0x80) {
-        out += char(c);
-    } else if (c < 0x800) {
-        out += char(0xC0 | (c >> 6));
-        out += char(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-        out += char(0xE0 | (c >> 12));
-        out += char(0x80 | ((c >> 6) & 0x3F));
-        out += char(0x80 | (c & 0x3F));
-    } else {
-        out += char(0xF0 | (c >> 18));
-        out += char(0x80 | ((c >> 12) & 0x3F));
-        out += char(0x80 | ((c >> 6) & 0x3F));
-        out += char(0x80 | (c & 0x3F));
-    }
-}
-
-std::uint64_t bigEndian(const unsigned char* p, std::size_t bytes) {
-    std::uint64_t x = 0;
-    for (std::size_t i = 0; i < bytes; ++i)
-        x = (x << 8) | p[i];
-    return x;
-}
-
-void pushNull(ColumnValues& v, ColumnType type) {
-    v.null.push_back(1);
-    switch (type) {
-    case ColumnType::Real: v.real.push_back(std::numeric_limits<double>::quiet_NaN()); break;
-    case ColumnType::Integer:
-    case ColumnType::Boolean: v.integer.push_back(0); break;
-    case ColumnType::Text: v.text.emplace_back(); break;
-    }
-}
 
 // Moves rows [first, first + n) of `from` to the end of `to` (they are not looked at again).
 void copyRows(ColumnValues& from, std::size_t first, std::size_t n, ColumnValues& to) {
@@ -368,7 +237,7 @@ private:
                 collect_ = Collect::Description;
                 text_.clear();
             } else if (depth() == tableDepth_ + 2 && parent() == "FIELD" && name == "VALUES")
-                setNull(attributes);
+                setNull(fields_.back(), attribute(attributes, "null"), path_);
             else if (depth() == tableDepth_ + 1 && name == "DATA") {
                 finishHeader();
                 phase_ = Phase::Data;
@@ -382,7 +251,12 @@ private:
     void end(const char* rawName) {
         const std::string_view name = localName(rawName);
         if (phase_ == Phase::Header && name == "DESCRIPTION" && collect_ == Collect::Description) {
-            fields_.back().info.description = std::string(trimmed(text_));
+            {
+            // Astropy indents the text on its own lines: the description is what is between.
+            const std::size_t first = text_.find_first_not_of(" \t\r\n");
+            const std::size_t last = text_.find_last_not_of(" \t\r\n");
+            fields_.back().info.description = first == std::string::npos ? "" : text_.substr(first, last - first + 1);
+        }
             collect_ = Collect::None;
         } else if (phase_ == Phase::Data) {
             endData(name);
@@ -405,83 +279,11 @@ private:
     }
 
     void addField(const char** attributes) {
-        Field field;
-        const std::size_t number = fields_.size() + 1;
-        const char* name = attribute(attributes, "name");
-        if (!name || !*name)
-            name = attribute(attributes, "ID");
-        if (!name || !*name)
-            throw InputError(path_, "FIELD " + std::to_string(number), "has neither a name nor an ID");
-        field.info.name = name;
+        Field field = readField(attributes, fields_.size() + 1, path_);
         for (const Field& f : fields_)
             if (f.info.name == field.info.name)
                 throw InputError(path_, "FIELD '" + field.info.name + "'", "the column name appears twice");
-        const std::string where = "FIELD '" + field.info.name + "'";
-        if (const char* unit = attribute(attributes, "unit"))
-            field.info.unit = unit;
-        if (const char* ucd = attribute(attributes, "ucd"))
-            field.info.ucd = ucd;
-        const char* datatype = attribute(attributes, "datatype");
-        if (!datatype)
-            throw InputError(path_, where, "has no datatype");
-        const std::string_view type(datatype);
-        const char* arraysizeText = attribute(attributes, "arraysize");
-        const std::string_view arraysize = arraysizeText ? trimmed(arraysizeText) : std::string_view();
-        field.info.fileType = std::string(type) + (arraysizeText ? "[" + std::string(arraysize) + "]" : "");
-        static const std::pair<std::string_view, Kind> kKinds[] = {
-            {"boolean", Kind::Boolean}, {"bit", Kind::Bit},     {"unsignedByte", Kind::UnsignedByte},
-            {"short", Kind::Short},     {"int", Kind::Int},     {"long", Kind::Long},
-            {"float", Kind::Float},     {"double", Kind::Double}, {"char", Kind::Char},
-            {"unicodeChar", Kind::UnicodeChar}};
-        const auto* known = std::find_if(std::begin(kKinds), std::end(kKinds), [&](const auto& k) { return k.first == type; });
-        if (known == std::end(kKinds)) {
-            if (type == "floatComplex" || type == "doubleComplex")
-                throw InputError(path_, where, "is complex (" + std::string(type) + "): complex columns are not read");
-            throw InputError(path_, where, "has the unknown datatype '" + std::string(type) + "'");
-        }
-        field.kind = known->second;
-        if (field.kind == Kind::Char || field.kind == Kind::UnicodeChar) {
-            field.info.type = ColumnType::Text;
-            if (arraysize.find('x') != std::string_view::npos)
-                throw InputError(path_, where,
-                                 "is a multidimensional character array (arraysize '" + std::string(arraysize) +
-                                     "'): not read");
-            std::string_view digits = arraysize;
-            if (!digits.empty() && digits.back() == '*') {
-                field.variable = true;
-                digits.remove_suffix(1);
-            }
-            if (!field.variable) {
-                std::size_t n = 1;
-                if (!digits.empty()) {
-                    const auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), n);
-                    if (ec != std::errc() || ptr != digits.data() + digits.size() || n == 0 || n > kMaxArraySize)
-                        throw InputError(path_, where, "has an arraysize '" + std::string(arraysize) + "' that is not read");
-                }
-                field.count = n;
-            }
-        } else {
-            if (!arraysize.empty() && arraysize != "1")
-                throw InputError(path_, where,
-                                 "is an array (arraysize '" + std::string(arraysize) +
-                                     "'): arrays of numbers are not read; give each element its own column");
-            field.info.type = field.kind == Kind::Boolean                             ? ColumnType::Boolean
-                              : field.kind == Kind::Float || field.kind == Kind::Double ? ColumnType::Real
-                                                                                      : ColumnType::Integer;
-        }
         fields_.push_back(std::move(field));
-    }
-
-    void setNull(const char** attributes) {
-        Field& field = fields_.back();
-        const char* null = attribute(attributes, "null");
-        if (!null || field.info.type != ColumnType::Integer)
-            return; // floats use NaN, text and booleans their own nulls
-        field.nullText = std::string(trimmed(null));
-        if (!parseInteger(field.nullText, field.nullValue))
-            throw InputError(path_, "FIELD '" + field.info.name + "'",
-                             "its VALUES null '" + field.nullText + "' is not an integer");
-        field.hasNull = true;
     }
 
     void finishHeader() {
@@ -523,9 +325,7 @@ private:
                                      "' is not read: only base64 streams are (a gzip-compressed stream cannot "
                                      "be written inside the XML; compress the whole file instead)");
             collect_ = Collect::Stream;
-            quad_ = 0;
-            quadChars_ = 0;
-            padding_ = 0;
+            base64_.reset();
         }
     }
 
@@ -533,8 +333,9 @@ private:
         const std::size_t level = depth() - tableDepth_;
         if (data_ == Data::TableData && level == 4 && name == "TD" && collect_ == Collect::Td) {
             collect_ = Collect::None;
-            if (tdCount_ < fields_.size())
-                appendText(tdCount_, text_);
+            std::string reason;
+            if (tdCount_ < fields_.size() && !appendCell(fields_[tdCount_], text_, pending_[tdCount_], reason))
+                throw InputError(path_, cellField(tdCount_), reason);
             ++tdCount_;
         } else if (data_ == Data::TableData && level == 3 && name == "TR" && parent() == "TABLEDATA") {
             if (tdCount_ != fields_.size())
@@ -543,7 +344,7 @@ private:
             rowDone();
         } else if (level == 3 && name == "STREAM" && collect_ == Collect::Stream) {
             collect_ = Collect::None;
-            if (quadChars_ != 0)
+            if (!base64_.complete())
                 throw InputError(path_, rowField(), "the base64 stream is cut short (its length is not a multiple of 4)");
             if (bytes_.size() > bytesUsed_)
                 throw InputError(path_, rowField(),
@@ -560,114 +361,10 @@ private:
             pause();
     }
 
-    // One TABLEDATA cell.
-    void appendText(std::size_t c, const std::string& raw) {
-        const Field& field = fields_[c];
-        ColumnValues& v = pending_[c];
-        if (field.info.type == ColumnType::Text) {
-            if (raw.empty())
-                pushNull(v, ColumnType::Text);
-            else {
-                v.text.push_back(raw);
-                v.null.push_back(0);
-            }
-            return;
-        }
-        const std::string_view text = trimmed(raw);
-        if (text.empty()) {
-            pushNull(v, field.info.type);
-            return;
-        }
-        auto bad = [&](const std::string& what) {
-            throw InputError(path_, cellField(c), "'" + std::string(text) + "' is not " + what);
-        };
-        switch (field.kind) {
-        case Kind::Boolean: {
-            if (text == "?") {
-                pushNull(v, ColumnType::Boolean);
-                return;
-            }
-            std::string lower(text);
-            std::transform(lower.begin(), lower.end(), lower.begin(), [](char ch) { return char(std::tolower(static_cast<unsigned char>(ch))); });
-            if (lower == "t" || lower == "true" || lower == "1")
-                v.integer.push_back(1);
-            else if (lower == "f" || lower == "false" || lower == "0")
-                v.integer.push_back(0);
-            else
-                bad("a boolean (T, F, true, false, 1, 0 or ?)");
-            v.null.push_back(0);
-            return;
-        }
-        case Kind::Float:
-        case Kind::Double: {
-            double x = 0;
-            if (!parseReal(text, x))
-                bad("a number (" + field.info.fileType + ")");
-            v.real.push_back(x);
-            v.null.push_back(0);
-            return;
-        }
-        default: {
-            if (field.hasNull && text == field.nullText) {
-                pushNull(v, ColumnType::Integer);
-                return;
-            }
-            std::int64_t x = 0;
-            if (!parseInteger(text, x) || !inRange(field.kind, x))
-                bad("an integer (" + field.info.fileType + ")");
-            const bool null = field.hasNull && x == field.nullValue;
-            v.integer.push_back(null ? 0 : x);
-            v.null.push_back(null ? 1 : 0);
-            return;
-        }
-        }
-    }
-
     void decodeBase64(std::string_view text) {
-        for (const char ch : text) {
-            int sextet;
-            if (ch >= 'A' && ch <= 'Z')
-                sextet = ch - 'A';
-            else if (ch >= 'a' && ch <= 'z')
-                sextet = ch - 'a' + 26;
-            else if (ch >= '0' && ch <= '9')
-                sextet = ch - '0' + 52;
-            else if (ch == '+')
-                sextet = 62;
-            else if (ch == '/')
-                sextet = 63;
-            else if (isXmlSpace(ch))
-                continue;
-            else if (ch == '=') {
-                // Padding ends a quantum of 2 or 3 characters (one or two bytes).
-                if (quadChars_ == 2) {
-                    bytes_ += char(quad_ >> 4);
-                    padding_ = 1;
-                } else if (quadChars_ == 3) {
-                    bytes_ += char(quad_ >> 10);
-                    bytes_ += char((quad_ >> 2) & 0xFF);
-                    padding_ = 2;
-                } else if (!(quadChars_ == 0 && padding_ == 1))
-                    throw InputError(path_, rowField(), "the base64 stream is damaged (misplaced '=')");
-                else
-                    padding_ = 2;
-                quadChars_ = 0;
-                quad_ = 0;
-                continue;
-            } else
-                throw InputError(path_, rowField(),
-                                 "the base64 stream is damaged (a character that is not base64: code " +
-                                     std::to_string(int(static_cast<unsigned char>(ch))) + ")");
-            padding_ = 0;
-            quad_ = (quad_ << 6) | std::uint32_t(sextet);
-            if (++quadChars_ == 4) {
-                bytes_ += char(quad_ >> 16);
-                bytes_ += char((quad_ >> 8) & 0xFF);
-                bytes_ += char(quad_ & 0xFF);
-                quad_ = 0;
-                quadChars_ = 0;
-            }
-        }
+        std::string reason;
+        if (!base64_.feed(text, bytes_, reason))
+            throw InputError(path_, rowField(), reason);
         while (decodeBinaryRow()) {
         }
         bytes_.erase(0, bytesUsed_);
@@ -690,7 +387,7 @@ private:
                 n = std::size_t(bigEndian(data + p, 4));
                 p += 4;
             }
-            p += n * elementBytes(f.kind);
+            p += n * f.elementBytes();
             if (p > available)
                 return false;
         }
@@ -705,117 +402,18 @@ private:
                 p += 4;
             }
             const unsigned char* at = data + p;
-            p += n * elementBytes(f.kind);
+            p += n * f.elementBytes();
             if (maskBytes && (mask[c / 8] & (0x80U >> (c % 8)))) {
                 pushNull(v, f.info.type);
                 continue;
             }
-            appendBinary(c, at, n);
+            std::string reason;
+            if (!appendBinary(f, at, n, v, reason))
+                throw InputError(path_, cellField(c), reason);
         }
         bytesUsed_ = p;
         rowDone();
         return true;
-    }
-
-    void appendBinary(std::size_t c, const unsigned char* at, std::size_t n) {
-        const Field& f = fields_[c];
-        ColumnValues& v = pending_[c];
-        switch (f.kind) {
-        case Kind::Boolean: {
-            const unsigned char b = at[0];
-            if (b == 'T' || b == 't' || b == '1')
-                v.integer.push_back(1);
-            else if (b == 'F' || b == 'f' || b == '0')
-                v.integer.push_back(0);
-            else if (b == '?' || b == ' ' || b == 0) {
-                pushNull(v, ColumnType::Boolean);
-                return;
-            } else
-                throw InputError(path_, cellField(c), "the byte " + std::to_string(int(b)) + " is not a boolean");
-            v.null.push_back(0);
-            return;
-        }
-        case Kind::Bit:
-            // The spec puts the bit in the byte's most significant place; Astropy 5.2 writes
-            // 0x08. Any set bit is true.
-            v.integer.push_back(at[0] != 0 ? 1 : 0);
-            v.null.push_back(0);
-            return;
-        case Kind::UnsignedByte:
-        case Kind::Short:
-        case Kind::Int:
-        case Kind::Long: {
-            const std::size_t bytes = elementBytes(f.kind);
-            std::uint64_t u = bigEndian(at, bytes);
-            std::int64_t x;
-            if (f.kind == Kind::UnsignedByte)
-                x = std::int64_t(u);
-            else if (bytes == 8)
-                x = std::int64_t(u);
-            else { // sign-extend
-                const std::uint64_t sign = std::uint64_t(1) << (8 * bytes - 1);
-                x = std::int64_t(u ^ sign) - std::int64_t(sign);
-            }
-            const bool null = f.hasNull && x == f.nullValue;
-            v.integer.push_back(null ? 0 : x);
-            v.null.push_back(null ? 1 : 0);
-            return;
-        }
-        case Kind::Float: {
-            const auto bits = std::uint32_t(bigEndian(at, 4));
-            float x;
-            std::memcpy(&x, &bits, 4);
-            v.real.push_back(double(x));
-            v.null.push_back(0);
-            return;
-        }
-        case Kind::Double: {
-            const std::uint64_t bits = bigEndian(at, 8);
-            double x;
-            std::memcpy(&x, &bits, 8);
-            v.real.push_back(x);
-            v.null.push_back(0);
-            return;
-        }
-        case Kind::Char: {
-            // A fixed array is padded with NULs: the text ends at the first.
-            const auto* end = std::find(at, at + n, 0);
-            std::string text(reinterpret_cast<const char*>(at), std::size_t(end - at));
-            if (text.empty())
-                pushNull(v, ColumnType::Text);
-            else {
-                v.text.push_back(std::move(text));
-                v.null.push_back(0);
-            }
-            return;
-        }
-        case Kind::UnicodeChar: {
-            // UCS-2 (UTF-16 surrogate pairs accepted), big-endian, to UTF-8.
-            std::string text;
-            for (std::size_t i = 0; i < n; ++i) {
-                std::uint32_t unit = std::uint32_t(bigEndian(at + 2 * i, 2));
-                if (unit == 0)
-                    break;
-                if (unit >= 0xD800 && unit < 0xDC00 && i + 1 < n) {
-                    const auto low = std::uint32_t(bigEndian(at + 2 * (i + 1), 2));
-                    if (low >= 0xDC00 && low < 0xE000) {
-                        unit = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
-                        ++i;
-                    }
-                }
-                if (unit >= 0xD800 && unit < 0xE000)
-                    unit = 0xFFFD; // a lone surrogate
-                appendUtf8(text, unit);
-            }
-            if (text.empty())
-                pushNull(v, ColumnType::Text);
-            else {
-                v.text.push_back(std::move(text));
-                v.null.push_back(0);
-            }
-            return;
-        }
-        }
     }
 
     std::string path_;
@@ -838,9 +436,7 @@ private:
     std::string text_;          // the current TD's or DESCRIPTION's characters
     std::size_t tdCount_ = 0;   // TDs of the current TR so far
     std::size_t rowLine_ = 0;   // the line of the current TR
-    std::uint32_t quad_ = 0;    // base64: the bits of the current quantum
-    int quadChars_ = 0;         // … and its characters so far
-    int padding_ = 0;           // '=' seen at the end of the last quantum
+    Base64Decoder base64_;      // of the current STREAM
     std::string bytes_;         // decoded stream bytes not yet made into rows
     std::size_t bytesUsed_ = 0; // … of which rows were made
 

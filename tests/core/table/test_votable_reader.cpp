@@ -5,6 +5,7 @@
 // hand-written files for the conventions Astropy does not write and for every structural
 // defect, each an InputError naming the file and the row, column or field.
 #include "core/common/input_error.h"
+#include "core/table/base64_decoder.h"
 #include "core/table/votable_reader.h"
 #include "tests/support/astropy_tables.h"
 
@@ -257,6 +258,36 @@ for encoding in ['tabledata', 'binary2']:
         QCOMPARE(v[2].null, (std::vector<std::uint8_t>{0, 1}));
         QCOMPARE(v[3].integer[0], std::int64_t(1));
         QCOMPARE(v[3].null, (std::vector<std::uint8_t>{0, 1}));
+    }
+
+    // RFC 4648's test vectors, fed whole and one character at a time (a STREAM's text comes
+    // in pieces split anywhere), with line breaks; then a padded stream read as a table.
+    void base64AsItArrives() {
+        const std::pair<const char*, const char*> vectors[] = {{"", ""},         {"f", "Zg=="},       {"fo", "Zm8="},
+                                                               {"foo", "Zm9v"},  {"foob", "Zm9vYg=="}, {"fooba", "Zm9vYmE="},
+                                                               {"foobar", "Zm9vYmFy"}};
+        for (const auto& [plain, encoded] : vectors) {
+            Base64Decoder whole, split;
+            std::string a, b, reason;
+            QVERIFY(whole.feed(encoded, a, reason));
+            const std::string text = std::string(encoded) + "\n";
+            for (char ch : text)
+                QVERIFY(split.feed(std::string_view(&ch, 1), b, reason));
+            QCOMPARE(a, std::string(plain));
+            QCOMPARE(b, std::string(plain));
+            QVERIFY(whole.complete() && split.complete());
+        }
+        Base64Decoder cut, bad;
+        std::string out, reason;
+        QVERIFY(cut.feed("Zm9vY", out, reason));
+        QVERIFY(!cut.complete());
+        QVERIFY(!bad.feed("Zm9vZ=", out, reason)); // one character cannot end a quantum
+        QVERIFY2(reason.find("misplaced '='") != std::string::npos, reason.c_str());
+        // Row (00 mask, int 1) is "AAAAAAE=": a padded stream of one row.
+        auto reader = openVoTable(write("padded.vot", voTable("<FIELD name=\"a\" datatype=\"int\"/>\n",
+                                                              "<BINARY2><STREAM encoding=\"base64\">AAAA\nAAE=\n"
+                                                              "</STREAM></BINARY2>\n")));
+        QCOMPARE(readAll(*reader, 10)[0].integer, (std::vector<std::int64_t>{1}));
     }
 
     void structuralDefectsNameFileRowAndField() {
