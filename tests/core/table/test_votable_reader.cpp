@@ -201,6 +201,32 @@ for encoding in ['tabledata', 'binary2']:
         }
     }
 
+    // next() parses only as far as its chunk needs: rows before a defect 150 kB into the file
+    // come out first, and the defect is met when the rows reach it.
+    void parsesOnlyAsFarAsTheChunkNeeds() {
+        std::string rows = "<TABLEDATA>\n";
+        for (int i = 0; i < 5000; ++i)
+            rows += "<TR><TD>" + std::to_string(i) + "</TD><TD>" + std::to_string(i) + ".25</TD></TR>\n";
+        const std::string path = write("late_defect.vot", voTable("<FIELD name=\"a\" datatype=\"int\"/>\n"
+                                                                  "<FIELD name=\"x\" datatype=\"double\"/>\n",
+                                                                  rows + "<TR><TD>1</TD></TABLEDATA>\n"));
+        auto reader = openVoTable(path);
+        TableChunk chunk;
+        QVERIFY(reader->next(chunk, 333));
+        QCOMPARE(chunk.rows, std::size_t(333));
+        QCOMPARE(chunk.columns[0].integer.back(), std::int64_t(332));
+        QCOMPARE(chunk.columns[1].real.back(), 332.25);
+        std::size_t rowsRead = chunk.rows;
+        try {
+            while (reader->next(chunk, 333))
+                rowsRead += chunk.rows;
+            QFAIL("the mismatched tag after row 5000 was not met");
+        } catch (const InputError& e) {
+            QVERIFY2(std::string(e.what()).find("mismatched tag") != std::string::npos, e.what());
+        }
+        QVERIFY(rowsRead >= 4995); // every whole chunk before the defect was handed out
+    }
+
     // What Astropy does not write: booleans in every spelling, hexadecimal integers, VALUES
     // null in TABLEDATA, a prefixed namespace, a later TABLE that is not read.
     void handWrittenConventions() {
