@@ -273,6 +273,10 @@ public:
         taskGradients_.assign(maxTasks, ParameterVector(layout_.size));
         taskLoss_.assign(maxTasks, 0.0);
         elapsedBefore_ = cp_.elapsedSeconds;
+        // The ETA's rate: epochs of this process only, timed from its first epoch (a resumed
+        // run's earlier epochs and the set-up before the first epoch are not in it).
+        firstEpoch_ = cp_.completedIterations * config_.epochsPerIteration;
+        epochClock_ = Clock::now();
 
         warnAboutFewSteps(cp_.state, config_, observer_);
         noteSmallRun(cp_.state, layout_, observer_);
@@ -442,8 +446,7 @@ private:
         ev.validationLoss = validationLoss;
         ev.learningRate = config_.learningRateAt(k) * cp_.learningRateScale;
         ev.elapsedSeconds = elapsedBefore_ + secondsSince(t0_);
-        const int done = globalEpoch - (cp_.completedIterations * config_.epochsPerIteration);
-        const double perEpoch = secondsSince(t0_) / double(std::max(1, done));
+        const double perEpoch = secondsSince(epochClock_) / double(std::max(1, globalEpoch - firstEpoch_));
         ev.etaSeconds = perEpoch * double(totalEpochs - globalEpoch);
         ev.starsPerSecond = starsPerSecond;
         ev.starsProcessed = cp_.starsProcessed;
@@ -497,6 +500,8 @@ private:
     std::vector<ParameterVector> taskGradients_;
     std::vector<double> taskLoss_;
     double elapsedBefore_ = 0.0;
+    int firstEpoch_ = 0;               // global epochs done before this process's first
+    Clock::time_point epochClock_ = Clock::now();
     // The state iteration k started from (restartIteration).
     ParameterVector iterationParams_;
     AdamState iterationAdam_;

@@ -292,6 +292,27 @@ private slots:
         QVERIFY(says("under-determined"));
     }
 
+    // The ETA's rate is this run's time per epoch over all its epochs, not over the epochs of
+    // the current iteration only (which made it several times too long after the first
+    // iteration). Both clocks are the same steady clock, and the rate's starts after the run's
+    // set-up: at every epoch, ETA / epochs left ≤ elapsed / epochs done.
+    void etaUsesEveryEpochOfTheRun() {
+        Recorder rec;
+        TrainingControl control;
+        Trainer(linearSky(4000).catalog(), shortSchedule(3, 2)).run(rec, control);
+        QCOMPARE(rec.epochs.size(), std::size_t(6));
+        for (const EpochEvent& e : rec.epochs) {
+            const int left = e.totalEpochs - e.globalEpoch;
+            if (left == 0) {
+                QCOMPARE(e.etaSeconds, 0.0);
+                continue;
+            }
+            QVERIFY2(e.etaSeconds / left <= e.elapsedSeconds / e.globalEpoch,
+                     qPrintable(QString("epoch %1 of %2: ETA %3 s for %4 epochs, but %5 s for the first %1")
+                                    .arg(e.globalEpoch).arg(e.totalEpochs).arg(e.etaSeconds).arg(left).arg(e.elapsedSeconds)));
+        }
+    }
+
     void nonsenseConfigIsRefused() {
         TrainingConfig config;
         config.batchSize = 0;
