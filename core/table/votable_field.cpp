@@ -176,7 +176,8 @@ Field readField(const char** attributes, std::size_t number, const std::string& 
         {"short", Kind::Short},     {"int", Kind::Int},       {"long", Kind::Long},
         {"float", Kind::Float},     {"double", Kind::Double}, {"char", Kind::Char},
         {"unicodeChar", Kind::UnicodeChar}};
-    const auto* known = std::find_if(std::begin(kKinds), std::end(kKinds), [&](const auto& k) { return k.first == type; });
+    const auto* known =
+        std::find_if(std::begin(kKinds), std::end(kKinds), [&](const auto& k) { return k.first == type; });
     if (known == std::end(kKinds)) {
         if (type == "floatComplex" || type == "doubleComplex")
             throw InputError(path, where, "is complex (" + std::string(type) + "): complex columns are not read");
@@ -196,7 +197,8 @@ Field readField(const char** attributes, std::size_t number, const std::string& 
     field.info.type = ColumnType::Text;
     if (arraysize.find('x') != std::string_view::npos)
         throw InputError(path, where,
-                         "is a multidimensional character array (arraysize '" + std::string(arraysize) + "'): not read");
+                         "is a multidimensional character array (arraysize '" + std::string(arraysize) +
+                             "'): not read");
     std::string_view digits = arraysize;
     if (!digits.empty() && digits.back() == '*') {
         field.variable = true; // "N*": at most N, stated per value like "*"
@@ -204,7 +206,8 @@ Field readField(const char** attributes, std::size_t number, const std::string& 
     }
     if (!digits.empty()) {
         const auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), field.count);
-        if (ec != std::errc() || ptr != digits.data() + digits.size() || field.count == 0 || field.count > kMaxArraySize)
+        if (ec != std::errc() || ptr != digits.data() + digits.size() || field.count == 0 ||
+            field.count > kMaxArraySize)
             throw InputError(path, where, "has an arraysize '" + std::string(arraysize) + "' that is not read");
     }
     return field;
@@ -215,7 +218,8 @@ void setNull(Field& field, const char* null, const std::string& path) {
         return;
     field.nullText = std::string(trimmed(null));
     if (!parseInteger(field.nullText, field.nullValue))
-        throw InputError(path, "FIELD '" + field.info.name + "'", "its VALUES null '" + field.nullText + "' is not an integer");
+        throw InputError(path, "FIELD '" + field.info.name + "'",
+                         "its VALUES null '" + field.nullText + "' is not an integer");
     field.hasNull = true;
 }
 

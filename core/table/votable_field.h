@@ -43,7 +43,8 @@ bool appendCell(const Field& field, const std::string& raw, ColumnValues& values
 
 // Appends the value of `n` elements at `at` of a binary stream; false, with `reason`, for a
 // boolean byte that is not one.
-bool appendBinary(const Field& field, const unsigned char* at, std::size_t n, ColumnValues& values, std::string& reason);
+bool appendBinary(const Field& field, const unsigned char* at, std::size_t n, ColumnValues& values,
+                  std::string& reason);
 
 // A null of a column of `type`: the null flag and a placeholder value (NaN, 0, "").
 void pushNull(ColumnValues& values, ColumnType type);

@@ -251,12 +251,10 @@ private:
     void end(const char* rawName) {
         const std::string_view name = localName(rawName);
         if (phase_ == Phase::Header && name == "DESCRIPTION" && collect_ == Collect::Description) {
-            {
             // Astropy indents the text on its own lines: the description is what is between.
             const std::size_t first = text_.find_first_not_of(" \t\r\n");
             const std::size_t last = text_.find_last_not_of(" \t\r\n");
             fields_.back().info.description = first == std::string::npos ? "" : text_.substr(first, last - first + 1);
-        }
             collect_ = Collect::None;
         } else if (phase_ == Phase::Data) {
             endData(name);
@@ -345,7 +343,8 @@ private:
         } else if (level == 3 && name == "STREAM" && collect_ == Collect::Stream) {
             collect_ = Collect::None;
             if (!base64_.complete())
-                throw InputError(path_, rowField(), "the base64 stream is cut short (its length is not a multiple of 4)");
+                throw InputError(path_, rowField(),
+                                 "the base64 stream is cut short (its length is not a multiple of 4)");
             if (bytes_.size() > bytesUsed_)
                 throw InputError(path_, rowField(),
                                  "the binary stream ends inside the row (" +
