@@ -53,8 +53,12 @@ std::unique_ptr<TableReader> openTable(const std::string& path) {
         return openTextTable(path, TableFormat::Ecsv);
     if (start.substr(0, 9) == "SIMPLE  =")
         return openFitsTable(path);
-    if (start.find("<VOTABLE") != std::string_view::npos || start.substr(0, 5) == "<?xml")
-        return openVoTable(path); // it refuses an XML file that is not a VOTable
+    // XML (after a byte-order mark and white space): a declaration, a comment or a root
+    // element, prefixed or not (<vot:VOTABLE>). The VOTable reader refuses other XML.
+    const std::string_view text = start.substr(0, 3) == "\xEF\xBB\xBF" ? start.substr(3) : start;
+    if (const std::size_t first = text.find_first_not_of(" \t\r\n");
+        first != std::string_view::npos && text[first] == '<')
+        return openVoTable(path);
     if (start.substr(0, 4) == "\x89HDF")
         throw InputError(path, "", "is an HDF5 file: open it as a catalog or a model, not as a table to import");
     if (start.find('\0') != std::string_view::npos)

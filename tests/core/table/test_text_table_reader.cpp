@@ -290,6 +290,9 @@ with open(out + '/space.ecsv', 'rb') as f, gzip.open(out + '/space.ecsv.gz', 'wb
     void formatsAreToldApartByContent() {
         expectError(write("fits.csv", std::string("SIMPLE  =                    T") + std::string(50, ' ')), {"FITS"});
         expectError(write("table.csv", "<?xml version=\"1.0\"?>\n<VOTABLE>\n"), {"malformed XML"});
+        // A prefixed root after a comment, no declaration: still XML, still the VOTable reader.
+        expectError(write("prefixed.txt", "\xEF\xBB\xBF  <!-- from an archive -->\n<vot:VOTABLE xmlns:vot=\"x\">\n"),
+                    {"malformed XML"});
         expectError(write("model.h5", std::string("\x89HDF\r\n\x1a\n", 8) + std::string(16, '\0')), {"HDF5"});
         expectError(write("binary.dat", std::string("ab\0cd", 5)), {"binary"});
     }
