@@ -7,6 +7,7 @@
 
 #include <cmath>
 #include <limits>
+#include <memory>
 #include <string>
 
 namespace starlocus::core::table {
@@ -33,24 +34,31 @@ struct FitsColumn {
     long width = 0; // characters of a string column
 };
 
+// Closes the file however the reader ends, also when its constructor throws half-way.
+struct FitsFileCloser {
+    void operator()(fitsfile* file) const {
+        int status = 0;
+        fits_close_file(file, &status);
+    }
+};
+
 class FitsTableReader final : public TableReader {
 public:
     FitsTableReader(const std::string& path, std::optional<int> hdu) : path_(path) {
         int status = 0;
+        fitsfile* opened = nullptr;
         // The disk-file opener: no extended file-name syntax, so a name with brackets or a
         // leading '!' is a file name, never a filter or an instruction to CFITSIO.
-        if (fits_open_diskfile(&file_, path.c_str(), READONLY, &status))
+        if (fits_open_diskfile(&opened, path.c_str(), READONLY, &status)) {
+            if (opened)
+                FitsFileCloser{}(opened);
             throw InputError(path, "", "cannot be read as FITS (CFITSIO: " + cfitsioText(status) + ")");
+        }
+        handle_.reset(opened);
+        file_ = opened;
         moveToTable(hdu);
         readColumns();
     }
-    ~FitsTableReader() override {
-        int status = 0;
-        if (file_)
-            fits_close_file(file_, &status);
-    }
-    FitsTableReader(const FitsTableReader&) = delete;
-    FitsTableReader& operator=(const FitsTableReader&) = delete;
 
     const std::string& path() const override { return path_; }
     TableFormat format() const override { return TableFormat::Fits; }
@@ -258,7 +266,8 @@ private:
     }
 
     std::string path_;
-    fitsfile* file_ = nullptr;
+    std::unique_ptr<fitsfile, FitsFileCloser> handle_;
+    fitsfile* file_ = nullptr; // handle_'s, for CFITSIO's calls
     int hduIndex_ = -1;
     LONGLONG rows_ = 0, done_ = 0;
     std::vector<ColumnInfo> columns_;
