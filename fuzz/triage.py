@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Classifies fuzz artifacts: a finding in our code, or a crash of libhdf5 itself.
+"""Classifies fuzz artifacts: a finding in our code, or a crash of a file library itself
+(libhdf5; CFITSIO and expat for the table readers).
 
 triage.py FUZZER ARTIFACT... [--examples DIR]
 Re-runs FUZZER on each artifact alone (full malloc stacks), reads the sanitizer or libFuzzer
@@ -8,11 +9,12 @@ report and applies the rule of docs/RELIABILITY.md:
   * "starlocus-fuzz finding:" (an unexpected exception or a broken promise of a load),
     any UBSan "runtime error:", and any ASan report on memory our code allocated -> ours;
   * otherwise the first stack frame that is neither sanitizer/libFuzzer runtime nor a
-    system library (libc, libstdc++, libz, libsz) decides: libhdf5 -> libhdf5, else ours;
+    system library (libc, libstdc++, libz, libsz) decides: libhdf5, libcfitsio or libexpat ->
+    that library, else ours;
   * a leak is ours when our code called the libhdf5 function that handed out the memory
     (H5Aread/H5Dread of variable-length data, H5Tget_member_name, ...), else libhdf5's.
 Prints one line per artifact and exits 1 when any artifact is ours. With --examples, copies
-the smallest artifact of each distinct libhdf5 kind there.
+the smallest artifact of each distinct library kind there.
 """
 import os
 import re
@@ -28,6 +30,7 @@ RUNTIME = re.compile(r"__asan|__ubsan|__sanitizer|__lsan|__interceptor|^__(mem|s
                      r"LLVMFuzzer|^std::__throw|^__cxa")
 SYSTEM_LIB = re.compile(r"/(libc|libm|libstdc\+\+|libgcc_s|libz|libsz|libaec|libpthread|ld-linux)[.-]")
 HANDS_OUT = re.compile(r"^(H5Aread|H5Dread|H5Tget_member_name|H5Iget_name|H5Aget_name|H5Fget_name|H5Tget_tag)")
+LIBRARIES = ("libhdf5", "libcfitsio", "libexpat")
 OUR_SOURCE = re.compile(r"/(core|fuzz|app|ui)/[^:]+\.(cpp|h)")
 
 
@@ -50,13 +53,27 @@ def is_runtime(f):
     return bool(RUNTIME.search(f["func"])) or "libclang_rt" in f["where"] or "compiler-rt" in f["where"]
 
 
+def library_of(f):
+    """The file library a frame belongs to, or None for ours."""
+    if "libhdf5" in f["where"] or f["func"].startswith("H5"):
+        return "libhdf5"
+    for name in ("libcfitsio", "libexpat"):
+        if name in f["where"]:
+            return name
+    return None
+
+
 def is_hdf5(f):
-    return "libhdf5" in f["where"] or f["func"].startswith("H5")
+    return library_of(f) is not None
 
 
 def is_system(f):
-    # A frame symbolised to glibc's sources ("string/../sysdeps/...") is libc's.
-    return bool(SYSTEM_LIB.search(f["where"])) or "/include/c++/" in f["where"] or "sysdeps/" in f["where"]
+    # A frame symbolised to glibc's sources ("string/../sysdeps/...", "nptl/./nptl/pthread_kill.c",
+    # "debug/./debug/fortify_fail.c": relative paths, where ours and the sanitizers' are absolute)
+    # is libc's.
+    where = f["where"]
+    return (bool(SYSTEM_LIB.search(where)) or "/include/c++/" in where or "sysdeps/" in where
+            or (where != "" and not where.startswith("/")))
 
 
 def ours_where(stack):
@@ -94,7 +111,7 @@ def classify(report):
                 return "ours", kind + " (memory handed out by " + f["func"] + ")", ours_where(stack)
         first = first_deciding(stack)
         if first is None or is_hdf5(first):
-            return "libhdf5", kind + " in " + (first["func"] or first["where"] if first else "?"), ours_where(stack)
+            return (library_of(first) if first else "libhdf5"), kind + " in " + (first["func"] or first["where"] if first else "?"), ours_where(stack)
         return "ours", kind, ours_where(stack)
     alloc = re.search(r"allocated by thread \S+ here:\n", report)
     if alloc:
@@ -104,7 +121,7 @@ def classify(report):
                 " / accessed at " + ours_where(stack)
     first = first_deciding(stack)
     if first is not None and is_hdf5(first):
-        return "libhdf5", kind + " in " + (first["func"] or os.path.basename(first["where"])), ours_where(stack)
+        return library_of(first), kind + " in " + (first["func"] or os.path.basename(first["where"])), ours_where(stack)
     return "ours", kind, ours_where(stack)
 
 
@@ -155,7 +172,7 @@ def main(argv):
             ours += 1
             sys.stdout.write("".join("    | " + l + "\n" for l in report.splitlines()
                                      if re.match(r"\s*#\d+ .*(/core/|/fuzz/)|.*(ERROR|runtime error|finding)", l))[:4000])
-        elif cls == "libhdf5":
+        elif cls in LIBRARIES:
             size = os.path.getsize(artifact)
             if kind not in hdf5_kinds or size < hdf5_kinds[kind][1]:
                 hdf5_kinds[kind] = (artifact, size)
@@ -163,9 +180,10 @@ def main(argv):
         os.makedirs(examples, exist_ok=True)
         for n, (kind, (artifact, _)) in enumerate(sorted(hdf5_kinds.items())):
             name = re.sub(r"[^A-Za-z0-9]+", "-", kind).strip("-").lower()[:60]
-            shutil.copy(artifact, os.path.join(examples, name + ".h5"))
-    print("triage: %d artifact(s): %d in our code, %d libhdf5 (%d distinct kinds), %d in the mutator, "
-          "%d not reproducible alone" % (len(artifacts), ours, counts.get("libhdf5", 0), len(hdf5_kinds),
+            shutil.copy(artifact, os.path.join(examples, name + os.path.splitext(artifact)[1]))
+    libraries = ", ".join("%d %s" % (counts[name], name) for name in LIBRARIES if counts.get(name))
+    print("triage: %d artifact(s): %d in our code, %s (%d distinct kinds), %d in the mutator, "
+          "%d not reproducible alone" % (len(artifacts), ours, libraries or "0 in a library", len(hdf5_kinds),
                                          counts.get("mutator", 0), counts.get("gone", 0)))
     return 1 if ours else 0
 

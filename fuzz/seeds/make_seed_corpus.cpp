@@ -13,7 +13,9 @@
 //                                fit-stars' posterior CSV
 //   OUTDIR/votable/              small hand-written VOTables: TABLEDATA, BINARY and BINARY2
 //                                (null bitmap, variable and fixed char arrays), one gzipped
+//   OUTDIR/fits_table/           FITS binary and ASCII tables written with CFITSIO
 // scripts/fuzz.sh runs it before fuzzing and adds the published files when they are there.
+#include "fuzz/seeds/fits_seed_writer.h"
 #include "fuzz/seeds/keras_layout_writer.h"
 
 #include "core/diagnostics/density_grid_file.h"
@@ -208,7 +210,8 @@ int main(int argc, char** argv) {
     try {
         const fs::path root(argv[1]);
         for (const char* target : {"green2020_catalog", "model_file", "training_checkpoint", "keras_model",
-                                   "density_grid", "normalization_json", "posterior_file", "text_table", "votable"})
+                                   "density_grid", "normalization_json", "posterior_file", "text_table", "votable",
+                                   "fits_table"})
             fs::create_directories(root / target);
         writeCatalogs(root / "green2020_catalog");
         const core::MockSky sky = mockSky(60, 3);
@@ -220,6 +223,7 @@ int main(int argc, char** argv) {
         writeTextTables(root / "text_table",
                         core::readPosteriorFile((root / "posterior_file" / "posteriors_flat.h5").string()).posteriors);
         writeVoTables(root / "votable");
+        starlocus::fuzz::writeFitsSeeds(root / "fits_table");
     } catch (const std::exception& e) {
         std::fprintf(stderr, "make_seed_corpus: %s\n", e.what());
         return 1;
