@@ -7,6 +7,7 @@
 #include "core/common/input_error.h"
 #include "core/table/fits_table_reader.h"
 #include "core/table/table_reader.h"
+#include "tests/core/table/table_test_support.h"
 #include "tests/support/astropy_tables.h"
 
 #include <QTemporaryDir>
@@ -20,24 +21,7 @@ using namespace starlocus::core::table;
 
 namespace {
 
-std::vector<ColumnValues> readAll(TableReader& reader, std::size_t chunkRows) {
-    std::vector<ColumnValues> all(reader.columns().size());
-    TableChunk chunk;
-    std::size_t expectFirst = 0;
-    while (reader.next(chunk, chunkRows)) {
-        if (chunk.firstRow != expectFirst || chunk.rows > chunkRows)
-            throw std::runtime_error("chunk rows out of order");
-        expectFirst += chunk.rows;
-        for (std::size_t c = 0; c < all.size(); ++c) {
-            const ColumnValues& v = chunk.columns[c];
-            all[c].real.insert(all[c].real.end(), v.real.begin(), v.real.end());
-            all[c].integer.insert(all[c].integer.end(), v.integer.begin(), v.integer.end());
-            all[c].text.insert(all[c].text.end(), v.text.begin(), v.text.end());
-            all[c].null.insert(all[c].null.end(), v.null.begin(), v.null.end());
-        }
-    }
-    return all;
-}
+using starlocus::test::readAll;
 
 std::size_t indexOf(const TableReader& reader, const std::string& name) {
     for (std::size_t c = 0; c < reader.columns().size(); ++c)
@@ -47,13 +31,8 @@ std::size_t indexOf(const TableReader& reader, const std::string& name) {
 }
 
 QString errorOf(const std::string& path, std::optional<int> hdu = std::nullopt) {
-    try {
-        auto reader = hdu ? openFitsTable(path, hdu) : openTable(path);
-        readAll(*reader, 3);
-    } catch (const InputError& e) {
-        return QString::fromStdString(e.what());
-    }
-    return {};
+    return starlocus::test::errorOfReading(
+        path, [&](const std::string& p) { return hdu ? openFitsTable(p, hdu) : openTable(p); });
 }
 
 } // namespace

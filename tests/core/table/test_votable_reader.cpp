@@ -7,6 +7,7 @@
 #include "core/common/input_error.h"
 #include "core/table/base64_decoder.h"
 #include "core/table/votable_reader.h"
+#include "tests/core/table/table_test_support.h"
 #include "tests/support/astropy_tables.h"
 
 #include <QTemporaryDir>
@@ -23,27 +24,7 @@ using namespace starlocus::core::table;
 
 namespace {
 
-std::vector<ColumnValues> readAll(TableReader& reader, std::size_t chunkRows, std::size_t* chunks = nullptr) {
-    std::vector<ColumnValues> all(reader.columns().size());
-    TableChunk chunk;
-    std::size_t expectFirst = 0, n = 0;
-    while (reader.next(chunk, chunkRows)) {
-        ++n;
-        if (chunk.firstRow != expectFirst || chunk.rows > chunkRows || chunk.rows == 0)
-            throw std::runtime_error("chunk rows out of order");
-        expectFirst += chunk.rows;
-        for (std::size_t c = 0; c < all.size(); ++c) {
-            const ColumnValues& v = chunk.columns[c];
-            all[c].real.insert(all[c].real.end(), v.real.begin(), v.real.end());
-            all[c].integer.insert(all[c].integer.end(), v.integer.begin(), v.integer.end());
-            all[c].text.insert(all[c].text.end(), v.text.begin(), v.text.end());
-            all[c].null.insert(all[c].null.end(), v.null.begin(), v.null.end());
-        }
-    }
-    if (chunks)
-        *chunks = n;
-    return all;
-}
+using starlocus::test::readAll;
 
 // A hand-written VOTable 1.4 around `fields` and `data` (the inside of TABLE's DATA).
 std::string voTable(const std::string& fields, const std::string& data) {
@@ -67,20 +48,11 @@ private:
         return path;
     }
     static QString errorOf(const std::string& path) {
-        try {
-            auto reader = openVoTable(path);
-            readAll(*reader, 7);
-        } catch (const InputError& e) {
-            return QString::fromStdString(e.what());
-        }
-        return {};
+        return starlocus::test::errorOfReading(path, [](const std::string& p) { return openVoTable(p); });
     }
     static void expectError(const std::string& path, std::initializer_list<const char*> parts) {
-        const QString text = errorOf(path);
-        QVERIFY2(!text.isEmpty(), qPrintable(QString::fromStdString(path) + ": read without an error"));
-        QVERIFY2(text.contains(QString::fromStdString(path)), qPrintable(text));
-        for (const char* part : parts)
-            QVERIFY2(text.contains(QString::fromUtf8(part)), qPrintable(text + "  (expected: " + part + ")"));
+        const QString wrong = starlocus::test::errorMismatch(errorOf(path), path, parts);
+        QVERIFY2(wrong.isEmpty(), qPrintable(wrong));
     }
 
 private slots:
