@@ -136,6 +136,10 @@ void TrainingSettingsDialog::setConfig(const core::TrainingConfig& c) {
             static_cast<QLineEdit*>(f.widget)->setText(
                 QString::fromStdString(core::fieldText(*f.field, c)).replace(QLatin1Char(','), QStringLiteral(", ")));
         }
+        // A value longer than its field (e^(−1/5) = 0.8187307530779818 must stay exact, or OK
+        // would change the run) shows its leading digits, not its last ones.
+        if (auto* edit = qobject_cast<QLineEdit*>(f.widget))
+            edit->setCursorPosition(0);
     }
     revalidate();
 }

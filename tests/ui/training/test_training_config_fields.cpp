@@ -288,7 +288,16 @@ private slots:
                  QStringLiteral("&Iterationen:"));
         QCOMPARE(static_cast<QSpinBox*>(d.fieldWidget("threads"))->specialValueText(), QStringLiteral("alle Kerne"));
         QVERIFY(!d.fieldWidget("hidden_layers")->toolTip().startsWith(QStringLiteral("Comma-separated")));
+        if (const QString dir = qEnvironmentVariable("STARLOCUS_GRAB_DIR"); !dir.isEmpty()) {
+            d.adjustSize();
+            d.grab().save(dir + QStringLiteral("/training_settings_de.png"));
+        }
         QCoreApplication::removeTranslator(&german);
+        if (const QString dir = qEnvironmentVariable("STARLOCUS_GRAB_DIR"); !dir.isEmpty()) {
+            ui::TrainingSettingsDialog english;
+            english.adjustSize();
+            english.grab().save(dir + QStringLiteral("/training_settings.png"));
+        }
     }
 
     void usageListsEverySetting() {
