@@ -31,12 +31,18 @@ RUNTIME = re.compile(r"__asan|__ubsan|__sanitizer|__lsan|__interceptor|^__(mem|s
 SYSTEM_LIB = re.compile(r"/(libc|libm|libstdc\+\+|libgcc_s|libz|libsz|libaec|libpthread|ld-linux)[.-]")
 HANDS_OUT = re.compile(r"^(H5Aread|H5Dread|H5Tget_member_name|H5Iget_name|H5Aget_name|H5Fget_name|H5Tget_tag)")
 LIBRARIES = ("libhdf5", "libcfitsio", "libexpat")
+# A relative source path, as glibc's frames symbolise ("nptl/./nptl/pthread_kill.c:43"); not the
+# build ID that ends an unsymbolised frame's line.
+GLIBC_SOURCE = re.compile(r"^[A-Za-z0-9_]+/[^ ]*\.[chS](:\d+)?$")
 OUR_SOURCE = re.compile(r"/(core|fuzz|app|ui)/[^:]+\.(cpp|h)")
 
 
 def frames(block):
     out = []
     for line in block.splitlines():
+        # "(BuildId: …)" ends an unsymbolised frame's line: without it the module is the
+        # frame's place ("(/lib/…/libcfitsio.so.10+0x71f2c)").
+        line = re.sub(r" \(BuildId: [0-9a-f]+\)$", "", line)
         m = FRAME.match(line)
         if not m:
             if out and not line.strip().startswith("#"):
@@ -73,7 +79,7 @@ def is_system(f):
     # is libc's.
     where = f["where"]
     return (bool(SYSTEM_LIB.search(where)) or "/include/c++/" in where or "sysdeps/" in where
-            or (where != "" and not where.startswith("/")))
+            or bool(GLIBC_SOURCE.match(where)))
 
 
 def ours_where(stack):
@@ -85,7 +91,8 @@ def ours_where(stack):
 
 def first_deciding(stack):
     for f in stack:
-        if not is_runtime(f) and not is_system(f):
+        # A file library's frame decides even where its line also looks like a system frame.
+        if library_of(f) is not None or (not is_runtime(f) and not is_system(f)):
             return f
     return None
 
@@ -137,7 +144,46 @@ def run(fuzzer, artifact):
         return -1, (e.stdout or b"").decode("utf-8", "replace") + "\nERROR: libFuzzer: timeout (triage)"
 
 
+# Reports cut down from real triages: each must keep its class (python3 fuzz/triage.py
+# --self-test; scripts/fuzz.sh runs it before fuzzing).
+SELF_TEST = [
+    ("libhdf5", "==1==ERROR: AddressSanitizer: requested allocation size 0xc000 exceeds maximum\n"
+                "    #0 0x55 in malloc (/w/build/fuzz/fuzz/fuzz_model_file+0x20daee) (BuildId: fa9f)\n"
+                "    #1 0x7f in H5FL_blk_malloc (/lib/x86_64-linux-gnu/libhdf5_serial.so.103+0x123) (BuildId: 7a1b)\n"
+                "    #2 0x7f in H5C_protect (/lib/x86_64-linux-gnu/libhdf5_serial.so.103+0x456) (BuildId: 7a1b)\n"
+                "    #3 0x55 in starlocus::core::hdf5::openGroup(long) /w/core/io/hdf5_handle.cpp:101:14\n"),
+    ("libcfitsio", "==2== ERROR: libFuzzer: deadly signal\n"
+                   "    #0 0x55 in __sanitizer_print_stack_trace (/w/fuzz_fits_table+0xffe71) (BuildId: 7ef4)\n"
+                   "    #3 0x7f  (/lib/x86_64-linux-gnu/libc.so.6+0x3c04f) (BuildId: 93ac)\n"
+                   "    #4 0x7f in __pthread_kill_implementation nptl/./nptl/pthread_kill.c:43:17\n"
+                   "    #8 0x7f in __fortify_fail debug/./debug/fortify_fail.c:26:5\n"
+                   "    #10 0x7f in __strcpy_chk debug/./debug/strcpy_chk.c:30:5\n"
+                   "    #11 0x7f in ffgtbp (/lib/x86_64-linux-gnu/libcfitsio.so.10+0x71f2c) (BuildId: e67c)\n"
+                   "    #17 0x56 in starlocus::core::table::FitsTableReader::moveToTable() /w/core/table/fits_table_reader.cpp:98:13\n"),
+    ("ours", "==3==ERROR: AddressSanitizer: heap-buffer-overflow on address 0x6\n"
+             "    #0 0x55 in starlocus::core::readStar(int) /w/core/io/green2020_catalog.cpp:40:3\n"
+             "    #1 0x55 in LLVMFuzzerTestOneInput /w/fuzz/targets/fuzz_green2020_catalog.cpp:12:5\n"),
+    ("ours", "==4== ERROR: libFuzzer: deadly signal\n"
+             "    #4 0x7f in __pthread_kill_implementation nptl/./nptl/pthread_kill.c:43:17\n"
+             "    #6 0x7f in abort stdlib/./stdlib/abort.c:79:7\n"
+             "    #7 0x55 in starlocus::fuzz::reportFinding() /w/fuzz/support/expected_failure.cpp:20:5\n"),
+]
+
+
+def self_test():
+    failed = 0
+    for want, report in SELF_TEST:
+        got = classify(report)
+        if got[0] != want:
+            failed += 1
+            print("triage self-test: %s classified as %s (%s)" % (want, got[0], got[1]))
+    print("triage self-test: %d of %d reports classified right" % (len(SELF_TEST) - failed, len(SELF_TEST)))
+    return 1 if failed else 0
+
+
 def main(argv):
+    if argv == ["--self-test"]:
+        return self_test()
     examples = None
     if "--examples" in argv:
         k = argv.index("--examples")

@@ -154,6 +154,8 @@ replay_regressions() {
 }
 
 [ $# -ge 1 ] || usage
+# The triage decides what fails a run: it must still tell our code from the libraries'.
+python3 "$root/fuzz/triage.py" --self-test
 if [ "$1" = --regressions ]; then
   build_fuzzers
   status=0
