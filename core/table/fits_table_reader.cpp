@@ -5,6 +5,7 @@
 
 #include <fitsio.h>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <memory>
@@ -12,6 +13,13 @@
 
 namespace starlocus::core::table {
 namespace {
+
+// Rows read per column call at most (CFITSIO suggests how many fit its buffers; a huge row
+// count from a damaged header must not size our buffers).
+constexpr long kMaxBlockRows = 1L << 16;
+// The widest string column taken, 4,096 characters: wider is no catalog column, and a damaged
+// TFORM ("999999999A") is refused instead of allocated.
+constexpr long kMaxStringWidth = 1L << 12;
 
 // CFITSIO's text for `status` and the messages it queued (the most useful is the first).
 std::string cfitsioText(int status) {
@@ -69,19 +77,26 @@ public:
         chunk.firstRow = std::size_t(done_);
         chunk.rows = std::size_t(std::min<LONGLONG>(LONGLONG(maxRows), rows_ - done_));
         chunk.columns.resize(columns_.size());
-        const LONGLONG first = done_ + 1; // CFITSIO rows count from 1
-        const LONGLONG n = LONGLONG(chunk.rows);
+        const std::size_t rows = chunk.rows;
         for (std::size_t c = 0; c < columns_.size(); ++c) {
             ColumnValues& v = chunk.columns[c];
-            v.real.clear();
-            v.integer.clear();
-            v.text.clear();
-            v.null.assign(chunk.rows, 0);
-            if (n > 0)
-                readColumn(c, first, n, v);
+            const ColumnType type = columns_[c].type;
+            v.real.assign(type == ColumnType::Real ? rows : 0, 0.0);
+            v.integer.assign(type == ColumnType::Integer || type == ColumnType::Boolean ? rows : 0, 0);
+            v.text.assign(type == ColumnType::Text ? rows : 0, std::string());
+            v.null.assign(rows, 0);
         }
-        done_ += n;
-        return n > 0;
+        // Rows are stored whole, one after the other: a block of as many rows as CFITSIO's
+        // buffers hold is read for every column before the next block, so each byte of the
+        // file is read once (a whole chunk per column read the chunk once per column).
+        for (std::size_t offset = 0; offset < rows; offset += blockRows_) {
+            const LONGLONG first = done_ + LONGLONG(offset) + 1; // CFITSIO rows count from 1
+            const LONGLONG n = LONGLONG(std::min(blockRows_, rows - offset));
+            for (std::size_t c = 0; c < columns_.size(); ++c)
+                readColumn(c, first, n, chunk.columns[c], offset);
+        }
+        done_ += LONGLONG(rows);
+        return rows > 0;
     }
 
 private:
@@ -120,6 +135,10 @@ private:
         }
         if (fits_get_num_rowsll(file_, &rows_, &status))
             fail(hduField(), status);
+        long optimal = 0;
+        if (fits_get_rowsize(file_, &optimal, &status))
+            fail(hduField(), status);
+        blockRows_ = std::size_t(std::clamp(optimal, 1L, kMaxBlockRows));
     }
 
     void readColumns() {
@@ -171,6 +190,10 @@ private:
                 info.type = ColumnType::Text;
                 how.reading = Reading::String;
                 how.width = std::max(1L, width);
+                if (how.width > kMaxStringWidth)
+                    throw InputError(path_, field,
+                                     "strings of " + std::to_string(how.width) + " characters (TFORM " + info.fileType +
+                                         "): more than " + std::to_string(kMaxStringWidth) + " is not a catalog column");
                 break;
             default:
                 throw InputError(path_, field,
@@ -197,72 +220,71 @@ private:
         return end == std::string::npos ? std::string() : text.substr(0, end + 1);
     }
 
-    void readColumn(std::size_t c, LONGLONG first, LONGLONG n, ColumnValues& v) {
+    // Rows [first, first + n) of column c into v's vectors from index `at` on.
+    void readColumn(std::size_t c, LONGLONG first, LONGLONG n, ColumnValues& v, std::size_t at) {
         const FitsColumn& how = how_[c];
-        const std::string field = hduField() + ", column '" + columns_[c].name + "', rows " + std::to_string(first) +
-                                  "–" + std::to_string(first + n - 1);
+        const auto count = std::size_t(n);
         int status = 0, anyNull = 0;
-        nulls_.assign(std::size_t(n), 0);
+        auto field = [&] {
+            return hduField() + ", column '" + columns_[c].name + "', rows " + std::to_string(first) + "–" +
+                   std::to_string(first + n - 1);
+        };
+        nulls_.assign(count, 0);
         switch (how.reading) {
         case Reading::Integer:
-            v.integer.resize(std::size_t(n));
-            if (fits_read_colnull(file_, TLONGLONG, how.number, first, 1, n, v.integer.data(), nulls_.data(), &anyNull,
-                                  &status)) {
+            if (fits_read_colnull(file_, TLONGLONG, how.number, first, 1, n, v.integer.data() + at, nulls_.data(),
+                                  &anyNull, &status)) {
                 if (status == NUM_OVERFLOW)
-                    throw InputError(path_, field, "a value beyond the 64-bit integer range (an unsigned 64-bit ID?)");
-                fail(field, status);
+                    throw InputError(path_, field(), "a value beyond the 64-bit integer range (an unsigned 64-bit ID?)");
+                fail(field(), status);
             }
             break;
         case Reading::ScaledInteger:
-            v.real.resize(std::size_t(n));
-            if (fits_read_colnull(file_, TDOUBLE, how.number, first, 1, n, v.real.data(), nulls_.data(), &anyNull,
+            if (fits_read_colnull(file_, TDOUBLE, how.number, first, 1, n, v.real.data() + at, nulls_.data(), &anyNull,
                                   &status))
-                fail(field, status);
-            for (LONGLONG i = 0; i < n; ++i)
-                if (nulls_[std::size_t(i)])
-                    v.real[std::size_t(i)] = std::numeric_limits<double>::quiet_NaN();
+                fail(field(), status);
+            for (std::size_t i = 0; i < count; ++i)
+                if (nulls_[i])
+                    v.real[at + i] = std::numeric_limits<double>::quiet_NaN();
             break;
         case Reading::Float: {
             // NaN stays a value: read with NaN as the "null" substitute, no null flags.
-            v.real.resize(std::size_t(n));
             double nan = std::numeric_limits<double>::quiet_NaN();
-            if (fits_read_col(file_, TDOUBLE, how.number, first, 1, n, &nan, v.real.data(), &anyNull, &status))
-                fail(field, status);
+            if (fits_read_col(file_, TDOUBLE, how.number, first, 1, n, &nan, v.real.data() + at, &anyNull, &status))
+                fail(field(), status);
             std::fill(nulls_.begin(), nulls_.end(), 0);
             break;
         }
         case Reading::Logical: {
-            logical_.assign(std::size_t(n), 0);
+            logical_.assign(count, 0);
             if (fits_read_colnull(file_, TLOGICAL, how.number, first, 1, n, logical_.data(), nulls_.data(), &anyNull,
                                   &status))
-                fail(field, status);
-            v.integer.resize(std::size_t(n));
-            for (LONGLONG i = 0; i < n; ++i)
-                v.integer[std::size_t(i)] = logical_[std::size_t(i)] ? 1 : 0;
+                fail(field(), status);
+            for (std::size_t i = 0; i < count; ++i)
+                v.integer[at + i] = logical_[i] ? 1 : 0;
             break;
         }
         case Reading::String: {
             const std::size_t w = std::size_t(how.width) + 1;
-            text_.assign(std::size_t(n) * w, '\0');
-            pointers_.resize(std::size_t(n));
-            for (LONGLONG i = 0; i < n; ++i)
-                pointers_[std::size_t(i)] = text_.data() + std::size_t(i) * w;
+            text_.assign(count * w, '\0');
+            pointers_.resize(count);
+            for (std::size_t i = 0; i < count; ++i)
+                pointers_[i] = text_.data() + i * w;
             char empty[] = "";
             if (fits_read_col_str(file_, how.number, first, 1, n, empty, pointers_.data(), &anyNull, &status))
-                fail(field, status);
-            v.text.resize(std::size_t(n));
-            for (LONGLONG i = 0; i < n; ++i) {
-                std::string s(pointers_[std::size_t(i)]);
+                fail(field(), status);
+            for (std::size_t i = 0; i < count; ++i) {
+                std::string s(pointers_[i]);
                 const std::size_t end = s.find_last_not_of(' ');
                 s.erase(end == std::string::npos ? 0 : end + 1); // FITS pads strings with spaces
-                v.text[std::size_t(i)] = std::move(s);
-                nulls_[std::size_t(i)] = v.text[std::size_t(i)].empty() ? 1 : 0;
+                nulls_[i] = s.empty() ? 1 : 0;
+                v.text[at + i] = std::move(s);
             }
             break;
         }
         }
-        for (LONGLONG i = 0; i < n; ++i)
-            v.null[std::size_t(i)] = nulls_[std::size_t(i)] ? 1 : 0;
+        for (std::size_t i = 0; i < count; ++i)
+            v.null[at + i] = nulls_[i] ? 1 : 0;
     }
 
     std::string path_;
@@ -270,6 +292,7 @@ private:
     fitsfile* file_ = nullptr; // handle_'s, for CFITSIO's calls
     int hduIndex_ = -1;
     LONGLONG rows_ = 0, done_ = 0;
+    std::size_t blockRows_ = 1; // rows that fit CFITSIO's buffers (fits_get_rowsize)
     std::vector<ColumnInfo> columns_;
     std::vector<FitsColumn> how_;
     std::vector<char> nulls_, logical_, text_;
