@@ -37,6 +37,23 @@ inline QString runPython(const QString& script, const QString& arguments = {}) {
     return QStringLiteral("%1 failed (status %2): %3").arg(QString::fromStdString(command)).arg(status).arg(QString::fromUtf8(output.readAll()));
 }
 
+// Python that builds `t`, the small cross-match table the readers' tests write in each format
+// (a 64-bit ID beyond 2⁵³; masked values in a float, an int16 and a string column; booleans;
+// float32; units and a description); a test's script goes on from it.
+inline const char* const kCrossMatchTablePython = R"(import sys, gzip, shutil
+import numpy as np
+from astropy.table import Table, MaskedColumn
+t = Table()
+t['source_id'] = np.array([4295806720, 6917528997577384320, 2], dtype=np.int64)
+t['phot_g_mean_mag'] = MaskedColumn([15.25, 0.0, -1.5e-3], mask=[False, True, False], unit='mag',
+                                    description='G, "mean" magnitude')
+t['visibility_periods_used'] = MaskedColumn(np.array([9, 12, 0], dtype=np.int16), mask=[False, False, True])
+t['ok'] = np.array([True, False, True])
+t['survey'] = MaskedColumn(['LAMOST DR5', 'x,y', ''], mask=[False, False, True])
+t['parallax'] = np.array([1.25, -0.5, 3.0e-7], dtype=np.float32)
+t['parallax'].unit = 'mas'
+)";
+
 // "" when Debian's Python imports Astropy, else why not.
 inline QString astropyMissing() {
     static const QString why = [] {

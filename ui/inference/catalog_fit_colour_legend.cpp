@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/inference/catalog_fit_colour_legend.h"
 
+#include "ui/plot/color_bar.h"
+
 #include "ui/plot/plot_palette.h"
 
 #include <QEvent>
@@ -90,12 +92,7 @@ void CatalogFitColourLegend::restyle() {
     }
     scale_->setDataRange(QCPRange(current_.lo, current_.hi));
     scale_->axis()->setLabel(colouringTitle(current_.colouring) + tr("  (grey: unknown)"));
-    QCPAxis* axis = scale_->axis();
-    axis->setBasePen(QPen(palette.ink));
-    axis->setTickPen(QPen(palette.ink));
-    axis->setSubTickPen(QPen(palette.ink));
-    axis->setTickLabelColor(palette.ink);
-    axis->setLabelColor(palette.ink);
+    inkScaleAxis(scale_->axis(), palette);
     bar_->replot();
 }
 

@@ -33,14 +33,15 @@ void ColorBar::setLogarithmic(bool logarithmic) {
         scale_->axis()->setTicker(QSharedPointer<QCPAxisTicker>::create());
 }
 
-void ColorBar::applyPalette(const PlotPalette& palette) {
-    QCPAxis* axis = scale_->axis();
+void inkScaleAxis(QCPAxis* axis, const PlotPalette& palette) {
     axis->setBasePen(QPen(palette.ink));
     axis->setTickPen(QPen(palette.ink));
     axis->setSubTickPen(QPen(palette.ink));
     axis->setTickLabelColor(palette.ink);
     axis->setLabelColor(palette.ink);
 }
+
+void ColorBar::applyPalette(const PlotPalette& palette) { inkScaleAxis(scale_->axis(), palette); }
 
 void ColorBar::attach(QCPColorMap* image) {
     const bool show = image != nullptr;

@@ -7,6 +7,7 @@
 
 #include <QString>
 
+class QCPAxis;
 class QCPColorMap;
 class QCPColorScale;
 class QCPMarginGroup;
@@ -39,5 +40,9 @@ private:
     QCPMarginGroup* margins_;
     bool shown_ = false;
 };
+
+// A colour scale's axis drawn in the palette's ink (line, ticks, labels): the plots' colour
+// bars and the Catalog Fit tab's colour key.
+void inkScaleAxis(QCPAxis* axis, const PlotPalette& palette);
 
 } // namespace starlocus::ui

@@ -119,19 +119,7 @@ private slots:
     // float32, units and descriptions.
     void ecsvWrittenByAstropy() {
         STARLOCUS_REQUIRE_ASTROPY();
-        const QString script = QStringLiteral(R"(import sys, gzip, shutil
-import numpy as np
-from astropy.table import Table, MaskedColumn
-t = Table()
-t['source_id'] = np.array([4295806720, 6917528997577384320, 2], dtype=np.int64)
-t['phot_g_mean_mag'] = MaskedColumn([15.25, 0.0, -1.5e-3], mask=[False, True, False], unit='mag',
-                                    description='G, "mean" magnitude')
-t['visibility_periods_used'] = MaskedColumn(np.array([9, 12, 0], dtype=np.int16), mask=[False, False, True])
-t['ok'] = np.array([True, False, True])
-t['survey'] = MaskedColumn(['LAMOST DR5', 'x,y', ''], mask=[False, False, True])
-t['parallax'] = np.array([1.25, -0.5, 3.0e-7], dtype=np.float32)
-t['parallax'].unit = 'mas'
-out = sys.argv[1]
+        const QString script = QString::fromUtf8(starlocus::test::kCrossMatchTablePython) + QStringLiteral(R"(out = sys.argv[1]
 t.write(out + '/space.ecsv', format='ascii.ecsv')
 t.write(out + '/comma.ecsv', format='ascii.ecsv', delimiter=',')
 with open(out + '/space.ecsv', 'rb') as f, gzip.open(out + '/space.ecsv.gz', 'wb') as g:

@@ -59,19 +59,7 @@ private slots:
     // Astropy 5.2's votable writer in its three encodings, plain and gzip-compressed.
     void astropyVoTablesInEveryEncoding() {
         STARLOCUS_REQUIRE_ASTROPY();
-        const QString script = QStringLiteral(R"(import sys, gzip, shutil
-import numpy as np
-from astropy.table import Table, MaskedColumn
-from astropy.io.votable import from_table, writeto
-t = Table()
-t['source_id'] = np.array([4295806720, 6917528997577384320, 2], dtype=np.int64)
-t['phot_g_mean_mag'] = MaskedColumn([15.25, 0.0, -1.5e-3], mask=[False, True, False], unit='mag',
-                                    description='G, "mean" magnitude')
-t['visibility_periods_used'] = MaskedColumn(np.array([9, 12, 0], dtype=np.int16), mask=[False, False, True])
-t['ok'] = np.array([True, False, True])
-t['survey'] = MaskedColumn(['LAMOST DR5', 'x,y', ''], mask=[False, False, True])
-t['parallax'] = np.array([1.25, -0.5, 3.0e-7], dtype=np.float32)
-t['parallax'].unit = 'mas'
+        const QString script = QString::fromUtf8(starlocus::test::kCrossMatchTablePython) + QStringLiteral(R"(from astropy.io.votable import from_table, writeto
 t['band'] = np.array([b'G', b'BP', b'RP'])
 t['name'] = np.array(['a', 'bb', '\u03a9\u03bc'], dtype=object)
 v = from_table(t)
