@@ -9,22 +9,24 @@
 namespace starlocus::core {
 namespace {
 
-// Stars per parallel chunk (each chunk has its own workspace) and per progress report.
+// Stars per parallel chunk (each chunk has its own workspace).
 constexpr std::size_t kChunkStars = 256;
-constexpr std::size_t kProgressStars = 16384;
 
 } // namespace
 
 std::vector<StarPosterior> fitCatalog(const LabelGrid& grid, const PosteriorSettings& settings,
-                                      const Catalog& catalog, const FitProgress& progress) {
+                                      const Catalog& catalog, const FitProgress& progress,
+                                      std::size_t progressStars) {
     const std::size_t n = catalog.size();
     std::vector<StarPosterior> out(n);
     // One workspace per worker thread would need thread identities; one per chunk costs an
     // allocation of the lattice's stamps per 256 stars, which is small against the fits.
     std::mutex poolMutex;
     std::vector<PosteriorWorkspace> pool;
-    for (std::size_t begin = 0; begin < n; begin += kProgressStars) {
-        const std::size_t end = std::min(n, begin + kProgressStars);
+    // Whole chunks between reports, so the chunking (and with it the results) stays the same.
+    const std::size_t block = std::max<std::size_t>(1, progressStars / kChunkStars) * kChunkStars;
+    for (std::size_t begin = 0; begin < n; begin += block) {
+        const std::size_t end = std::min(n, begin + block);
         parallelFor(end - begin, kChunkStars, [&](std::size_t b, std::size_t e) {
             PosteriorWorkspace workspace;
             {

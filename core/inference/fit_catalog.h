@@ -19,8 +19,13 @@ public:
 // (fitCatalog then throws FitCancelled).
 using FitProgress = std::function<bool(std::size_t done, std::size_t total)>;
 
+// Stars between two progress reports, by default (a CLI's progress line); a GUI that must
+// answer Cancel within a second asks for fewer.
+inline constexpr std::size_t kDefaultProgressStars = 16384;
+
 std::vector<StarPosterior> fitCatalog(const LabelGrid& grid, const PosteriorSettings& settings,
-                                      const Catalog& catalog, const FitProgress& progress = {});
+                                      const Catalog& catalog, const FitProgress& progress = {},
+                                      std::size_t progressStars = kDefaultProgressStars);
 
 // Stars per status, and the flags' counts among fitted stars (for reports).
 struct FitCatalogSummary {

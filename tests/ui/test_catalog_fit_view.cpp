@@ -270,7 +270,7 @@ void TestCatalogFitView::fitsEveryStarWithTheSharedGridAndStatesTheNumbers() {
 }
 
 void TestCatalogFitView::cancelLeavesNoResult() {
-    Fixture f(3 * ui::CatalogFitJob::kSliceStars); // three slices: seconds of work
+    Fixture f(3 * ui::CatalogFitJob::kProgressStars); // three blocks between reports: seconds of work
     f.starFit.prepareGrid();
     QElapsedTimer clock;
     clock.start();

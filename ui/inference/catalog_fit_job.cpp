@@ -12,45 +12,19 @@
 namespace starlocus::ui {
 namespace {
 
-// Rows [begin, end) of `catalog` as a catalog of their own (the optional columns the fit
-// reads — l, b — and the others, when the catalog has them).
-core::Catalog sliceOf(const core::Catalog& catalog, std::size_t begin, std::size_t end) {
-    core::Catalog slice;
-    slice.sourceFile = catalog.sourceFile;
-    if (catalog.reddeningFit)
-        slice.reddeningFit.emplace();
-    if (catalog.reddeningFitVar)
-        slice.reddeningFitVar.emplace();
-    if (catalog.galacticL)
-        slice.galacticL.emplace();
-    if (catalog.galacticB)
-        slice.galacticB.emplace();
-    slice.resize(end - begin);
-    for (std::size_t i = begin; i < end; ++i)
-        slice.copyStar(catalog, i, i - begin);
-    return slice;
-}
-
 CatalogFitRun fitAll(CatalogFitRun run, std::shared_ptr<std::atomic<bool>> cancel,
                      std::shared_ptr<std::atomic<std::size_t>> done) {
     QElapsedTimer clock;
     clock.start();
     try {
-        const core::Catalog& catalog = *run.catalog;
-        const std::size_t n = catalog.size();
-        auto posteriors = std::make_shared<std::vector<core::StarPosterior>>();
-        posteriors->reserve(n);
-        for (std::size_t begin = 0; begin < n; begin += CatalogFitJob::kSliceStars) {
-            const std::size_t end = std::min(n, begin + CatalogFitJob::kSliceStars);
-            const core::Catalog slice = sliceOf(catalog, begin, end);
-            const std::vector<core::StarPosterior> part =
-                core::fitCatalog(*run.grid, run.settings, slice, [&](std::size_t sliceDone, std::size_t) {
-                    done->store(begin + sliceDone);
-                    return !cancel->load();
-                });
-            posteriors->insert(posteriors->end(), part.begin(), part.end());
-        }
-        if (cancel->load()) // asked for after the last slice's report
+        auto posteriors = std::make_shared<std::vector<core::StarPosterior>>(core::fitCatalog(
+            *run.grid, run.settings, *run.catalog,
+            [&](std::size_t fitted, std::size_t) {
+                done->store(fitted);
+                return !cancel->load();
+            },
+            CatalogFitJob::kProgressStars));
+        if (cancel->load()) // asked for after the last report
             throw core::FitCancelled();
         run.posteriors = std::move(posteriors);
     } catch (const core::FitCancelled&) {
@@ -78,7 +52,7 @@ CatalogFitJob::~CatalogFitJob() {
     watcher_.disconnect(this);
     if (cancel_)
         cancel_->store(true);
-    watcher_.waitForFinished(); // at most one slice: ~1 s
+    watcher_.waitForFinished(); // at most one block of stars: ~1 s
 }
 
 bool CatalogFitJob::start(std::shared_ptr<const core::LabelGrid> grid, const core::PosteriorSettings& settings,

@@ -1,11 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // CatalogFitJob: the "Catalog Fit" tab's background work — core::fitCatalog over every
-// star of the session's catalog, off the GUI thread, with progress and cancel. The catalog
-// is fitted in consecutive slices (a copy of a slice's rows, ~1 kB a star) so that progress
-// and cancel answer within a slice's seconds: core::fitCatalog reports only every 16,384
-// stars. Results do not depend on the slicing (each star's fit is its own). A cancelled
-// run hands back nothing.
+// star of the session's catalog, off the GUI thread, with progress and cancel: fitCatalog
+// reports every kProgressStars stars, so both answer within a second. A cancelled run hands
+// back nothing.
 #include "core/catalog/catalog.h"
 #include "core/inference/label_grid.h"
 #include "core/inference/star_posterior.h"
@@ -36,17 +34,17 @@ struct CatalogFitRun {
 class CatalogFitJob : public QObject {
     Q_OBJECT
   public:
-    // Stars per slice: progress and cancel are looked at between slices.
-    static constexpr std::size_t kSliceStars = 1024;
+    // Stars between progress reports: progress and Cancel are looked at this often (~0.5 s).
+    static constexpr std::size_t kProgressStars = 1024;
 
     explicit CatalogFitJob(QObject* parent = nullptr);
-    // Cancels a running fit and waits for its current slice.
+    // Cancels a running fit and waits for its current block of stars.
     ~CatalogFitJob() override;
 
     // Starts fitting; false (nothing started) while a fit runs.
     bool start(std::shared_ptr<const core::LabelGrid> grid, const core::PosteriorSettings& settings,
                std::shared_ptr<const core::Catalog> catalog);
-    // The running fit stops after its current slice (its progress callback returns false)
+    // The running fit stops after its current block (its progress callback returns false)
     // and ends with `finished` carrying no posteriors.
     void cancel();
     // Until the result has been handed over on the GUI thread.
