@@ -2,10 +2,9 @@
 #pragma once
 // Test tables written by Astropy at test time (issue 15: "test data no one here wrote"). Astropy
 // comes from Debian's python3-astropy (scripts/install-deps.sh), so the script runs under
-// Debian's own /usr/bin/python3: a python3 earlier on a user's PATH may lack it. Without
-// Astropy a test skips and says so; where STARLOCUS_REQUIRE_SHARED=1 (CI) it fails instead.
-#include "tests/support/shared_data.h"
-
+// Debian's own /usr/bin/python3: a python3 earlier on a user's PATH may lack it. Astropy is a
+// dependency like any other (scripts/install-deps.sh installs it), so without it a test fails
+// and says what to install: a skipped test would check nothing.
 #include <QFile>
 #include <QString>
 #include <QTemporaryDir>
@@ -68,11 +67,7 @@ inline QString astropyMissing() {
 
 } // namespace starlocus::test
 
-// Skips the current test without Astropy, or fails it where the reference data is required (CI).
+// Fails the current test, saying what to install, when Astropy is missing.
 #define STARLOCUS_REQUIRE_ASTROPY()                                                                \
-    if (const QString why_ = ::starlocus::test::astropyMissing(); !why_.isEmpty()) {               \
-        const QByteArray text_ = why_.toUtf8();                                                    \
-        if (::starlocus::test::sharedDataRequired())                                               \
-            QFAIL(text_.constData());                                                              \
-        QSKIP(text_.constData());                                                                  \
-    }
+    if (const QString why_ = ::starlocus::test::astropyMissing(); !why_.isEmpty())                 \
+        QFAIL(why_.toUtf8().constData());
