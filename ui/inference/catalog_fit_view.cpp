@@ -128,8 +128,7 @@ CatalogFitView::CatalogFitView(Session* session, StarFitView* gridSource, QWidge
     layout->addWidget(messageLabel_);
     layout->addWidget(stack_, 1);
 
-    gridPoll_.setInterval(100);
-    connect(&gridPoll_, &QTimer::timeout, this, &CatalogFitView::pollGrid);
+    connect(gridSource_, &StarFitView::gridSettled, this, &CatalogFitView::takeGrid);
     connect(fit_, &QPushButton::clicked, this, &CatalogFitView::fitAllStars);
     connect(cancel_, &QPushButton::clicked, this, &CatalogFitView::cancelFit);
     connect(open_, &QPushButton::clicked, this, &CatalogFitView::chooseFileToOpen);
@@ -182,30 +181,26 @@ void CatalogFitView::fitAllStars() {
         startFit(grid);
         return;
     }
-    waitingForGrid_ = true;
-    gridPoll_.start();
+    waitingForGrid_ = true; // takeGrid() goes on when the Fit a Star tab's grid settles
+    if (!gridSource_->isBusy()) { // nothing is building: the grid settled before (and failed)
+        takeGrid();
+        return;
+    }
     updateControls();
     updateTexts();
 }
 
-void CatalogFitView::pollGrid() {
-    if (!waitingForGrid_) {
-        gridPoll_.stop();
+void CatalogFitView::takeGrid() {
+    if (!waitingForGrid_)
         return;
-    }
+    waitingForGrid_ = false;
     if (const auto grid = gridSource_->currentGrid()) {
-        waitingForGrid_ = false;
-        gridPoll_.stop();
         startFit(grid);
         return;
     }
-    if (!gridSource_->gridError().isEmpty() && !gridSource_->isBusy()) {
-        waitingForGrid_ = false;
-        gridPoll_.stop();
-        setMessage(tr("No label grid, so no fit: %1").arg(gridSource_->gridError()));
-        updateControls();
-        updateTexts();
-    }
+    setMessage(tr("No label grid, so no fit: %1").arg(gridSource_->gridError()));
+    updateControls();
+    updateTexts();
 }
 
 void CatalogFitView::startFit(std::shared_ptr<const core::LabelGrid> grid) {
@@ -219,7 +214,6 @@ void CatalogFitView::startFit(std::shared_ptr<const core::LabelGrid> grid) {
 void CatalogFitView::cancelFit() {
     if (waitingForGrid_) {
         waitingForGrid_ = false;
-        gridPoll_.stop();
         setMessage(tr("Cancelled before the fit started."));
     }
     job_->cancel();
@@ -383,7 +377,6 @@ void CatalogFitView::onModelChanged() {
     cancelledBySession_ = job_->isRunning();
     job_->cancel(); // its result would belong to the previous model
     waitingForGrid_ = false;
-    gridPoll_.stop();
     if (result_ && result_->origin == CatalogFitResult::Origin::GuiRun) {
         setMessage(tr("The model changed: the catalog fit of the previous model was dropped. Fit all stars again "
                       "for this one."));
@@ -400,7 +393,6 @@ void CatalogFitView::onCatalogChanged() {
     cancelledBySession_ = job_->isRunning();
     job_->cancel();
     waitingForGrid_ = false;
-    gridPoll_.stop();
     chosenRow_.reset();
     if (cancelledBySession_)
         setMessage(tr("The catalog changed: the running fit was stopped."));

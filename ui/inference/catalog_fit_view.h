@@ -17,7 +17,6 @@
 #include "ui/inference/catalog_fit_result.h"
 
 #include <QFutureWatcher>
-#include <QTimer>
 #include <QWidget>
 #include <array>
 #include <memory>
@@ -91,7 +90,8 @@ class CatalogFitView : public QWidget {
 
     void onModelChanged();
     void onCatalogChanged();
-    void pollGrid();
+    // The Fit a Star tab's grid build ended: fit with it, or say why there is none.
+    void takeGrid();
     void startFit(std::shared_ptr<const core::LabelGrid> grid);
     void onFitFinished(const CatalogFitRun& run);
     // After the probe child read the file without crashing (or no probe is set up).
@@ -112,7 +112,6 @@ class CatalogFitView : public QWidget {
     Session* session_;
     StarFitView* gridSource_;
     CatalogFitJob* job_;
-    QTimer gridPoll_;
     bool waitingForGrid_ = false;
     QFutureWatcher<FileOutcome> fileWatcher_;
     bool readingFile_ = false;

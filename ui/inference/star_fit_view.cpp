@@ -128,11 +128,13 @@ StarFitView::StarFitView(Session* session, QWidget* parent, SessionDensity* dens
         updateGridText();
         if (!job_->hasStar()) // the job fits the star asked for last by itself
             requestFit();
+        emit gridSettled();
     });
     connect(job_, &StarFitJob::gridFailed, this, [this](const QString& reason) {
         gridError_ = reason;
         showMessage(tr("No label grid: %1").arg(reason), false);
         updateGridText();
+        emit gridSettled();
     });
     connect(job_, &StarFitJob::fitFinished, this, &StarFitView::showResult);
     connect(job_, &StarFitJob::locusReady, this,

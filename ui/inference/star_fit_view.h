@@ -75,6 +75,8 @@ class StarFitView : public QWidget {
   signals:
     // After a result (fitted or not) is drawn.
     void resultShown();
+    // A grid build ended: currentGrid() holds the grid, or gridError() says why there is none.
+    void gridSettled();
 
   protected:
     void showEvent(QShowEvent* event) override;
