@@ -248,9 +248,11 @@ private:
                     v.real[at + i] = std::numeric_limits<double>::quiet_NaN();
             break;
         case Reading::Float: {
-            // NaN stays a value: read with NaN as the "null" substitute, no null flags.
-            double nan = std::numeric_limits<double>::quiet_NaN();
-            if (fits_read_col(file_, TDOUBLE, how.number, first, 1, n, &nan, v.real.data() + at, &anyNull, &status))
+            // NaN and ±Inf stay values: a null substitute of 0 turns CFITSIO's check for IEEE
+            // specials off (with one, it took every NaN *and* ±Inf for a null).
+            double noCheck = 0;
+            if (fits_read_col(file_, TDOUBLE, how.number, first, 1, n, &noCheck, v.real.data() + at, &anyNull,
+                              &status))
                 fail(field(), status);
             std::fill(nulls_.begin(), nulls_.end(), 0);
             break;
