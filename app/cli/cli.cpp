@@ -39,6 +39,10 @@ constexpr const char* kUsage =
     "            [--distance-prior flat|galactic] [--reddening-prior flat|catalog] [--threads T] [--json]\n"
     "      theta, distance and extinction of every star from photometry and parallax (Eq. 19); valid and\n"
     "      density theta priors need --density or --density-from-catalog\n"
+    "  import [--map SPEC.json | --preset NAME[,NAME...]] IN [IN ...] --out CATALOG.h5 [--report REPORT.json]\n"
+    "         [--rules SETTINGS.json] [--rule NAME=off|on|NAME.PARAM=VALUE|reddening=auto|paper|given ...] [--json]\n"
+    "      survey tables (FITS, CSV/ECSV, VOTable; columns recognised by the presets unless --map) through the paper's section 3 rules into a catalog, with a\n"
+    "      report of what each rule removed (docs/IMPORT.md)\n"
     "the paper's figures (Figs. 6-12): starlocus-figures, installed with the GUI\n";
 constexpr const char* kExitCodes =
     "exit codes: 0 ok, 2 bad input (message names the file and field; also an input that needs more memory\n"
@@ -115,7 +119,8 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
                                                                  {"refit-reddening", &runRefitReddening},
                                                                  {"train", &runTrain},
                                                                  {"mock", &runMock},
-                                                                 {"fit-stars", &runFitStars}};
+                                                                 {"fit-stars", &runFitStars},
+                                                                 {"import", &runImport}};
     if (auto it = commands.find(command); it != commands.end())
         return runReportingErrors("starlocus-cli " + command, it->second, rest, out, err);
     if (command == "figures") {

@@ -23,6 +23,7 @@ int runRefitReddening(const std::vector<std::string>& args, std::ostream& out);
 int runTrain(const std::vector<std::string>& args, std::ostream& out);
 int runMock(const std::vector<std::string>& args, std::ostream& out);
 int runFitStars(const std::vector<std::string>& args, std::ostream& out);
+int runImport(const std::vector<std::string>& args, std::ostream& out);
 
 // One command run with the exit-code rules above: UsageError, core::TrainingError,
 // core::InputError and running out of memory (std::bad_alloc, std::length_error) become one

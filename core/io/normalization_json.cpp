@@ -5,6 +5,7 @@
 #include "core/io/json_fields.h"
 #include "core/io/output_path.h"
 #include "core/io/save_temporary.h"
+#include "core/io/text_file_save.h"
 
 #include <nlohmann/json.hpp>
 
@@ -64,23 +65,7 @@ LabelNormalization readNormalizationJson(const std::string& path) {
 
 void writeNormalizationJson(const std::string& path, const LabelNormalization& norm) {
     nlohmann::json doc{{"theta_med", norm.median}, {"theta_std", norm.stddev}};
-    // The same durable save as the HDF5 files (save_temporary.h): refuse a target that is
-    // not a regular file, clean up after killed saves, fsync before and after the rename.
-    checkReplaceableTarget(path);
-    removeStaleTemporaries(path);
-    const std::string tmp = temporaryPathFor(path);
-    {
-        std::ofstream out(tmp);
-        out.precision(17);
-        out << doc.dump() << '\n';
-        out.close();
-        if (!out) {
-            std::error_code ec;
-            fs::remove(tmp, ec);
-            throw InputError(path, "", "cannot write");
-        }
-    }
-    replaceWithTemporary(tmp, path);
+    saveTextFile(path, doc.dump() + "\n");
 }
 
 std::string findNormalizationBeside(const std::string& modelPath) {
