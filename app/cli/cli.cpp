@@ -39,6 +39,8 @@ constexpr const char* kUsage =
     "            [--distance-prior flat|galactic] [--reddening-prior flat|catalog] [--threads T] [--json]\n"
     "      theta, distance and extinction of every star from photometry and parallax (Eq. 19); valid and\n"
     "      density theta priors need --density or --density-from-catalog\n"
+    "  export CATALOG.h5 --format fits|csv|ecsv|votable --out FILE [--json]\n"
+    "      the catalog as a survey table, one row per star (Green2020 fields with units and UCDs)\n"
     "  import [--map SPEC.json | --preset NAME[,NAME...]] IN [IN ...] --out CATALOG.h5 [--report REPORT.json]\n"
     "         [--rules SETTINGS.json] [--rule NAME=off|on|NAME.PARAM=VALUE|reddening=auto|paper|given ...] [--json]\n"
     "      survey tables (FITS, CSV/ECSV, VOTable; columns recognised by the presets unless --map) through the paper's section 3 rules into a catalog, with a\n"
@@ -119,6 +121,7 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
                                                                  {"refit-reddening", &runRefitReddening},
                                                                  {"train", &runTrain},
                                                                  {"mock", &runMock},
+                                                                 {"export", &runExport},
                                                                  {"fit-stars", &runFitStars},
                                                                  {"import", &runImport}};
     if (auto it = commands.find(command); it != commands.end())

@@ -22,6 +22,7 @@ int runEvaluate(const std::vector<std::string>& args, std::ostream& out);
 int runRefitReddening(const std::vector<std::string>& args, std::ostream& out);
 int runTrain(const std::vector<std::string>& args, std::ostream& out);
 int runMock(const std::vector<std::string>& args, std::ostream& out);
+int runExport(const std::vector<std::string>& args, std::ostream& out);
 int runFitStars(const std::vector<std::string>& args, std::ostream& out);
 int runImport(const std::vector<std::string>& args, std::ostream& out);
 
