@@ -16,6 +16,14 @@ namespace starlocus::core::table {
 
 enum class TableFormat : std::uint8_t { Csv, Ecsv, Fits, VoTable };
 
+// A column of the file that columns() leaves out, and why: a vector of more than 64 values, a
+// variable-length array, bit or complex values (a real survey file has such columns next to
+// the ones a catalog needs, and they must not make it unreadable).
+struct SkippedColumn {
+    std::string name;
+    std::string reason;
+};
+
 std::string_view tableFormatName(TableFormat format);
 
 class TableReader {
@@ -29,6 +37,11 @@ public:
     // Reads the next at most `maxRows` rows into `chunk` (its vectors reused); false, with
     // chunk.rows == 0, at the end of the table.
     virtual bool next(TableChunk& chunk, std::size_t maxRows) = 0;
+    // The file's columns not in columns(), in file order (FITS, VOTable); none for text tables.
+    virtual const std::vector<SkippedColumn>& skippedColumns() const {
+        static const std::vector<SkippedColumn> none;
+        return none;
+    }
 };
 
 // Opens `path` by its content (gzip is looked through): "SIMPLE  =" starts a FITS file, XML a
