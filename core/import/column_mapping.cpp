@@ -93,7 +93,9 @@ ColumnMapping ColumnMapping::readFile(const std::string& path) {
 }
 
 std::vector<std::string> requiredFields() {
-    return {"teff", "logg", "feh", "var_teff", "var_logg", "var_feh", "mag_G", "mag_err_G", "parallax", "parallax_error"};
+    // A label's uncertainty is var_X or sigma_X: "var_teff|sigma_teff" means either.
+    return {"teff", "logg", "feh", "var_teff|sigma_teff", "var_logg|sigma_logg", "var_feh|sigma_feh",
+            "mag_G", "mag_err_G", "parallax", "parallax_error"};
 }
 
 std::optional<std::size_t> findColumn(const std::vector<table::ColumnInfo>& columns, std::string_view name) {
@@ -164,9 +166,14 @@ std::vector<ResolvedField> resolveMapping(const ColumnMapping& mapping, const st
     }
     if (requireAll) {
         std::string missing;
-        for (const std::string& name : requiredFields())
-            if (!mapping.fields.contains(name))
-                missing += (missing.empty() ? "" : ", ") + name;
+        for (const std::string& name : requiredFields()) {
+            const std::size_t bar = name.find('|');
+            const bool mapped = bar == std::string::npos ? mapping.fields.contains(name)
+                                                         : mapping.fields.contains(name.substr(0, bar)) ||
+                                                               mapping.fields.contains(name.substr(bar + 1));
+            if (!mapped)
+                missing += (missing.empty() ? "" : ", ") + (bar == std::string::npos ? name : name.substr(0, bar) + " (or " + name.substr(bar + 1) + ")");
+        }
         if (!missing.empty())
             throw InputError(table, "", "required fields not mapped: " + missing +
                                             " (give --map SPEC or a --preset that fits the table's columns)");

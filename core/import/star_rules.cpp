@@ -20,6 +20,8 @@ struct Fields {
     std::size_t teff = fieldIndexOrThrow("teff"), logg = fieldIndexOrThrow("logg"), feh = fieldIndexOrThrow("feh");
     std::array<std::size_t, 3> var = {fieldIndexOrThrow("var_teff"), fieldIndexOrThrow("var_logg"),
                                       fieldIndexOrThrow("var_feh")};
+    std::array<std::size_t, 3> sigma = {fieldIndexOrThrow("sigma_teff"), fieldIndexOrThrow("sigma_logg"),
+                                        fieldIndexOrThrow("sigma_feh")};
     std::array<std::size_t, 3> varAlt = {fieldIndexOrThrow("var_teff_alt"), fieldIndexOrThrow("var_logg_alt"),
                                          fieldIndexOrThrow("var_feh_alt")};
     // (0,1), (0,2), (1,2)
@@ -148,9 +150,11 @@ bool StarRules::apply(const FieldValues& v, std::size_t i, ImportedStar& s, Rule
     s.theta = {v.real(f.teff, i), v.real(f.logg, i), v.real(f.feh, i)};
     std::array<double, 3> var{};
     for (int k = 0; k < 3; ++k) {
-        if (!finite(v, f.var[k], i) || v.real(f.var[k], i) < 0.0)
+        // A variance, or a standard error (whose sign would be lost in its square: a negative σ is a defect).
+        const std::size_t source = v.mapped(f.var[k]) ? f.var[k] : f.sigma[k];
+        if (!finite(v, source, i) || v.real(source, i) < 0.0)
             return drop(r.invalidCov);
-        var[k] = v.real(f.var[k], i);
+        var[k] = source == f.var[k] ? v.real(source, i) : v.real(source, i) * v.real(source, i);
         // APOGEE: the larger of the calibrated and the uncalibrated variance (§3.1).
         if (v.has(f.varAlt[k], i)) {
             const double alt = v.real(f.varAlt[k], i);
@@ -249,6 +253,10 @@ bool StarRules::apply(const FieldValues& v, std::size_t i, ImportedStar& s, Rule
         if (!v.has(f.mag[k], i))
             continue; // unobserved: nothing to count
         double m = v.real(f.mag[k], i);
+        // A FITS or binary-VOTable float has no null but NaN: a NaN magnitude without an error is
+        // how those formats write "unobserved" (and is the catalog's own convention).
+        if (std::isnan(m) && !finite(v, f.magErr[k], i))
+            continue;
         auto dropBand = [&](std::size_t rule) { ++tally.rules[rule].bands[k]; };
         if (!std::isfinite(m) || m < magMin || m > magMax) {
             dropBand(r.invalidMag);
