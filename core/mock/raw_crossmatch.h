@@ -10,8 +10,9 @@
 //   raw.fillChunk("lamost", 0, 65536, chunk);      // rows in the table column model
 //   rawTruthOf(raw);                               // what each rule must remove
 //
-// Rows are computed when asked for: nothing per row is stored but the defects (14 bytes a
-// star), so a 2.9-million-star sky streams into a table writer chunk by chunk.
+// Rows are computed when asked for: nothing per row is stored but the defects and the
+// survey's row list (~23 bytes a star), so a 2.9-million-star sky streams into a table writer
+// chunk by chunk.
 #include "core/mock/mock_sky.h"
 #include "core/mock/raw_columns.h"
 #include "core/mock/raw_defects.h"
