@@ -6,9 +6,12 @@
 // conventions through TZERO), logicals (L), strings (A); TSCAL/TZERO applied (a scaled
 // integer column becomes Real); TNULL marks nulls of integer columns; NaN in a float column
 // stays a value (the column model's rule: the import counts it); TUNIT is the unit; TUCD, if
-// written, the UCD. A column of 64-bit integers stays integers (Gaia source_id). Vector,
-// bit, complex and variable-length columns are refused with the column named. gzip- or
-// otherwise compressed files are read as CFITSIO reads them.
+// written, the UCD; TCOMM (over CONTINUE cards) the description. A column of 64-bit integers
+// stays integers (Gaia source_id). A vector of at most 64 numbers or logicals per row (TFORM
+// 7D, 49D with TDIM) becomes one column per element, NAME[0] … NAME[n-1] in storage order;
+// longer vectors, variable-length, bit, complex and string-array columns are skipped and listed
+// in skippedColumns() (a table of nothing else is refused). gzip- or otherwise compressed files
+// are read as CFITSIO reads them.
 #include "core/table/table_reader.h"
 
 #include <optional>

@@ -107,6 +107,46 @@ void pushInteger(const Field& field, ColumnValues& v, std::int64_t x) {
     v.null.push_back(null ? 1 : 0);
 }
 
+// An arraysize ("", "1", "7", "7x7", "*", "8*", "3x*"): the elements of its fixed dimensions,
+// whether the last one is variable, and how many dimensions. False when it does not parse.
+struct ArraySize {
+    std::size_t elements = 1;
+    bool variable = false;
+    std::size_t dimensions = 0;
+};
+bool parseArraySize(std::string_view text, ArraySize& size) {
+    size = {};
+    if (text.empty())
+        return true;
+    while (true) {
+        const std::size_t x = text.find('x');
+        std::string_view dim = text.substr(0, x);
+        ++size.dimensions;
+        if (!dim.empty() && dim.back() == '*') {
+            if (x != std::string_view::npos)
+                return false; // only the last dimension may vary
+            size.variable = true;
+            dim.remove_suffix(1);
+            if (!dim.empty()) { // "8*": at most 8, counted per value like "*"
+                std::size_t most = 0;
+                const auto [ptr, ec] = std::from_chars(dim.data(), dim.data() + dim.size(), most);
+                if (ec != std::errc() || ptr != dim.data() + dim.size())
+                    return false;
+            }
+            return true;
+        }
+        std::size_t n = 0;
+        const auto [ptr, ec] = std::from_chars(dim.data(), dim.data() + dim.size(), n);
+        if (dim.empty() || ec != std::errc() || ptr != dim.data() + dim.size() || n > kMaxArraySize ||
+            (n > 0 && size.elements > kMaxArraySize / n))
+            return false;
+        size.elements *= n;
+        if (x == std::string_view::npos)
+            return true;
+        text.remove_prefix(x + 1);
+    }
+}
+
 } // namespace
 
 std::size_t Field::elementBytes() const {
@@ -116,9 +156,15 @@ std::size_t Field::elementBytes() const {
     case Kind::Int:
     case Kind::Float: return 4;
     case Kind::Long:
-    case Kind::Double: return 8;
+    case Kind::Double:
+    case Kind::FloatComplex: return 8;
+    case Kind::DoubleComplex: return 16;
     default: return 1;
     }
+}
+
+std::size_t Field::bytesOf(std::size_t elements) const {
+    return kind == Kind::Bit ? (elements + 7) / 8 : elements * elementBytes();
 }
 
 std::string_view localName(const char* name) {
@@ -175,46 +221,56 @@ Field readField(const char** attributes, std::size_t number, const std::string& 
         {"boolean", Kind::Boolean}, {"bit", Kind::Bit},       {"unsignedByte", Kind::UnsignedByte},
         {"short", Kind::Short},     {"int", Kind::Int},       {"long", Kind::Long},
         {"float", Kind::Float},     {"double", Kind::Double}, {"char", Kind::Char},
-        {"unicodeChar", Kind::UnicodeChar}};
+        {"unicodeChar", Kind::UnicodeChar}, {"floatComplex", Kind::FloatComplex},
+        {"doubleComplex", Kind::DoubleComplex}};
     const auto* known =
         std::find_if(std::begin(kKinds), std::end(kKinds), [&](const auto& k) { return k.first == type; });
-    if (known == std::end(kKinds)) {
-        if (type == "floatComplex" || type == "doubleComplex")
-            throw InputError(path, where, "is complex (" + std::string(type) + "): complex columns are not read");
+    if (known == std::end(kKinds))
         throw InputError(path, where, "has the unknown datatype '" + std::string(type) + "'");
-    }
     field.kind = known->second;
-    if (field.kind != Kind::Char && field.kind != Kind::UnicodeChar) {
-        if (!arraysize.empty() && arraysize != "1")
-            throw InputError(path, where,
-                             "is an array (arraysize '" + std::string(arraysize) +
-                                 "'): arrays of numbers are not read; give each element its own column");
-        field.info.type = field.kind == Kind::Boolean                               ? ColumnType::Boolean
-                          : field.kind == Kind::Float || field.kind == Kind::Double ? ColumnType::Real
-                                                                                    : ColumnType::Integer;
+    ArraySize size;
+    if (!parseArraySize(arraysize, size))
+        throw InputError(path, where, "has an arraysize '" + std::string(arraysize) + "' that is not read");
+    field.count = size.elements;
+    field.variable = size.variable;
+    // Columns a catalog cannot use are skipped (and listed), never a reason to refuse the
+    // table: archive VOTables carry them next to the columns that matter. The binary stream
+    // still steps over their bytes.
+    auto skip = [&](std::string reason) {
+        field.skipped = true;
+        field.skipReason = std::move(reason) + " (datatype " + field.info.fileType + ")";
         return field;
-    }
-    field.info.type = ColumnType::Text;
-    if (arraysize.find('x') != std::string_view::npos)
-        throw InputError(path, where,
-                         "is a multidimensional character array (arraysize '" + std::string(arraysize) +
-                             "'): not read");
-    std::string_view digits = arraysize;
-    if (!digits.empty() && digits.back() == '*') {
-        field.variable = true; // "N*": at most N, stated per value like "*"
-        return field;
-    }
-    if (!digits.empty()) {
-        const auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), field.count);
-        if (ec != std::errc() || ptr != digits.data() + digits.size() || field.count == 0 ||
-            field.count > kMaxArraySize)
+    };
+    if (field.kind == Kind::FloatComplex || field.kind == Kind::DoubleComplex)
+        return skip("complex values");
+    if (field.kind == Kind::Char || field.kind == Kind::UnicodeChar) {
+        field.info.type = ColumnType::Text;
+        if (size.dimensions > 1)
+            return skip("an array of strings");
+        if (size.variable)
+            field.count = 1; // the count before each value is its number of characters
+        else if (field.count == 0)
             throw InputError(path, where, "has an arraysize '" + std::string(arraysize) + "' that is not read");
+        return field;
     }
+    field.info.type = field.kind == Kind::Boolean                               ? ColumnType::Boolean
+                      : field.kind == Kind::Float || field.kind == Kind::Double ? ColumnType::Real
+                                                                                : ColumnType::Integer;
+    if (size.variable)
+        return skip("a variable-length array");
+    if (field.count == 1)
+        return field; // a scalar ("", "1", "1x1")
+    if (field.count == 0)
+        return skip("no values (an array of length 0)");
+    if (field.count > kMaxExpandedElements)
+        return skip(std::to_string(field.count) + " values per row: more than " +
+                    std::to_string(kMaxExpandedElements) + " are not expanded into columns");
+    field.expand = field.count;
     return field;
 }
 
 void setNull(Field& field, const char* null, const std::string& path) {
-    if (!null || field.info.type != ColumnType::Integer)
+    if (!null || field.skipped || field.info.type != ColumnType::Integer)
         return;
     field.nullText = std::string(trimmed(null));
     if (!parseInteger(field.nullText, field.nullValue))
@@ -349,6 +405,8 @@ bool appendBinary(const Field& field, const unsigned char* at, std::size_t n, Co
         pushText(v, std::move(text));
         return true;
     }
+    case Kind::FloatComplex:
+    case Kind::DoubleComplex: break; // skipped fields: never read (readField)
     }
     return true;
 }

@@ -11,26 +11,42 @@
 
 namespace starlocus::core::table::votable {
 
-// The VOTable datatypes read, by their storage in binary streams.
-enum class Kind : std::uint8_t { Boolean, Bit, UnsignedByte, Short, Int, Long, Float, Double, Char, UnicodeChar };
+// The VOTable datatypes, by their storage in binary streams (complex ones only to skip them).
+enum class Kind : std::uint8_t {
+    Boolean, Bit, UnsignedByte, Short, Int, Long, Float, Double, Char, UnicodeChar, FloatComplex, DoubleComplex
+};
+
+// The longest numeric array expanded into scalar columns NAME[0] … NAME[n-1] (as the FITS
+// reader does); longer ones are skipped.
+inline constexpr std::size_t kMaxExpandedElements = 64;
 
 struct Field {
-    ColumnInfo info;
+    ColumnInfo info;       // an expanded array's columns are info.name + "[k]"
     Kind kind = Kind::Double;
-    bool variable = false; // char arraysize "*" or "N*": a 4-byte count before the characters
-    std::size_t count = 1; // characters of a fixed char array; 1 for a scalar
+    bool variable = false; // arraysize ending in '*': a 4-byte count before the values
+    std::size_t count = 1; // elements of a fixed array (characters of a char array); 1 for a
+                           // scalar; of a variable array, the elements per unit of its count
     bool hasNull = false;  // VALUES null="…" of an integer field
     std::int64_t nullValue = 0;
     std::string nullText;
+    std::size_t expand = 0;  // > 0: a numeric or boolean array of this many values, one column each
+    bool skipped = false;    // a column left out of the table (TableReader::skippedColumns)
+    std::string skipReason;
+    std::size_t output = 0;  // the field's (first) column in the reader's columns()
 
     // Bytes of one element in a binary stream (a character, a number).
     std::size_t elementBytes() const;
+    // Bytes of `elements` elements (bits are packed eight to a byte).
+    std::size_t bytesOf(std::size_t elements) const;
 };
 
 // A FIELD element's column from its attributes (expat's name/value pairs, null-terminated):
-// name (or ID), datatype, arraysize, unit, ucd. InputError naming the FIELD (`number` is its
-// 1-based place when it has no name) for what is not read: arrays of numbers, complex and
-// unknown datatypes, multidimensional character arrays, no datatype, no name.
+// name (or ID), datatype, arraysize, unit, ucd. Numeric, boolean and bit arrays (Astropy writes
+// a numpy bool array as bits) of at most kMaxExpandedElements values are expanded; longer or
+// variable-length arrays, complex values and arrays of strings are marked skipped (the stream
+// still steps over them).
+// InputError naming the FIELD (`number` is its 1-based place when it has no name) for an unknown
+// datatype, an arraysize that does not parse, no datatype, no name.
 Field readField(const char** attributes, std::size_t number, const std::string& path);
 
 // The field's VALUES null="…" (integer fields only: floats use NaN, text and booleans have

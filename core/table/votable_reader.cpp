@@ -86,6 +86,7 @@ public:
     TableFormat format() const override { return TableFormat::VoTable; }
     const std::vector<ColumnInfo>& columns() const override { return columns_; }
     std::optional<std::size_t> rowCount() const override { return std::nullopt; }
+    const std::vector<SkippedColumn>& skippedColumns() const override { return skipped_; }
 
     bool next(TableChunk& chunk, std::size_t maxRows) override {
         chunk.firstRow = rowsOut_;
@@ -288,10 +289,71 @@ private:
         if (fields_.empty())
             throw InputError(path_, "TABLE", "has no FIELD: no columns to read");
         columns_.clear();
-        for (const Field& f : fields_)
-            columns_.push_back(f.info);
-        pending_.assign(fields_.size(), ColumnValues{});
+        skipped_.clear();
+        auto add = [&](const ColumnInfo& info) {
+            for (const ColumnInfo& other : columns_)
+                if (other.name == info.name)
+                    throw InputError(path_, "FIELD '" + info.name + "'", "the column name appears twice");
+            columns_.push_back(info);
+        };
+        for (Field& f : fields_) {
+            f.output = columns_.size();
+            if (f.skipped) {
+                skipped_.push_back({f.info.name, f.skipReason});
+            } else if (f.expand == 0) {
+                add(f.info);
+            } else {
+                // NAME[k], 0-based in storage order (the first index varies fastest, as VOTable
+                // stores arrays), like the FITS reader's vectors.
+                for (std::size_t k = 0; k < f.expand; ++k) {
+                    ColumnInfo element = f.info;
+                    element.name += "[" + std::to_string(k) + "]";
+                    add(element);
+                }
+            }
+        }
+        if (columns_.empty()) {
+            std::string list;
+            for (const SkippedColumn& skipped : skipped_)
+                list += (list.empty() ? "" : "; ") + skipped.name + ": " + skipped.reason;
+            throw InputError(path_, "TABLE", "has no FIELD StarLocus can read (" + list + ")");
+        }
+        pending_.assign(columns_.size(), ColumnValues{});
         pause(); // the constructor has what it needs
+    }
+
+    // The TD of field `f` (an expanded array: its values separated by blanks; empty: all null).
+    void appendTd(std::size_t f) {
+        const Field& field = fields_[f];
+        std::string reason;
+        if (field.skipped)
+            return;
+        if (field.expand == 0) {
+            if (!appendCell(field, text_, pending_[field.output], reason))
+                throw InputError(path_, cellField(f), reason);
+            return;
+        }
+        tokens_.clear();
+        std::size_t at = 0;
+        while ((at = text_.find_first_not_of(" \t\r\n", at)) != std::string::npos) {
+            // A bit array is written as its digits, blanks between them optional ("0110").
+            const std::size_t end = field.kind == Kind::Bit ? at + 1
+                                                            : std::min(text_.find_first_of(" \t\r\n", at), text_.size());
+            tokens_.push_back(text_.substr(at, end - at));
+            at = end;
+        }
+        if (tokens_.empty()) {
+            for (std::size_t k = 0; k < field.expand; ++k)
+                pushNull(pending_[field.output + k], field.info.type);
+            return;
+        }
+        if (tokens_.size() != field.expand)
+            throw InputError(path_, cellField(f),
+                             countOf(tokens_.size(), "value") + ", but its arraysize says " +
+                                 std::to_string(field.expand));
+        for (std::size_t k = 0; k < field.expand; ++k)
+            if (!appendCell(field, tokens_[k], pending_[field.output + k], reason))
+                throw InputError(path_, cellField(f) + ", element " + std::to_string(k), reason);
     }
 
     void startData(std::string_view name, const char** attributes) {
@@ -331,9 +393,8 @@ private:
         const std::size_t level = depth() - tableDepth_;
         if (data_ == Data::TableData && level == 4 && name == "TD" && collect_ == Collect::Td) {
             collect_ = Collect::None;
-            std::string reason;
-            if (tdCount_ < fields_.size() && !appendCell(fields_[tdCount_], text_, pending_[tdCount_], reason))
-                throw InputError(path_, cellField(tdCount_), reason);
+            if (tdCount_ < fields_.size())
+                appendTd(tdCount_);
             ++tdCount_;
         } else if (data_ == Data::TableData && level == 3 && name == "TR" && parent() == "TABLEDATA") {
             if (tdCount_ != fields_.size())
@@ -383,32 +444,50 @@ private:
             if (f.variable) {
                 if (p + 4 > available)
                     return false;
-                n = std::size_t(bigEndian(data + p, 4));
+                n = std::size_t(bigEndian(data + p, 4)) * f.count; // units of the fixed dimensions
                 p += 4;
             }
-            p += n * f.elementBytes();
-            if (p > available)
+            const std::size_t bytes = f.bytesOf(n);
+            if (bytes > available - std::min(p, available))
                 return false;
+            p += bytes;
         }
         const unsigned char* mask = data + bytesUsed_;
         p = bytesUsed_ + maskBytes;
         for (std::size_t c = 0; c < fields_.size(); ++c) {
             const Field& f = fields_[c];
-            ColumnValues& v = pending_[c];
             std::size_t n = f.count;
             if (f.variable) {
-                n = std::size_t(bigEndian(data + p, 4));
+                n = std::size_t(bigEndian(data + p, 4)) * f.count;
                 p += 4;
             }
             const unsigned char* at = data + p;
-            p += n * f.elementBytes();
+            p += f.bytesOf(n);
+            if (f.skipped)
+                continue;
+            const std::size_t outputs = f.expand == 0 ? 1 : f.expand;
             if (maskBytes && (mask[c / 8] & (0x80U >> (c % 8)))) {
-                pushNull(v, f.info.type);
+                for (std::size_t k = 0; k < outputs; ++k)
+                    pushNull(pending_[f.output + k], f.info.type);
                 continue;
             }
             std::string reason;
-            if (!appendBinary(f, at, n, v, reason))
-                throw InputError(path_, cellField(c), reason);
+            if (f.expand == 0) {
+                if (!appendBinary(f, at, n, pending_[f.output], reason))
+                    throw InputError(path_, cellField(c), reason);
+                continue;
+            }
+            if (f.kind == Kind::Bit) { // packed, the first bit in the first byte's most significant place
+                for (std::size_t k = 0; k < f.expand; ++k) {
+                    ColumnValues& v = pending_[f.output + k];
+                    v.integer.push_back((at[k / 8] >> (7 - k % 8)) & 1U);
+                    v.null.push_back(0);
+                }
+                continue;
+            }
+            for (std::size_t k = 0; k < f.expand; ++k)
+                if (!appendBinary(f, at + k * f.elementBytes(), 1, pending_[f.output + k], reason))
+                    throw InputError(path_, cellField(c) + ", element " + std::to_string(k), reason);
         }
         bytesUsed_ = p;
         rowDone();
@@ -431,6 +510,8 @@ private:
     std::size_t tableDepth_ = 0;
     std::vector<Field> fields_;
     std::vector<ColumnInfo> columns_;
+    std::vector<SkippedColumn> skipped_;
+    std::vector<std::string> tokens_; // an expanded array's TD split at blanks
 
     std::string text_;          // the current TD's or DESCRIPTION's characters
     std::size_t tdCount_ = 0;   // TDs of the current TR so far

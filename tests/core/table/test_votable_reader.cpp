@@ -246,6 +246,100 @@ for encoding in ['tabledata', 'binary2']:
         QCOMPARE(v[3].null, (std::vector<std::uint8_t>{0, 1}));
     }
 
+    // Arrays as Astropy writes them, in its three encodings: short numeric arrays and numpy
+    // bool arrays (which Astropy writes as bits) become NAME[k] columns in storage order
+    // (numpy's C order: element [i][j] of a (2, 3) array at k = 3 i + j); long,
+    // variable-length and complex ones are skipped and listed, and the rest of the table reads.
+    void astropyArraysExpandOrAreSkipped() {
+        STARLOCUS_REQUIRE_ASTROPY();
+        const QString script = QStringLiteral(R"(import sys
+import numpy as np
+from astropy.table import Table
+from astropy.io.votable import from_table, writeto
+t = Table()
+t['id'] = np.array([1, 2, 3], dtype=np.int64)
+t['pm'] = np.array([[1.5, -2.5], [0.0, 1.0], [np.nan, 3.0]])
+t['pm'].unit = 'mas'
+t['m23'] = np.array([[[100 * r + 10 * i + j for j in range(3)] for i in range(2)] for r in range(3)], dtype=np.int32)
+t['flags'] = np.array([[True, False], [False, False], [True, True]])
+t['spec'] = np.zeros((3, 100), dtype=np.float32)
+t['z'] = np.array([1 + 2j, 3j, 0j])
+# Astropy 5.2 writes a variable-length array into a binary stream only from masked arrays.
+t['var'] = np.array([np.ma.array(x, mask=[False] * len(x)) for x in ([1.0, 2.0], [3.0], [4.0, 5.0, 6.0])], dtype=object)
+t['name'] = ['a', 'bb', 'ccc']
+v = from_table(t)
+v.get_first_table().fields[1].ucd = 'pos.pm'
+for encoding in ['tabledata', 'binary', 'binary2']:
+    writeto(v, sys.argv[1] + '/arrays_' + encoding + '.vot', tabledata_format=encoding)
+)");
+        QTemporaryDir out;
+        const QString failure = starlocus::test::runPython(script, "'" + out.path() + "'");
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
+        for (const char* encoding : {"tabledata", "binary", "binary2"}) {
+            const std::string path = out.filePath(QStringLiteral("arrays_%1.vot").arg(encoding)).toStdString();
+            auto reader = openVoTable(path);
+            std::vector<std::string> names;
+            for (const ColumnInfo& c : reader->columns())
+                names.push_back(c.name);
+            const std::vector<std::string> expected = {"id", "pm[0]", "pm[1]", "m23[0]", "m23[1]", "m23[2]", "m23[3]",
+                                                       "m23[4]", "m23[5]", "flags[0]", "flags[1]", "name"};
+            QCOMPARE(names, expected);
+            QCOMPARE(reader->columns()[2].unit, std::string("mas")); // every element keeps it
+            QCOMPARE(reader->columns()[2].ucd, std::string("pos.pm"));
+            std::vector<std::string> skipped;
+            for (const SkippedColumn& s : reader->skippedColumns())
+                skipped.push_back(s.name + ": " + s.reason);
+            QCOMPARE(skipped.size(), std::size_t(3));
+            QVERIFY2(skipped[0].find("spec: 100 values per row") == 0, skipped[0].c_str());
+            QVERIFY2(skipped[1].find("z: complex") == 0, skipped[1].c_str());
+            QVERIFY2(skipped[2].find("var: a variable-length array") == 0, skipped[2].c_str());
+            const auto v = readAll(*reader, 2);
+            QCOMPARE(v[0].integer, (std::vector<std::int64_t>{1, 2, 3}));
+            QCOMPARE(v[1].real[0], 1.5);
+            QCOMPARE(v[2].real[0], -2.5);
+            QVERIFY(std::isnan(v[1].real[2]) && !v[1].null[2]); // NaN is a value
+            QCOMPARE(v[2].real[2], 3.0);
+            for (std::size_t r = 0; r < 3; ++r)
+                for (std::size_t k = 0; k < 6; ++k)
+                    QCOMPARE(v[3 + k].integer[r], std::int64_t(100 * r + 10 * (k / 3) + k % 3));
+            QCOMPARE(v[9].integer, (std::vector<std::int64_t>{1, 0, 1}));
+            QCOMPARE(v[10].integer, (std::vector<std::int64_t>{0, 0, 1}));
+            QCOMPARE(v[11].text, (std::vector<std::string>{"a", "bb", "ccc"}));
+        }
+    }
+
+    // BINARY2 by hand, for what Astropy does not write: a bit array (10 bits packed in two
+    // bytes) expanded, a variable array of 2-character strings ("2x*": its count is in units of
+    // 2) stepped over; a null bit on an expanded array makes every element null.
+    void handWrittenArraysInBinary2() {
+        // Row 1: mask 00, int 7, bits FF C0, count 2 + "abcd", 'T', pm (1.5, -2.0).
+        // Row 2: mask 88 (a and pm null), int 0, bits 00 00, count 0, '?', pm (0, 0).
+        const std::string stream = "AAAAAAf/wAAAAAJhYmNkVD/4AAAAAAAAwAAAAAAAAACIAAAAAAAAAAAAAD8AAAAAAAAAAAAAAAAAAAAA";
+        const std::string text = voTable("<FIELD name=\"a\" datatype=\"int\"/>\n"
+                                         "<FIELD name=\"bits\" datatype=\"bit\" arraysize=\"10\"/>\n"
+                                         "<FIELD name=\"s2\" datatype=\"char\" arraysize=\"2x*\"/>\n"
+                                         "<FIELD name=\"b\" datatype=\"boolean\"/>\n"
+                                         "<FIELD name=\"pm\" datatype=\"double\" arraysize=\"2\"/>\n",
+                                         "<BINARY2><STREAM encoding=\"base64\">\n" + stream + "\n</STREAM></BINARY2>\n");
+        auto reader = openVoTable(write("hand_arrays.vot", text));
+        QCOMPARE(reader->columns().size(), std::size_t(1 + 10 + 1 + 2));
+        QCOMPARE(reader->columns()[10].name, std::string("bits[9]"));
+        QCOMPARE(reader->columns()[12].name, std::string("pm[0]"));
+        QCOMPARE(reader->skippedColumns().size(), std::size_t(1));
+        QCOMPARE(reader->skippedColumns()[0].name, std::string("s2"));
+        const auto v = readAll(*reader, 1);
+        QCOMPARE(v[0].integer[0], std::int64_t(7));
+        QCOMPARE(v[0].null, (std::vector<std::uint8_t>{0, 1}));
+        for (std::size_t k = 0; k < 10; ++k)
+            QCOMPARE(v[1 + k].integer, (std::vector<std::int64_t>{1, 0})); // FF C0: ten ones, then padding
+        QCOMPARE(v[11].integer[0], std::int64_t(1));
+        QCOMPARE(v[11].null, (std::vector<std::uint8_t>{0, 1}));
+        QCOMPARE(v[12].real[0], 1.5);
+        QCOMPARE(v[13].real[0], -2.0);
+        QCOMPARE(v[12].null, (std::vector<std::uint8_t>{0, 1}));
+        QCOMPARE(v[13].null, (std::vector<std::uint8_t>{0, 1}));
+    }
+
     // RFC 4648's test vectors, fed whole and one character at a time (a STREAM's text comes
     // in pieces split anywhere), with line breaks; then a padded stream read as a table.
     void base64AsItArrives() {
@@ -302,10 +396,15 @@ for encoding in ['tabledata', 'binary2']:
                     {"not base64"});
         expectError(write("gzipstream.vot", voTable(oneInt, "<BINARY><STREAM encoding=\"gzip\">xx</STREAM></BINARY>\n")),
                     {"STREAM", "encoding 'gzip'"});
-        expectError(write("array.vot", voTable("<FIELD name=\"pm\" datatype=\"double\" arraysize=\"2\"/>\n", "")),
-                    {"FIELD 'pm'", "arrays of numbers"});
-        expectError(write("complex.vot", voTable("<FIELD name=\"z\" datatype=\"doubleComplex\"/>\n", "")),
-                    {"FIELD 'z'", "complex"});
+        // A table of nothing but columns that are skipped has nothing to read.
+        expectError(write("complex.vot", voTable("<FIELD name=\"z\" datatype=\"doubleComplex\"/>\n"
+                                                 "<FIELD name=\"v\" datatype=\"double\" arraysize=\"*\"/>\n", "")),
+                    {"no FIELD StarLocus can read", "z: complex", "v: a variable-length array"});
+        expectError(write("arraysize.vot", voTable("<FIELD name=\"pm\" datatype=\"double\" arraysize=\"2x*x3\"/>\n", "")),
+                    {"FIELD 'pm'", "arraysize '2x*x3'"});
+        expectError(write("tdcount.vot", voTable("<FIELD name=\"pm\" datatype=\"double\" arraysize=\"2\"/>\n",
+                                                 "<TABLEDATA><TR><TD>1 2 3</TD></TR></TABLEDATA>\n")),
+                    {"row 1", "column 'pm'", "3 values, but its arraysize says 2"});
         expectError(write("unknown.vot", voTable("<FIELD name=\"q\" datatype=\"quad\"/>\n", "")),
                     {"FIELD 'q'", "unknown datatype 'quad'"});
         expectError(write("twice.vot", voTable(oneInt + oneInt, "")), {"FIELD 'a'", "appears twice"});
