@@ -15,6 +15,7 @@ packages=(
   zlib1g-dev     # gzip-compressed CSV/ECSV tables (core/table)
   libcfitsio-dev # FITS tables (core/table)
   libexpat1-dev  # the streaming XML parser of the VOTable reader (core/table)
+  libopenmpi-dev openmpi-bin  # training on MPI ranks (STARLOCUS_MPI, docs/SCALING.md); mpirun for its test
   fonts-dejavu-core
   poppler-utils  # pdftoppm: the tests render the exported PDF figures
   python3        # scripts/check-deps.py

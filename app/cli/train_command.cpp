@@ -21,6 +21,7 @@
 #include "core/io/training_checkpoint.h"
 #include "core/likelihood/catalog_fit.h"
 #include "core/mock/mock_sky.h"
+#include "core/training/mpi_ranks.h"
 #include "core/training/trainer.h"
 
 #include <nlohmann/json.hpp>
@@ -36,6 +37,8 @@
 #include <memory>
 #include <optional>
 #include <ostream>
+#include <csignal>
+#include <cstring>
 #include <sstream>
 #include <unistd.h>
 
@@ -97,18 +100,97 @@ private:
     std::ofstream* log_;
 };
 
+// Under mpirun, the job's other ranks are ended (SIGTERM) when one rank dies: each says why
+// it stops and that the last checkpoint is intact. Written with write(2) from the handler,
+// so the text is made beforehand.
+char gEndedText[2048];
+std::size_t gEndedLength = 0;
+
+extern "C" void sayEndedFromOutside(int) {
+    [[maybe_unused]] const auto written = ::write(2, gEndedText, gEndedLength);
+    ::_exit(kExitInternal);
+}
+
+void sayWhenEndedFromOutside(const core::RankGroup& ranks, const std::string& checkpointPath) {
+    std::snprintf(gEndedText, sizeof gEndedText,
+                  "starlocus-cli train: rank %d of %d: the job was ended from outside, most likely because another "
+                  "rank died (mpirun says which above); %s\n",
+                  ranks.firstLocalRank(), ranks.size(),
+                  checkpointPath.empty()
+                      ? "no checkpoint was written (--checkpoint '')"
+                      : ("the last checkpoint, " + checkpointPath +
+                         ", is intact (written after each iteration, atomically): continue with --resume " +
+                         checkpointPath)
+                            .c_str());
+    gEndedLength = std::strlen(gEndedText);
+    struct sigaction action {};
+    action.sa_handler = sayEndedFromOutside;
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGTERM, &action, nullptr);
+}
+
+// Prints nothing: the ranks other than 0 train silently (rank 0 reports for all).
+class SilentProgress : public core::TrainingObserver {};
+
+int trainOnRanks(core::RankGroup& ranks, const CliArguments& args, const core::TrainingConfig& config,
+                 std::ostream& out);
+
 } // namespace
 
 int runTrain(const std::vector<std::string>& argv, std::ostream& out) {
     std::set<std::string> options{"catalog", "mock", "extinction", "label-error-scale", "parallax-error-scale",
-                                  "prior-error-scale", "out", "resume", "checkpoint", "log"};
+                                  "prior-error-scale", "out", "resume", "checkpoint", "log", "simulate-ranks"};
     options.merge(trainingOptionNames()); // --seed among them: it also seeds --mock
     const CliArguments args(argv, options, {"json"});
-    const std::string outPath = args.required("out");
+    args.required("out");
     if (args.value("catalog").has_value() == args.value("mock").has_value())
         throw UsageError("give exactly one of --catalog FILE and --mock N");
     const core::TrainingConfig config = trainingConfigFromArguments(args);
+    int simulated = 1;
+    if (auto n = args.number("simulate-ranks")) {
+        if (!(*n >= 1 && *n <= core::ExactSumBuffer::kMaxRanks && *n == std::floor(*n)))
+            throw UsageError("option --simulate-ranks: must be a whole number between 1 and " +
+                             std::to_string(core::ExactSumBuffer::kMaxRanks));
+        simulated = int(*n);
+    }
 
+    // Started by mpirun: this process is one rank of the job (MPI is set up only then, so the
+    // CLI needs no mpirun otherwise).
+    std::unique_ptr<core::RankGroup> ranks = core::mpiRanksIfLaunched();
+    if (ranks && ranks->size() > 1 && simulated > 1)
+        throw UsageError("option --simulate-ranks: this process is already one of " + std::to_string(ranks->size()) +
+                         " MPI ranks; simulate ranks in a run without mpirun");
+    if (!ranks || ranks->size() == 1)
+        ranks = core::simulatedRanks(simulated);
+    if (ranks->localRankCount() == ranks->size())
+        return trainOnRanks(*ranks, args, config, out); // one process: errors as for every command
+    try {
+        return trainOnRanks(*ranks, args, config, out);
+    } catch (const core::TrainingError&) {
+        // Refusals every rank reaches together (different catalogs, no usable star, a diverging
+        // loss): rank 0 says it, all end normally.
+        if (ranks->isRoot())
+            throw;
+        return kExitBadInput;
+    } catch (const std::exception& e) {
+        // A failure of this rank alone (a file it cannot read or write, memory): the others would
+        // wait for it for ever, so the job ends here.
+        const bool input = dynamic_cast<const UsageError*>(&e) || dynamic_cast<const core::InputError*>(&e) ||
+                           dynamic_cast<const std::bad_alloc*>(&e);
+        std::string line = "starlocus-cli train: rank " + std::to_string(ranks->firstLocalRank()) + " of " +
+                           std::to_string(ranks->size()) + ": " + e.what() + "; ending every rank of the job\n";
+        std::replace(line.begin(), line.end() - 1, '\n', ' ');
+        std::fputs(line.c_str(), stderr);
+        core::abortAllRanks(input ? kExitBadInput : kExitInternal);
+    }
+}
+
+namespace {
+
+int trainOnRanks(core::RankGroup& ranks, const CliArguments& args, const core::TrainingConfig& config,
+                 std::ostream& out) {
+    const std::string outPath = args.required("out");
+    const bool root = ranks.isRoot();
     // The files: checked and locked before anything is loaded or trained.
     const std::string checkpointPath = args.value("checkpoint").value_or(outPath + ".checkpoint.h5");
     std::vector<NamedFile> outputs{namedFile("out", outPath)};
@@ -120,8 +202,12 @@ int runTrain(const std::vector<std::string>& argv, std::ostream& out) {
     for (const char* option : {"catalog", "resume"})
         if (auto path = args.value(option))
             inputs.push_back(namedFile(option, *path));
-    checkOutputs(outputs, inputs);
-    const auto locks = lockOutputs("train", outputs);
+    // Rank 0 alone writes (and so checks and locks) the outputs.
+    if (root)
+        checkOutputs(outputs, inputs);
+    const auto locks = root ? lockOutputs("train", outputs) : std::vector<std::unique_ptr<core::OutputLock>>{};
+    if (ranks.localRankCount() < ranks.size())
+        sayWhenEndedFromOutside(ranks, checkpointPath);
 
     std::optional<core::TrainingCheckpoint> resume;
     std::vector<std::string> notes; // e.g. a checkpoint written before checksums existed
@@ -147,19 +233,24 @@ int runTrain(const std::vector<std::string>& argv, std::ostream& out) {
     }
 
     core::Trainer trainer(catalog, config);
+    trainer.setRanks(ranks);
     trainer.setCheckpointPath(checkpointPath);
     if (resume)
         trainer.resumeFrom(std::move(*resume));
     std::ofstream log;
-    if (auto logPath = args.value("log")) {
+    if (auto logPath = args.value("log"); logPath && root) {
         log.open(*logPath);
         if (!log)
             throw core::InputError(*logPath, "", "cannot write the log");
         log << "iteration,epoch,train_loss,validation_loss,learning_rate,elapsed_s,stars_per_s\n";
     }
     CliProgress progress(isatty(2) != 0, log.is_open() ? &log : nullptr);
+    SilentProgress silent;
     core::TrainingControl control;
-    const core::TrainingResult result = trainer.run(progress, control);
+    const core::TrainingResult result =
+        trainer.run(root ? static_cast<core::TrainingObserver&>(progress) : silent, control);
+    if (!root)
+        return kExitOk; // rank 0 saves and reports
     core::saveModel(outPath, result.model, &result.final);
     // The per-star rules as evaluate reports them (defect_report.h): the rule counts are
     // the trainer's own (same rules, same label normalisation), and the reddening rows
@@ -192,6 +283,13 @@ int runTrain(const std::vector<std::string>& argv, std::ostream& out) {
     doc["wall_seconds"] = result.final.elapsedSeconds;
     doc["epoch_stars_per_second"] = tp.empty() ? 0.0 : tp[tp.size() / 2];
     doc["iterations_completed"] = result.final.completedIterations;
+    doc["ranks"] = ranks.size();
+    // The schedule the run chose (the config's "auto") or was given.
+    doc["schedule"] = {{"iterations", result.final.config.iterations},
+                       {"epochs_per_iteration", result.schedule.epochsPerIteration},
+                       {"automatic", result.schedule.automatic},
+                       {"training_stars", result.schedule.trainingStars},
+                       {"steps_per_epoch", result.schedule.stepsPerEpoch}};
     doc["faults"] = history.faults;
     doc["messages"] = progress.messages;
     doc["defects"] = defectsJson(fit);
@@ -205,7 +303,9 @@ int runTrain(const std::vector<std::string>& argv, std::ostream& out) {
             << "train loss " << valueText(doc["train_loss"].get<double>()) << ", validation loss "
             << valueText(doc["val_loss"].get<double>()) << "\ntest <chi2/dof> below 5: "
             << valueText(doc["test_chi2_dof_below5"].get<double>()) << ", fraction above 5: "
-            << valueText(doc["test_frac_above5"].get<double>()) << '\n';
+            << valueText(doc["test_frac_above5"].get<double>()) << '\n'
+            << "schedule: " << result.final.config.iterations << " iterations, "
+            << core::scheduleText(result.schedule, result.final.config.batchSize) << '\n';
         for (const std::string& text : progress.messages)
             if (text.rfind("only ", 0) == 0) // the advice, also when stderr is not a terminal
                 out << "note: " << text << '\n';
@@ -215,5 +315,7 @@ int runTrain(const std::vector<std::string>& argv, std::ostream& out) {
     }
     return kExitOk;
 }
+
+} // namespace
 
 } // namespace starlocus::cli

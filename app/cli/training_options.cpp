@@ -28,6 +28,8 @@ std::string metavar(const ConfigField& f) {
             text += (text.empty() ? "" : "|") + std::string(c);
         return text;
     }
+    if (!f.zeroWord.empty())
+        return std::string(f.zeroWord) + "|N";
     return f.isList() ? "N,N" : f.isReal() ? "X" : "N";
 }
 
@@ -43,7 +45,9 @@ std::string usageRange(const ConfigField& f) {
     if (f.isChoice())
         return "";
     std::string text;
-    if (f.isReal() && std::isinf(f.max))
+    if (f.isInteger() && !f.zeroWord.empty() && f.min == 0.0)
+        text = std::string(f.zeroWord) + " or [1, " + number(f.max) + "]";
+    else if (f.isReal() && std::isinf(f.max))
         text = (f.minExclusive ? "> " : ">= ") + number(f.min);
     else
         text = (f.minExclusive ? "(" : "[") + number(f.min) + ", " + number(f.max) + (f.maxExclusive ? ")" : "]");

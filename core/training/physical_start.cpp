@@ -45,6 +45,11 @@ Vec13 theoryReddeningVector(double teffK) {
 
 void applyPhysicalStart(const NetworkLayout& layout, ParameterVector& params, const LabelNormalization& normalization,
                         const std::vector<StarSample>& samples, const TrainingState& state) {
+    applyPhysicalStart(layout, params, normalization, [&](std::size_t i) { return samples[i]; }, state);
+}
+
+void applyPhysicalStart(const NetworkLayout& layout, ParameterVector& params, const LabelNormalization& normalization,
+                        const std::function<StarSample(std::size_t)>& sampleOf, const TrainingState& state) {
     // The theory is a start, not a prior: its Teff is kept inside the range where the
     // analytic passbands are good (docs/PHYSICS.md).
     const double teff = std::clamp(normalization.median[0], 3500.0, 8000.0);
@@ -69,7 +74,7 @@ void applyPhysicalStart(const NetworkLayout& layout, ParameterVector& params, co
     const Vec13 colorR = toColorSpace(r);
     std::array<std::vector<double>, kBandCount> residuals;
     for (std::size_t k = 0; k < train.size(); k += stride) {
-        const StarSample& s = samples[train[k]];
+        const StarSample s = sampleOf(train[k]);
         const Vec13 bm = model.evaluateNormalized(Eigen::Vector3d(s.x[0], s.x[1], s.x[2]), false).colorMagnitudes;
         for (std::size_t j = 0; j < kBandCount; ++j)
             if (s.w[diagonalIndex(j)] != 0.0f) // a dropped entry has a zero row and column

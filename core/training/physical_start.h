@@ -7,6 +7,7 @@
 #include "core/training/star_sample.h"
 #include "core/training/training_state.h"
 
+#include <functional>
 #include <vector>
 
 namespace starlocus::core {
@@ -27,5 +28,9 @@ Vec13 startReddeningVector(double teffK);
 // over the entries each star keeps (at most ~100,000 stars, evenly spaced).
 void applyPhysicalStart(const NetworkLayout& layout, ParameterVector& params, const LabelNormalization& normalization,
                         const std::vector<StarSample>& samples, const TrainingState& state);
+// The same with star i's sample from `sampleOf(i)` (a rank that does not hold every
+// star's sample computes the few it needs).
+void applyPhysicalStart(const NetworkLayout& layout, ParameterVector& params, const LabelNormalization& normalization,
+                        const std::function<StarSample(std::size_t)>& sampleOf, const TrainingState& state);
 
 } // namespace starlocus::core

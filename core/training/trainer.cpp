@@ -6,7 +6,8 @@
 #include "core/common/parallel_for.h"
 #include "core/io/training_checkpoint.h"
 #include "core/common/counter_random.h"
-#include "core/training/batch_gradient.h"
+#include "core/training/epoch_runner.h"
+#include "core/training/epoch_schedule.h"
 #include "core/training/network_parameters.h"
 #include "core/training/physical_start.h"
 #include "core/training/training_kernels.h"
@@ -26,18 +27,12 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// Stars per task of a mini-batch: fixed, so the order of the gradient sum (task by
-// task) does not depend on the number of threads.
-constexpr int kStarsPerTask = 16;
 // Halving the rate this often without a finite loss means the run diverges.
 constexpr double kMinLearningRateScale = 1.0 / 1024.0;
 // The fault list of a run is bounded whatever happens: ten halvings reach the limit above,
 // so a healthy run records at most a dozen; the rest are only counted.
 constexpr std::size_t kMaxRecordedFaults = 64;
 constexpr double kNoValue = std::numeric_limits<double>::quiet_NaN();
-// While paused, the optimisation looks this often whether it may go on: short enough that
-// Resume feels immediate, long enough to cost nothing.
-constexpr std::chrono::milliseconds kPausePoll{20};
 
 std::string numberText(double v) {
     char text[32];
@@ -71,6 +66,9 @@ void requireResumable(const TrainingCheckpoint& cp, std::size_t stars) {
     if (!(cp.completedIterations >= 0 && cp.completedIterations <= cp.config.iterations))
         throw TrainingError("the checkpoint's completed iterations (" + std::to_string(cp.completedIterations) +
                             ") are outside 0 … " + std::to_string(cp.config.iterations));
+    if (epochsPerIterationRun(cp.config, cp.history) <= 0 && cp.completedIterations > 0)
+        throw TrainingError("the checkpoint's schedule is automatic, but its epoch history does not say how many "
+                            "epochs iteration 1 ran");
     const std::size_t parameters = NetworkLayout(cp.config.hiddenLayers).size;
     if (cp.parameters.size() != parameters || cp.adam.m.size() != parameters || cp.adam.v.size() != parameters)
         throw TrainingError("the checkpoint holds " + std::to_string(cp.parameters.size()) +
@@ -100,86 +98,27 @@ std::uint64_t fnv1a(std::uint64_t h, const void* data, std::size_t bytes) {
     return h;
 }
 
-// Mini-batch optimisation of one epoch over `order`; returns the mean batch loss, or NaN
-// as soon as a batch loss is not finite (the caller rolls back).
-struct EpochRunner {
-    const NetworkLayout& layout;
-    const TrainingConfig& config;
-    const std::vector<StarSample>& samples;
-    WorkerTeam& team;
-    std::vector<BatchWorkspace>& workspaces;
-    std::vector<ParameterVector>& taskGradients;
-    std::vector<double>& taskLoss;
-    TrainingControl& control;
-    const TrainingKernels& kernels = trainingKernels(); // this CPU's build of the hot loops
-
-    double run(ParameterVector& params, AdamState& adam, const std::vector<std::uint32_t>& order, double lr) {
-        const AdamSettings adamSettings{config.adamBeta1, config.adamBeta2, config.adamEpsilon};
-        ParameterVector gradient(layout.size);
-        double lossSum = 0.0;
-        std::size_t batches = 0;
-        const std::size_t batch = std::size_t(config.batchSize);
-        for (std::size_t start = 0; start < order.size(); start += batch) {
-            while (control.pauseRequested.load(std::memory_order_acquire) &&
-                   !control.stopRequested.load(std::memory_order_acquire))
-                std::this_thread::sleep_for(kPausePoll);
-            if (control.stopRequested.load(std::memory_order_acquire))
-                return lossSum / double(std::max<std::size_t>(1, batches));
-            const std::size_t count = std::min(batch, order.size() - start);
-            const std::span<const std::uint32_t> stars(order.data() + start, count);
-            const std::size_t tasks = (count + kStarsPerTask - 1) / kStarsPerTask;
-            const float scale = float(1.0 / (double(kBandCount) * double(count)));
-            team.run(tasks, [&](std::size_t task, unsigned worker) {
-                ParameterVector& g = taskGradients[task];
-                std::fill(g.begin(), g.end(), 0.0f);
-                const auto group = stars.subspan(task * kStarsPerTask,
-                                                 std::min<std::size_t>(kStarsPerTask, count - task * kStarsPerTask));
-                taskLoss[task] = kernels.accumulate(workspaces[worker], layout, params.data(), samples.data(), group,
-                                                    scale, g.data(), true);
-            });
-            std::copy(taskGradients[0].begin(), taskGradients[0].end(), gradient.begin());
-            double chi2 = taskLoss[0];
-            for (std::size_t t = 1; t < tasks; ++t) {
-                const float* g = taskGradients[t].data();
-                for (std::size_t k = 0; k < layout.size; ++k)
-                    gradient[k] += g[k];
-                chi2 += taskLoss[t];
-            }
-            const double reg = kernels.addRegularization(layout, params.data(), config.l2Hidden,
-                                                         config.l1Extinction, gradient.data());
-            const double loss = chi2 / (double(kBandCount) * double(count)) + reg; // Eq. 15
-            if (!std::isfinite(loss))
-                return std::numeric_limits<double>::quiet_NaN();
-            kernels.adamStep(params, gradient, adam, lr, adamSettings);
-            lossSum += loss;
-            ++batches;
-        }
-        return lossSum / double(std::max<std::size_t>(1, batches));
+// Below the steps R's scale needs (epoch_schedule.h), say so and how many epochs would
+// give them: a fixed schedule on a small catalog, or the automatic one at its cap.
+void warnAboutFewSteps(const EpochSchedule& schedule, const TrainingConfig& config, TrainingObserver& observer) {
+    const double steps = schedule.stepsPerIteration();
+    if (schedule.trainingStars > 0 && steps < kStepsPerIterationNeeded) {
+        char text[400];
+        std::snprintf(text, sizeof text,
+                      "only %.0f optimisation steps per iteration (%zu training stars, batch %d, %d epochs): the "
+                      "scale of R may not converge; about %.0f epochs per iteration would give %.0f steps%s",
+                      steps, schedule.trainingStars, config.batchSize, schedule.epochsPerIteration,
+                      std::ceil(kStepsPerIterationNeeded / double(schedule.stepsPerEpoch)), kStepsPerIterationNeeded,
+                      schedule.automatic ? " (the automatic schedule stops at its cap)" : "");
+        observer.onMessage(text);
     }
-};
+}
 
-// Measured (docs/VALIDATION.md): on the 10,000 published stars the default schedule gives
-// ~5,500 Adam steps per iteration and ends with R's common scale 7 % low (the scale lost in
-// iteration 1 comes back through the reddening updates only as far as the optimiser follows
-// each of them); 20,500 steps per iteration leave it 4 % low, 51,000 within 3 %. The
-// paper's 2.9 M stars give ~63,000 steps per epoch. Below this many per iteration, say so.
-constexpr double kFewStepsPerIteration = 50000.0;
-
-void warnAboutFewSteps(const TrainingState& state, const TrainingConfig& config, TrainingObserver& observer) {
+std::size_t trainingStarsInUse(const TrainingState& state) {
     std::size_t train = 0;
     for (std::size_t i = 0; i < state.size(); ++i)
         train += state.inUse[i] && state.split[i] == Split::Train ? 1 : 0;
-    const double steps = std::ceil(double(train) / double(config.batchSize)) * double(config.epochsPerIteration);
-    if (train > 0 && steps < kFewStepsPerIteration) {
-        char text[320];
-        std::snprintf(text, sizeof text,
-                      "only %.0f optimisation steps per iteration (%zu training stars, batch %d, %d epochs): the "
-                      "scale of R may not converge; about %.0f epochs per iteration would give %.0f steps",
-                      steps, train, config.batchSize, config.epochsPerIteration,
-                      std::ceil(kFewStepsPerIteration / std::ceil(double(train) / double(config.batchSize))),
-                      kFewStepsPerIteration);
-        observer.onMessage(text);
-    }
+    return train;
 }
 
 // A run on a handful of stars is well defined (Eq. 15 and its gradient exist for one star)
@@ -214,9 +153,6 @@ constexpr double kFaultRateFactor = 0.5;
 // the epoch's starting point is already beyond repair (the previous epoch ended finite but
 // on the edge), halving once more cannot help.
 constexpr int kRetriesBeforeIterationRestart = 2;
-// Validation stars per task: fixed, so the order of the χ² sum does not depend on the
-// number of threads.
-constexpr std::size_t kValidationStarsPerTask = 256;
 
 // Training and validation stars in use, in catalog order.
 struct IterationStars {
@@ -227,15 +163,46 @@ struct IterationStars {
 // How one epoch ended.
 enum class EpochOutcome { Done, RestartIteration, Stopped };
 
+// Every rank must compute the same run: the same catalog, settings and CPU path of the
+// kernels (their last bits differ between paths, and the ranks' weights would drift apart),
+// and later the same starting state. Each rank evaluates the same agreement, so all refuse
+// together.
+void requireRanksAgree(RankGroup& ranks, const Catalog& catalog, const TrainingConfig& config) {
+    if (!ranks.isParallel())
+        return;
+    if (std::size_t(ranks.size()) > catalog.size())
+        throw TrainingError(std::to_string(ranks.size()) + " ranks for " + std::to_string(catalog.size()) +
+                            " stars in " + catalog.sourceFile + ": each rank needs at least one star");
+    if (!ranks.allAgree(catalogContentHash(catalog)))
+        throw TrainingError("the ranks read different catalogs (" + catalog.sourceFile +
+                            " on this rank): every rank must read the same file");
+    TrainingConfig shared = config;
+    shared.threads = 0; // may differ: results do not depend on it
+    const std::string settings = trainingConfigToJson(shared);
+    if (!ranks.allAgree(fnv1a(14695981039346656037ull, settings.data(), settings.size())))
+        throw TrainingError("the ranks were given different training settings");
+    const std::string_view path = cpuPathName(trainingKernels().path);
+    if (!ranks.allAgree(fnv1a(14695981039346656037ull, path.data(), path.size())))
+        throw TrainingError("the ranks run different CPU paths of the kernels (this one: " + std::string(path) +
+                            "); set STARLOCUS_CPU to the same path on every rank");
+}
+
+std::uint64_t stateHash(const TrainingCheckpoint& cp) {
+    std::uint64_t h = fnv1a(14695981039346656037ull, cp.parameters.data(), cp.parameters.size() * sizeof(float));
+    h = fnv1a(h, cp.adam.m.data(), cp.adam.m.size() * sizeof(float));
+    h = fnv1a(h, &cp.completedIterations, sizeof cp.completedIterations);
+    return fnv1a(h, &cp.learningRateScale, sizeof cp.learningRateScale);
+}
+
 // One call of Trainer::run, in named steps: start (or resume), then per iteration the
 // epochs (each with its rollback on a non-finite loss, its validation and its event) and
 // the iteration's update (reddening re-fit, covariances, outlier cut, checkpoint).
 class TrainingRun {
 public:
     TrainingRun(const Catalog& catalog, const TrainingConfig& config, const std::string& checkpointPath,
-                TrainingObserver& observer, TrainingControl& control)
-        : catalog_(catalog), config_(config), checkpointPath_(checkpointPath), observer_(observer), control_(control),
-          layout_(config.hiddenLayers) {}
+                RankGroup& ranks, TrainingObserver& observer, TrainingControl& control)
+        : catalog_(catalog), config_(config), checkpointPath_(checkpointPath), ranks_(ranks), observer_(observer),
+          control_(control), layout_(config.hiddenLayers) {}
 
     // A new run: the run's label normalisation, the first covariances, the initial weights.
     void start() {
@@ -244,10 +211,23 @@ public:
         cp_.catalogSource = catalog_.sourceFile;
         cp_.normalization = labelNormalizationOf(catalog_); // the run's own (METHOD.md §2)
         observer_.onMessage("building the first covariances for " + std::to_string(catalog_.size()) + " stars");
-        cp_.state = initialState(catalog_, cp_.normalization, config_, samples_);
+        cp_.state = initialState(catalog_, cp_.normalization, config_, samples_, ranks_);
+        schedule_ = chooseEpochSchedule(config_, trainingStarsInUse(cp_.state));
         cp_.parameters = initialParameters(layout_, config_.seed);
-        if (config_.initialization == Initialization::Physical)
+        if (config_.initialization == Initialization::Physical && !ranks_.isParallel()) {
             applyPhysicalStart(layout_, cp_.parameters, cp_.normalization, samples_, cp_.state);
+        } else if (config_.initialization == Initialization::Physical && ranks_.isRoot()) {
+            // Rank 0 does not hold every star's sample: it computes the few the start reads.
+            applyPhysicalStart(
+                layout_, cp_.parameters, cp_.normalization,
+                [&](std::size_t i) {
+                    StarSample sample{};
+                    firstIterationSample(catalog_, cp_.normalization, i, sample);
+                    return sample;
+                },
+                cp_.state);
+        }
+        ranks_.broadcastFromRoot(cp_.parameters); // every rank starts from rank 0's weights
         cp_.adam = AdamState(layout_.size);
     }
 
@@ -256,29 +236,34 @@ public:
         cp_ = std::move(checkpoint);
         requireLearningRateScale(cp_.learningRateScale); // checked at resumeFrom too: every path in
         observer_.onMessage("resuming after iteration " + std::to_string(cp_.completedIterations));
+        // The schedule the run started with (a checkpoint after no iteration has none yet).
+        schedule_.automatic = config_.epochsPerIteration == kAutoEpochs;
+        schedule_.epochsPerIteration = epochsPerIterationRun(config_, cp_.history);
+        if (schedule_.epochsPerIteration <= 0)
+            schedule_ = chooseEpochSchedule(config_, trainingStarsInUse(cp_.state));
         const StellarModel model =
             modelFromParameters(layout_, cp_.parameters, cp_.normalization, Activation::Sigmoid, {});
-        samples_.assign(catalog_.size(), StarSample{});
-        updateState(catalog_, model, config_.thresholdAfter(cp_.completedIterations), false, cp_.state, samples_);
+        samples_.assign(ranks_.localStars(catalog_.size()).size(), StarSample{});
+        updateState(catalog_, model, config_.thresholdAfter(cp_.completedIterations), false, cp_.state, samples_,
+                    ranks_);
     }
 
     // The remaining iterations; the result holds the state after the last completed one.
     TrainingResult iterate() {
         const unsigned threads = config_.threads > 0 ? unsigned(config_.threads) : workerThreadCount();
         WorkerTeam team(threads);
-        team_ = &team;
-        for (unsigned t = 0; t < team.size(); ++t)
-            workspaces_.emplace_back(layout_, kStarsPerTask);
-        const std::size_t maxTasks = (std::size_t(config_.batchSize) + kStarsPerTask - 1) / kStarsPerTask;
-        taskGradients_.assign(maxTasks, ParameterVector(layout_.size));
-        taskLoss_.assign(maxTasks, 0.0);
+        EpochRunner runner(layout_, config_, ranks_, catalog_.size(), team, control_);
+        runner.setSamples(&samples_);
+        runner_ = &runner;
         elapsedBefore_ = cp_.elapsedSeconds;
         // The ETA's rate: epochs of this process only, timed from its first epoch (a resumed
         // run's earlier epochs and the set-up before the first epoch are not in it).
-        firstEpoch_ = cp_.completedIterations * config_.epochsPerIteration;
+        firstEpoch_ = cp_.completedIterations * schedule_.epochsPerIteration;
         epochClock_ = Clock::now();
 
-        warnAboutFewSteps(cp_.state, config_, observer_);
+        observer_.onMessage("schedule: " + std::to_string(config_.iterations) + " iterations, " +
+                            scheduleText(schedule_, config_.batchSize));
+        warnAboutFewSteps(schedule_, config_, observer_);
         noteSmallRun(cp_.state, layout_, observer_);
 
         TrainingResult result;
@@ -295,15 +280,24 @@ public:
         cp_.state.defects = countStateDefects(catalog_, cp_.normalization, cp_.state);
         result.model = *modelNow();
         result.final = std::move(cp_);
-        team_ = nullptr;
+        result.schedule = schedule_;
+        runner_ = nullptr;
         return result;
     }
+
+    std::uint64_t stateHash() const { return core::stateHash(cp_); }
 
 private:
     std::shared_ptr<const StellarModel> modelNow() const {
         return std::make_shared<const StellarModel>(
             modelFromParameters(layout_, cp_.parameters, cp_.normalization, Activation::Sigmoid,
-                                {"starlocus-training", "", "trained by StarLocus", catalog_.sourceFile}));
+                                {"starlocus-training", "", description(), catalog_.sourceFile}));
+    }
+
+    // The model file's description says the schedule (its config says "auto", 0 in JSON).
+    std::string description() const {
+        return "trained by StarLocus: " + std::to_string(config_.iterations) + " iterations of " +
+               std::to_string(schedule_.epochsPerIteration) + " epochs" + (schedule_.automatic ? " (automatic)" : "");
     }
 
     IterationStars starsInUse(int k) const {
@@ -341,7 +335,7 @@ private:
         iterationAdam_ = cp_.adam;
         historyMark_ = cp_.history.epochs.size();
         processedMark_ = cp_.starsProcessed;
-        for (int epoch = 1; epoch <= config_.epochsPerIteration; ++epoch) {
+        for (int epoch = 1; epoch <= schedule_.epochsPerIteration; ++epoch) {
             switch (runEpoch(k, epoch, stars)) {
             case EpochOutcome::Done:
                 break;
@@ -357,16 +351,15 @@ private:
 
     // One epoch: optimisation with its rollback, then validation and the epoch's event.
     EpochOutcome runEpoch(int k, int epoch, const IterationStars& stars) {
-        const int globalEpoch = (k - 1) * config_.epochsPerIteration + epoch;
+        const int globalEpoch = (k - 1) * schedule_.epochsPerIteration + epoch;
         const std::vector<std::uint32_t> order = shuffled(stars.train, globalEpoch);
         const ParameterVector goodParams = cp_.parameters;
         const AdamState goodAdam = cp_.adam;
         double trainLoss = 0.0, optimisationSeconds = 0.0;
-        EpochRunner runner{layout_, config_, samples_, *team_, workspaces_, taskGradients_, taskLoss_, control_};
         for (int retries = 0;;) {
             const double lr = config_.learningRateAt(k) * cp_.learningRateScale;
             const auto tEpoch = Clock::now();
-            trainLoss = runner.run(cp_.parameters, cp_.adam, order, lr);
+            trainLoss = runner_->run(cp_.parameters, cp_.adam, order, lr);
             optimisationSeconds = secondsSince(tEpoch);
             if (std::isfinite(trainLoss) || control_.stopRequested.load())
                 break;
@@ -383,7 +376,7 @@ private:
             return EpochOutcome::Stopped;
         }
         cp_.starsProcessed += order.size();
-        publishEpoch(k, epoch, globalEpoch, trainLoss, validationLoss(stars.validation),
+        publishEpoch(k, epoch, globalEpoch, trainLoss, runner_->validationLoss(cp_.parameters, stars.validation),
                      optimisationSeconds > 0 ? double(order.size()) / optimisationSeconds : 0.0);
         return EpochOutcome::Done;
     }
@@ -413,33 +406,13 @@ private:
         cp_.starsProcessed = processedMark_;
     }
 
-    // Eq. 15 on the validation stars with the current weights; NaN without a validation
-    // star (no value, never the regularisation term alone dressed up as a loss).
-    double validationLoss(const std::vector<std::uint32_t>& validation) {
-        if (validation.empty())
-            return kNoValue;
-        std::vector<double> parts((validation.size() + kValidationStarsPerTask - 1) / kValidationStarsPerTask);
-        team_->run(parts.size(), [&](std::size_t task, unsigned worker) {
-            const std::size_t b = task * kValidationStarsPerTask;
-            parts[task] = trainingKernels().loss(
-                workspaces_[worker], layout_, cp_.parameters.data(), samples_.data(),
-                std::span<const std::uint32_t>(validation)
-                    .subspan(b, std::min<std::size_t>(kValidationStarsPerTask, validation.size() - b)),
-                true);
-        });
-        double valChi2 = 0.0;
-        for (double p : parts)
-            valChi2 += p;
-        valChi2 /= double(kBandCount) * double(validation.size());
-        return valChi2 + regularization(layout_, cp_.parameters.data(), config_.l2Hidden, config_.l1Extinction);
-    }
-
     void publishEpoch(int k, int epoch, int globalEpoch, double trainLoss, double validationLoss,
                       double starsPerSecond) {
-        const int totalEpochs = config_.iterations * config_.epochsPerIteration;
+        const int totalEpochs = config_.iterations * schedule_.epochsPerIteration;
         EpochEvent ev;
         ev.iteration = k;
         ev.epoch = epoch;
+        ev.epochsPerIteration = schedule_.epochsPerIteration;
         ev.globalEpoch = globalEpoch;
         ev.totalEpochs = totalEpochs;
         ev.trainLoss = trainLoss;
@@ -461,7 +434,7 @@ private:
         const auto tUpdate = Clock::now();
         const auto model = modelNow();
         const double threshold = config_.thresholdAfter(k);
-        const UpdateSummary summary = updateState(catalog_, *model, threshold, true, cp_.state, samples_);
+        const UpdateSummary summary = updateState(catalog_, *model, threshold, true, cp_.state, samples_, ranks_);
         cp_.completedIterations = k;
         cp_.elapsedSeconds = elapsedBefore_ + secondsSince(t0_);
         IterationEvent ie;
@@ -481,7 +454,7 @@ private:
         cp_.history.iterations.push_back({k, threshold, ie.testChi2DofBelow5, ie.testFracAbove5, summary.inUse,
                                           summary.leftOut, usable > 0 ? double(summary.leftOut) / usable : 0.0,
                                           ie.nextLearningRate});
-        if (!checkpointPath_.empty())
+        if (!checkpointPath_.empty() && ranks_.isRoot()) // one writer; every rank holds the same record
             saveTrainingCheckpoint(checkpointPath_, cp_);
         observer_.onIteration(ie);
     }
@@ -489,16 +462,15 @@ private:
     const Catalog& catalog_;
     const TrainingConfig& config_;
     const std::string& checkpointPath_;
+    RankGroup& ranks_;
     TrainingObserver& observer_;
     TrainingControl& control_;
     const NetworkLayout layout_;
     const Clock::time_point t0_ = Clock::now();
     TrainingCheckpoint cp_;
+    EpochSchedule schedule_; // set by start() or resume()
     std::vector<StarSample> samples_;
-    WorkerTeam* team_ = nullptr; // lives in iterate()
-    std::vector<BatchWorkspace> workspaces_;
-    std::vector<ParameterVector> taskGradients_;
-    std::vector<double> taskLoss_;
+    EpochRunner* runner_ = nullptr; // lives in iterate()
     double elapsedBefore_ = 0.0;
     int firstEpoch_ = 0;               // global epochs done before this process's first
     Clock::time_point epochClock_ = Clock::now();
@@ -527,7 +499,8 @@ std::uint64_t catalogContentHash(const Catalog& c) {
     return h;
 }
 
-Trainer::Trainer(const Catalog& catalog, TrainingConfig config) : catalog_(catalog), config_(std::move(config)) {
+Trainer::Trainer(const Catalog& catalog, TrainingConfig config)
+    : catalog_(catalog), config_(std::move(config)), singleProcess_(singleProcessRanks()) {
     config_.validate();
 }
 
@@ -541,7 +514,9 @@ void Trainer::resumeFrom(TrainingCheckpoint checkpoint) {
 }
 
 TrainingResult Trainer::run(TrainingObserver& observer, TrainingControl& control) {
-    TrainingRun run(catalog_, config_, checkpointPath_, observer, control);
+    RankGroup& ranks = ranks_ ? *ranks_ : *singleProcess_;
+    requireRanksAgree(ranks, catalog_, resume_ ? resume_->config : config_);
+    TrainingRun run(catalog_, config_, checkpointPath_, ranks, observer, control);
     if (resume_) {
         TrainingCheckpoint cp = std::move(*resume_);
         resume_.reset();
@@ -549,6 +524,8 @@ TrainingResult Trainer::run(TrainingObserver& observer, TrainingControl& control
     } else {
         run.start();
     }
+    if (ranks.isParallel() && !ranks.allAgree(run.stateHash()))
+        throw TrainingError("the ranks start from different states (resumed from different checkpoints?)");
     return run.iterate();
 }
 

@@ -9,8 +9,11 @@
 // initialisation and every shuffle through counter-based streams, and gradients are
 // summed in a fixed order whatever the number of threads.
 #include "core/catalog/catalog.h"
+#include "core/training/epoch_schedule.h"
+#include "core/training/rank_group.h"
 #include "core/training/training_record.h"
 
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -26,6 +29,7 @@ public:
 struct TrainingResult {
     StellarModel model;
     TrainingCheckpoint final; // state after the last completed iteration
+    EpochSchedule schedule;   // the epochs per iteration the run chose (or its checkpoint ran)
     bool stopped = false;     // stopped on request before the end
 };
 
@@ -37,6 +41,10 @@ public:
     void setCheckpointPath(std::string path) { checkpointPath_ = std::move(path); }
     // Continue a checkpointed run; TrainingError if it belongs to another catalog.
     void resumeFrom(TrainingCheckpoint checkpoint);
+    // Spread the run over these ranks (rank_group.h; default: this process alone). Every
+    // rank calls run() with the same catalog and settings; rank 0 writes the checkpoints.
+    // A checkpoint resumes on any number of ranks.
+    void setRanks(RankGroup& ranks) { ranks_ = &ranks; }
 
     TrainingResult run(TrainingObserver& observer, TrainingControl& control);
 
@@ -45,6 +53,8 @@ private:
     TrainingConfig config_;
     std::string checkpointPath_;
     std::optional<TrainingCheckpoint> resume_;
+    RankGroup* ranks_ = nullptr;
+    std::unique_ptr<RankGroup> singleProcess_;
 };
 
 // Content hash of a catalog (FNV-1a over every field): per-star results are only used

@@ -17,13 +17,20 @@ namespace starlocus::core {
 // colours, so a small catalog does not spend its few Adam steps crawling away from R = 1
 // (docs/VALIDATION.md). The objective and schedule are the paper's either way.
 enum class Initialization { Physical, Keras };
+
+// TrainingConfig::epochsPerIteration's value for "choose from the catalog" ("auto" on the
+// command line and in the settings dialog, 0 in a checkpoint's JSON; the rule:
+// epoch_schedule.h).
+inline constexpr int kAutoEpochs = 0;
 std::string_view initializationName(Initialization init);
 Initialization parseInitialization(std::string_view text); // InputError("", "initialization", …)
 
 struct TrainingConfig {
-    // Schedule (§4): 20 iterations × 25 epochs; lr 1e-3 × e^(−1/5) per iteration.
+    // Schedule (§4): 20 iterations × 25 epochs; lr 1e-3 × e^(−1/5) per iteration. The epochs
+    // are chosen from the catalog by default: the paper's 25 where it is large enough, more
+    // where it is small (epoch_schedule.h).
     int iterations = 20;
-    int epochsPerIteration = 25;
+    int epochsPerIteration = kAutoEpochs;
     int batchSize = 32; // the authors' scripts
     double learningRate = 1e-3;
     double learningRateDecay = std::exp(-1.0 / 5.0); // multiplier after each iteration

@@ -59,6 +59,13 @@ struct Row : ConfigField {
         zeroMeans = text;
         return *this;
     }
+    // 0 stands for a choice made by the run ("auto"): `word` on the command line, `label` in
+    // the dialog.
+    Row& zeroMeansChoice(std::string_view word, std::string_view label) {
+        zeroWord = word;
+        zeroMeans = label;
+        return *this;
+    }
     Row& toolTip(std::string_view text) {
         dialogToolTip = text;
         return *this;
@@ -75,9 +82,14 @@ const ConfigField kFields[] = {
     Row("iterations", "iterations", "iterations", QT_TRANSLATE_NOOP("starlocus::ui::TrainingSettingsDialog", "&Iterations:"), "",
         "iterations, each: epochs, then reddening update, covariances and chi^2/dof cut", &TrainingConfig::iterations)
         .range(1, 1000).in(SettingsGroup::Schedule),
-    Row("epochs", "epochs", "epochs", QT_TRANSLATE_NOOP("starlocus::ui::TrainingSettingsDialog", "&Epochs per iteration:"), "", "epochs of Adam per iteration",
+    Row("epochs", "epochs", "epochs", QT_TRANSLATE_NOOP("starlocus::ui::TrainingSettingsDialog", "&Epochs per iteration:"), "",
+        "epochs of Adam per iteration; auto: the paper's 25, more (up to 500) below ~64,000 training stars",
         &TrainingConfig::epochsPerIteration)
-        .range(1, 10000).in(SettingsGroup::Schedule),
+        .range(0, 10000).in(SettingsGroup::Schedule)
+        .zeroMeansChoice("auto", QT_TRANSLATE_NOOP("starlocus::ui::TrainingSettingsDialog", "auto"))
+        .toolTip(QT_TRANSLATE_NOOP("starlocus::ui::TrainingSettingsDialog",
+                                   "auto: the paper's 25 where the catalog gives 50,000 optimisation steps per "
+                                   "iteration, more epochs for smaller catalogs (at most 500)")),
     Row("batch", "batch", "batch", QT_TRANSLATE_NOOP("starlocus::ui::TrainingSettingsDialog", "&Batch size [stars]:"), "stars", "stars per mini-batch",
         &TrainingConfig::batchSize)
         .range(1, 1 << 20).in(SettingsGroup::Schedule),
@@ -220,6 +232,8 @@ std::string rangeText(const ConfigField& f) {
             text += (k == 0 ? "" : k + 1 == choices.size() ? " or " : ", ") + std::string(choices[k]);
         return text;
     }
+    if (f.isInteger() && !f.zeroWord.empty() && f.min == 0.0)
+        return "must be " + std::string(f.zeroWord) + " or between 1 and " + numberText(f.max);
     if (f.isInteger() || f.isList())
         return "must be between " + numberText(f.min) + " and " + numberText(f.max);
     if (std::isinf(f.max))
@@ -233,7 +247,9 @@ std::string fieldText(const ConfigField& field, const TrainingConfig& c) {
         [&](auto member) -> std::string {
             const auto& v = c.*member;
             using T = std::decay_t<decltype(v)>;
-            if constexpr (std::is_same_v<T, int> || std::is_same_v<T, std::uint64_t>) {
+            if constexpr (std::is_same_v<T, int>) {
+                return v == 0 && !field.zeroWord.empty() ? std::string(field.zeroWord) : std::to_string(v);
+            } else if constexpr (std::is_same_v<T, std::uint64_t>) {
                 return std::to_string(v);
             } else if constexpr (std::is_same_v<T, double>) {
                 return numberText(v);
@@ -259,9 +275,14 @@ void setFieldFromText(const ConfigField& field, TrainingConfig& c, std::string_v
             auto& v = c.*member;
             using T = std::decay_t<decltype(v)>;
             if constexpr (std::is_same_v<T, int>) {
+                if (!field.zeroWord.empty() && text == field.zeroWord) {
+                    v = 0;
+                    return;
+                }
                 const auto whole = parseWhole(text);
                 if (!whole || *whole < std::numeric_limits<int>::min() || *whole > std::numeric_limits<int>::max())
-                    fail("is not a whole number");
+                    fail(field.zeroWord.empty() ? "is not a whole number"
+                                                : "is neither " + std::string(field.zeroWord) + " nor a whole number");
                 v = int(*whole);
             } else if constexpr (std::is_same_v<T, std::uint64_t>) {
                 std::uint64_t seed = 0;

@@ -49,6 +49,9 @@ struct ConfigField {
     // results do not depend on the number of threads).
     bool fixedByCheckpoint = true;
     std::string_view zeroMeans;     // label of the value 0 in the dialog ("all cores"), if any
+    // The word for the value 0 on the command line and in fieldText ("auto" for the epochs);
+    // "" where 0 is written as 0.
+    std::string_view zeroWord;
     std::string_view dialogToolTip; // "" for none
     // The value of checkpoints written before the setting existed, as text; "" where every
     // checkpoint holds it.
@@ -74,7 +77,7 @@ const ConfigField& configFieldOf(ConfigMember member);
 std::vector<std::string_view> initializationChoices();
 
 // The value as text: shortest decimal that reads back as the same number, a list as
-// "32,32", a choice by its name.
+// "32,32", a choice by its name, 0 as the field's zeroWord if it has one.
 std::string fieldText(const ConfigField& field, const TrainingConfig& config);
 // Sets the value from text written as fieldText writes it; InputError("", jsonKey, reason)
 // when the text is not a value of the field's kind (the range is validate()'s business).

@@ -14,6 +14,7 @@ struct EpochEvent {
     int iteration = 0;   // 1-based
     int epoch = 0;       // 1-based within the iteration
     int globalEpoch = 0; // 1-based over the run
+    int epochsPerIteration = 0; // the run's schedule (chosen from the catalog by default)
     int totalEpochs = 0;
     double trainLoss = 0.0;      // mean mini-batch loss of Eq. 15 over the epoch
     // Loss of Eq. 15 on the validation stars in use; NaN = no value (no validation star in

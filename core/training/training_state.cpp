@@ -37,9 +37,21 @@ std::vector<Split> assignSplit(std::size_t n, const TrainingConfig& config) {
     return split;
 }
 
+bool firstIterationSample(const Catalog& catalog, const LabelNormalization& norm, std::size_t i, StarSample& sample) {
+    const StarObservation obs = observeStar(catalog, i, norm);
+    double unusedChi2Dof = kNaN; // no model yet: the residual is irrelevant here
+    return obs.usable() && fillSample(sample, obs, photometricCovariance(obs), Vec13::Zero(), obs.priorE, unusedChi2Dof);
+}
+
 TrainingState initialState(const Catalog& catalog, const LabelNormalization& norm, const TrainingConfig& config,
                            std::vector<StarSample>& samples) {
+    return initialState(catalog, norm, config, samples, *singleProcessRanks());
+}
+
+TrainingState initialState(const Catalog& catalog, const LabelNormalization& norm, const TrainingConfig& config,
+                           std::vector<StarSample>& samples, RankGroup& ranks) {
     const std::size_t n = catalog.size();
+    const StarRange local = ranks.localStars(n);
     TrainingState state;
     state.split = assignSplit(n, config);
     state.usable.assign(n, 0);
@@ -47,17 +59,18 @@ TrainingState initialState(const Catalog& catalog, const LabelNormalization& nor
     state.reddening.assign(n, kNaN);
     state.reddeningVar.assign(n, kNaN);
     state.chi2Dof.assign(n, kNaN);
-    samples.assign(n, StarSample{});
-    const std::size_t chunks = (n + kChunk - 1) / kChunk;
+    samples.assign(local.size(), StarSample{});
+    const std::size_t chunks = (local.size() + kChunk - 1) / kChunk;
     std::vector<StarDefectCounts> counts(chunks);
-    parallelFor(n, kChunk, [&](std::size_t begin, std::size_t end) {
-        for (std::size_t i = begin; i < end; ++i) {
+    parallelFor(local.size(), kChunk, [&](std::size_t begin, std::size_t end) {
+        for (std::size_t i = local.begin + begin; i < local.begin + end; ++i) {
             const StarObservation obs = observeStar(catalog, i, norm, &counts[begin / kChunk]);
             if (!obs.usable())
                 continue;
             // Iteration 1: photometric and parallax terms only (∇θM = 0, R = 0).
             double unusedChi2Dof = kNaN; // no model yet: the residual is irrelevant here
-            if (!fillSample(samples[i], obs, photometricCovariance(obs), Vec13::Zero(), obs.priorE, unusedChi2Dof)) {
+            if (!fillSample(samples[i - local.begin], obs, photometricCovariance(obs), Vec13::Zero(), obs.priorE,
+                            unusedChi2Dof)) {
                 counts[begin / kChunk].count(StarExclusion::CovarianceNotPositiveDefinite);
                 continue;
             }
@@ -68,8 +81,17 @@ TrainingState initialState(const Catalog& catalog, const LabelNormalization& nor
         }
     });
     for (const auto& c : counts)
-        state.defects += c;
+        state.defects += c; // this process's stars only: the trainer counts every star at the end
+    gatherState(state, ranks);
     return state;
+}
+
+void gatherState(TrainingState& state, RankGroup& ranks) {
+    ranks.gatherStars(state.usable);
+    ranks.gatherStars(state.inUse);
+    ranks.gatherStars(state.reddening);
+    ranks.gatherStars(state.reddeningVar);
+    ranks.gatherStars(state.chi2Dof);
 }
 
 StarDefectCounts countStateDefects(const Catalog& catalog, const LabelNormalization& norm, const TrainingState& state) {
@@ -89,24 +111,52 @@ StarDefectCounts countStateDefects(const Catalog& catalog, const LabelNormalizat
 
 UpdateSummary updateState(const Catalog& catalog, const StellarModel& model, double threshold, bool refit,
                           TrainingState& state, std::vector<StarSample>& samples) {
+    return updateState(catalog, model, threshold, refit, state, samples, *singleProcessRanks());
+}
+
+UpdateSummary updateState(const Catalog& catalog, const StellarModel& model, double threshold, bool refit,
+                          TrainingState& state, std::vector<StarSample>& samples, RankGroup& ranks) {
     const std::size_t n = catalog.size();
-    const std::size_t chunks = (n + kChunk - 1) / kChunk;
-    std::vector<UpdateStarsSums> sums(chunks);
-    const UpdateStarsJob job{catalog, model, threshold, refit, state, samples};
+    const StarRange local = ranks.localStars(n);
+    const UpdateStarsJob job{catalog, model, threshold, refit, state, samples, local.begin};
     const TrainingKernels& kernels = trainingKernels(); // the CPU path's build of updateStars
-    parallelFor(n, kChunk, [&](std::size_t begin, std::size_t end) {
-        kernels.updateStars(job, begin, end, sums[begin / kChunk]);
-    });
+    // Per local rank its own block in chunks counted from the block's start, so a rank's sums
+    // are the same whichever process computes it; the ranks' sums then go to every rank.
+    constexpr std::size_t kSums = 6; // clipped, usable, testBelow, testAbove, shift, testSum
+    std::vector<double> localSums;
+    for (int r = 0; r < ranks.localRankCount(); ++r) {
+        const StarRange own = starRangeOf(ranks.firstLocalRank() + r, ranks.size(), n);
+        std::vector<UpdateStarsSums> sums((own.size() + kChunk - 1) / kChunk);
+        parallelFor(own.size(), kChunk, [&](std::size_t begin, std::size_t end) {
+            kernels.updateStars(job, own.begin + begin, own.begin + end, sums[begin / kChunk]);
+        });
+        UpdateStarsSums rank;
+        for (const auto& s : sums) {
+            rank.clipped += s.clipped;
+            rank.usable += s.usable;
+            rank.shift += s.shift;
+            rank.testBelow += s.testBelow;
+            rank.testAbove += s.testAbove;
+            rank.testSum += s.testSum;
+        }
+        localSums.insert(localSums.end(), {double(rank.clipped), double(rank.usable), double(rank.testBelow),
+                                           double(rank.testAbove), rank.shift, rank.testSum});
+    }
+    std::vector<double> all(std::size_t(ranks.size()) * kSums);
+    ranks.gatherValues(localSums, all);
+    gatherState(state, ranks);
+
     UpdateSummary out;
     std::size_t usable = 0, below = 0;
     double shift = 0.0, testSum = 0.0;
-    for (const auto& s : sums) {
-        out.clipped += s.clipped;
-        usable += s.usable;
-        shift += s.shift;
-        below += s.testBelow;
-        out.testStars += s.testBelow + s.testAbove;
-        testSum += s.testSum;
+    for (std::size_t r = 0; r < std::size_t(ranks.size()); ++r) { // rank order: the same bits everywhere
+        const double* s = all.data() + r * kSums;
+        out.clipped += std::size_t(s[0]);
+        usable += std::size_t(s[1]);
+        below += std::size_t(s[2]);
+        out.testStars += std::size_t(s[2]) + std::size_t(s[3]);
+        shift += s[4];
+        testSum += s[5];
     }
     for (std::size_t i = 0; i < n; ++i) {
         out.inUse += state.inUse[i];

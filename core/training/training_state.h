@@ -6,6 +6,7 @@
 #include "core/catalog/catalog.h"
 #include "core/likelihood/star_observation.h"
 #include "core/model/stellar_model.h"
+#include "core/training/rank_group.h"
 #include "core/training/star_sample.h"
 #include "core/training/training_config.h"
 
@@ -32,9 +33,16 @@ struct TrainingState {
 std::vector<Split> assignSplit(std::size_t n, const TrainingConfig& config);
 
 // Iteration-1 state: catalog Ê, σ_E; samples whitened with photometry and parallax
-// only (∇θM = 0, R = 0); stars with σ_E > firstIterationMaxSigmaE not in use.
+// only (∇θM = 0, R = 0); stars with σ_E > firstIterationMaxSigmaE not in use. Over ranks:
+// each process computes its local stars (their samples: samples[i − local begin]) and the
+// state is gathered to every rank.
 TrainingState initialState(const Catalog& catalog, const LabelNormalization& norm, const TrainingConfig& config,
                            std::vector<StarSample>& samples);
+TrainingState initialState(const Catalog& catalog, const LabelNormalization& norm, const TrainingConfig& config,
+                           std::vector<StarSample>& samples, RankGroup& ranks);
+// Star i's iteration-1 sample (what initialState stores); false when it has none (a defect,
+// or a covariance that is not positive definite).
+bool firstIterationSample(const Catalog& catalog, const LabelNormalization& norm, std::size_t i, StarSample& sample);
 
 // The per-star rule counts of initialState, for a state read back from a checkpoint (which
 // does not store them): observeStar's counts, plus a covariance failure for every star the
@@ -54,5 +62,13 @@ struct UpdateSummary {
 // kept (resuming from a checkpoint, where they were already updated).
 UpdateSummary updateState(const Catalog& catalog, const StellarModel& model, double threshold, bool refit,
                           TrainingState& state, std::vector<StarSample>& samples);
+// The same over ranks: each process its local stars (samples as for initialState), the
+// state gathered to every rank, the summary's sums added in rank order (the same bits on
+// every rank and in a simulated run).
+UpdateSummary updateState(const Catalog& catalog, const StellarModel& model, double threshold, bool refit,
+                          TrainingState& state, std::vector<StarSample>& samples, RankGroup& ranks);
+
+// Every rank's block of the per-star state copied to every rank (after each rank updated its own).
+void gatherState(TrainingState& state, RankGroup& ranks);
 
 } // namespace starlocus::core

@@ -21,7 +21,8 @@ struct UpdateStarsJob {
     double threshold;
     bool refit;
     TrainingState& state;
-    std::vector<StarSample>& samples;
+    std::vector<StarSample>& samples; // star i's sample is samples[i − firstSample]
+    std::size_t firstSample = 0;
 };
 
 // What updateState() sums over the ranges.

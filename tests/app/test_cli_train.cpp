@@ -320,6 +320,42 @@ private slots:
         QVERIFY(doc["train_loss"].is_number());
     }
 
+    // The default schedule is chosen from the catalog and said (text and JSON); the model file
+    // keeps "auto"; a fixed number is one option away; anything else is refused naming it.
+    void epochsAutoIsChosenAndPrinted() {
+        const Run r = run({"train", "--mock", "700", "--seed", "4", "--out", path("auto.h5"), "--iterations", "1",
+                           "--threads", "1", "--json"});
+        QVERIFY2(r.code == 0, r.err.c_str());
+        const auto schedule = nlohmann::json::parse(r.out)["schedule"];
+        QVERIFY(schedule["automatic"].get<bool>());
+        const auto train = schedule["training_stars"].get<std::size_t>();
+        QVERIFY(train > 300 && train < 500); // ~70 % of 700
+        QCOMPARE(schedule["steps_per_epoch"].get<std::size_t>(), (train + 31) / 32);
+        QCOMPARE(schedule["epochs_per_iteration"].get<int>(), 500); // 50,000 steps would need > 3,000: the cap
+        const auto record = starlocus::core::loadTrainingRecord(path("auto.h5"));
+        QVERIFY(record.has_value());
+        QCOMPARE(record->config.epochsPerIteration, 0); // "auto" in the file's config
+        QCOMPARE(int(record->history.epochs.size()), 500);
+
+        const Run text = run({"train", "--mock", "700", "--seed", "4", "--out", path("fixed.h5"), "--iterations", "1",
+                              "--epochs", "2", "--threads", "1"});
+        QVERIFY2(text.code == 0, text.err.c_str());
+        QVERIFY2(text.out.find("schedule: 1 iterations, 2 epochs per iteration (fixed)") != std::string::npos,
+                 text.out.c_str());
+        const Run word = run({"train", "--mock", "700", "--seed", "4", "--out", path("auto2.h5"), "--iterations", "1",
+                              "--epochs", "auto", "--threads", "1"});
+        QVERIFY2(word.code == 0, word.err.c_str());
+        QVERIFY2(word.out.find("schedule: 1 iterations, 500 epochs per iteration (automatic: " + std::to_string(train) +
+                               " training stars") != std::string::npos,
+                 word.out.c_str());
+        expectRefused(run({"train", "--mock", "100", "--out", path("x.h5"), "--epochs", "many"}), "epochs",
+                      {"neither auto nor a whole number"});
+        expectRefused(run({"train", "--mock", "100", "--out", path("x.h5"), "--epochs", "-3"}), "epochs",
+                      {"must be auto or between 1 and 10000"});
+        const Run help = run({"--help"});
+        QVERIFY2(help.out.find("--epochs auto|N") != std::string::npos, help.out.c_str());
+    }
+
     void badInput() {
         Run r = run({"train", "--out", path("x.h5")});
         QCOMPARE(r.code, 2);

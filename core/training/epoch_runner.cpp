@@ -1,0 +1,194 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/training/epoch_runner.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <limits>
+#include <stdexcept>
+#include <thread>
+
+namespace starlocus::core {
+namespace {
+
+// While paused, the optimisation looks this often whether it may go on: short enough that
+// Resume feels immediate, long enough to cost nothing.
+constexpr std::chrono::milliseconds kPausePoll{20};
+// Validation stars per task: fixed, so the order of the χ² sum does not depend on the
+// number of threads.
+constexpr std::size_t kValidationStarsPerTask = 256;
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+// A task: stars [first, first + count) of one rank's list.
+struct Task {
+    std::size_t rank;
+    std::size_t first;
+    std::size_t count;
+};
+
+} // namespace
+
+EpochRunner::EpochRunner(const NetworkLayout& layout, const TrainingConfig& config, RankGroup& ranks,
+                         std::size_t stars, WorkerTeam& team, TrainingControl& control)
+    : layout_(layout), config_(config), ranks_(ranks), stars_(stars), localStars_(ranks.localStars(stars)),
+      team_(team), control_(control), kernels_(trainingKernels()), gradient_(layout.size),
+      rankStars_(std::size_t(ranks.localRankCount())),
+      rankSums_(std::size_t(ranks.localRankCount()), ExactSumBuffer(layout.size + 3)), totalSum_(layout.size + 3) {
+    for (unsigned t = 0; t < team.size(); ++t)
+        workspaces_.emplace_back(layout, kStarsPerTask);
+    // Every local rank may round its share up to a task of its own.
+    const std::size_t maxTasks =
+        (std::size_t(config.batchSize) + kStarsPerTask - 1) / kStarsPerTask + std::size_t(ranks.localRankCount());
+    taskGradients_.assign(maxTasks, ParameterVector(layout.size));
+    taskLoss_.assign(maxTasks, 0.0);
+}
+
+double EpochRunner::batchGradient(const ParameterVector& params, std::span<const std::uint32_t> stars, float scale) {
+    const std::size_t count = stars.size();
+    const std::size_t tasks = (count + kStarsPerTask - 1) / kStarsPerTask;
+    team_.run(tasks, [&](std::size_t task, unsigned worker) {
+        ParameterVector& g = taskGradients_[task];
+        std::fill(g.begin(), g.end(), 0.0f);
+        const auto group =
+            stars.subspan(task * kStarsPerTask, std::min<std::size_t>(kStarsPerTask, count - task * kStarsPerTask));
+        taskLoss_[task] = kernels_.accumulate(workspaces_[worker], layout_, params.data(), samples_->data(), group,
+                                              scale, g.data(), true);
+    });
+    std::copy(taskGradients_[0].begin(), taskGradients_[0].end(), gradient_.begin());
+    double chi2 = taskLoss_[0];
+    for (std::size_t t = 1; t < tasks; ++t) {
+        const float* g = taskGradients_[t].data();
+        for (std::size_t k = 0; k < layout_.size; ++k)
+            gradient_[k] += g[k];
+        chi2 += taskLoss_[t];
+    }
+    return chi2;
+}
+
+double EpochRunner::rankedBatchGradient(const ParameterVector& params, std::span<const std::uint32_t> stars,
+                                        float scale) {
+    const int first = ranks_.firstLocalRank(), n = ranks_.size();
+    for (auto& list : rankStars_)
+        list.clear();
+    for (std::uint32_t i : stars) {
+        if (!localStars_.contains(i))
+            continue; // another process's star
+        // The owner of star i: blocks are contiguous and ordered, ⌊i·N/n⌋ is at most one short.
+        int r = int(std::min<std::size_t>(std::size_t(n - 1), std::size_t(i) * std::size_t(n) / stars_));
+        while (r + 1 < n && starRangeOf(r + 1, n, stars_).begin <= i)
+            ++r;
+        while (starRangeOf(r, n, stars_).begin > i)
+            --r;
+        rankStars_[std::size_t(r - first)].push_back(local(i));
+    }
+    std::vector<Task> tasks;
+    for (std::size_t r = 0; r < rankStars_.size(); ++r)
+        for (std::size_t b = 0; b < rankStars_[r].size(); b += kStarsPerTask)
+            tasks.push_back({r, b, std::min<std::size_t>(kStarsPerTask, rankStars_[r].size() - b)});
+    team_.run(tasks.size(), [&](std::size_t t, unsigned worker) {
+        ParameterVector& g = taskGradients_[t];
+        std::fill(g.begin(), g.end(), 0.0f);
+        const Task& task = tasks[t];
+        const std::span<const std::uint32_t> group(rankStars_[task.rank].data() + task.first, task.count);
+        taskLoss_[t] = kernels_.accumulate(workspaces_[worker], layout_, params.data(), samples_->data(), group, scale,
+                                           g.data(), true);
+    });
+    // Each rank's own sum, task by task, into its exact buffer.
+    const std::size_t P = layout_.size;
+    for (std::size_t r = 0, t = 0; r < rankStars_.size(); ++r) {
+        std::fill(gradient_.begin(), gradient_.end(), 0.0f);
+        double chi2 = 0.0;
+        for (; t < tasks.size() && tasks[t].rank == r; ++t) {
+            const float* g = taskGradients_[t].data();
+            for (std::size_t k = 0; k < P; ++k)
+                gradient_[k] += g[k];
+            chi2 += taskLoss_[t];
+        }
+        ExactSumBuffer& sum = rankSums_[r];
+        bool finite = sum.set(P, chi2);
+        for (std::size_t k = 0; k < P; ++k)
+            finite = sum.set(k, gradient_[k]) && finite;
+        sum.set(P + 1, finite ? 0.0 : 1.0);
+        sum.set(P + 2, double(rankStars_[r].size()));
+    }
+    ranks_.sumExact(rankSums_, totalSum_);
+    if (totalSum_.get(P + 2) != double(stars.size()))
+        throw std::logic_error("the ranks' shares of a mini-batch do not add up to the batch");
+    if (totalSum_.get(P + 1) != 0.0)
+        return kNaN; // some rank's sum is not finite: every rank rolls back together
+    for (std::size_t k = 0; k < P; ++k)
+        gradient_[k] = float(totalSum_.get(k));
+    return totalSum_.get(P);
+}
+
+double EpochRunner::run(ParameterVector& params, AdamState& adam, const std::vector<std::uint32_t>& order,
+                        double lr) {
+    const AdamSettings adamSettings{config_.adamBeta1, config_.adamBeta2, config_.adamEpsilon};
+    double lossSum = 0.0;
+    std::size_t batches = 0;
+    const std::size_t batch = std::size_t(config_.batchSize);
+    for (std::size_t start = 0; start < order.size(); start += batch) {
+        while (control_.pauseRequested.load(std::memory_order_acquire) &&
+               !control_.stopRequested.load(std::memory_order_acquire))
+            std::this_thread::sleep_for(kPausePoll);
+        if (control_.stopRequested.load(std::memory_order_acquire))
+            return lossSum / double(std::max<std::size_t>(1, batches));
+        const std::size_t count = std::min(batch, order.size() - start);
+        const std::span<const std::uint32_t> stars(order.data() + start, count);
+        const float scale = float(1.0 / (double(kBandCount) * double(count)));
+        const double chi2 =
+            ranks_.isParallel() ? rankedBatchGradient(params, stars, scale) : batchGradient(params, stars, scale);
+        const double reg = kernels_.addRegularization(layout_, params.data(), config_.l2Hidden, config_.l1Extinction,
+                                                      gradient_.data());
+        const double loss = chi2 / (double(kBandCount) * double(count)) + reg; // Eq. 15
+        if (!std::isfinite(loss))
+            return kNaN;
+        kernels_.adamStep(params, gradient_, adam, lr, adamSettings);
+        lossSum += loss;
+        ++batches;
+    }
+    return lossSum / double(std::max<std::size_t>(1, batches));
+}
+
+double EpochRunner::validationLoss(const ParameterVector& params, const std::vector<std::uint32_t>& validation) {
+    if (validation.empty())
+        return kNaN;
+    // Per local rank its validation stars (sample indices), in tasks of a fixed size.
+    std::vector<std::vector<std::uint32_t>> lists(rankStars_.size());
+    const int first = ranks_.firstLocalRank(), n = ranks_.size();
+    for (std::size_t r = 0; r < lists.size(); ++r) {
+        const StarRange own = starRangeOf(first + int(r), n, stars_);
+        for (std::uint32_t i : validation)
+            if (own.contains(i))
+                lists[r].push_back(local(i));
+    }
+    std::vector<Task> tasks;
+    for (std::size_t r = 0; r < lists.size(); ++r)
+        for (std::size_t b = 0; b < lists[r].size(); b += kValidationStarsPerTask)
+            tasks.push_back({r, b, std::min<std::size_t>(kValidationStarsPerTask, lists[r].size() - b)});
+    std::vector<double> parts(tasks.size());
+    team_.run(tasks.size(), [&](std::size_t t, unsigned worker) {
+        const std::span<const std::uint32_t> group(lists[tasks[t].rank].data() + tasks[t].first, tasks[t].count);
+        parts[t] = kernels_.loss(workspaces_[worker], layout_, params.data(), samples_->data(), group, true);
+    });
+    double chi2 = 0.0;
+    if (!ranks_.isParallel()) {
+        for (double p : parts)
+            chi2 += p;
+    } else {
+        std::vector<ExactSumBuffer> sums(lists.size(), ExactSumBuffer(2));
+        for (std::size_t r = 0, t = 0; r < lists.size(); ++r) {
+            double own = 0.0;
+            for (; t < tasks.size() && tasks[t].rank == r; ++t)
+                own += parts[t];
+            sums[r].set(1, sums[r].set(0, own) ? 0.0 : 1.0);
+        }
+        ExactSumBuffer total(2);
+        ranks_.sumExact(sums, total);
+        chi2 = total.get(1) != 0.0 ? kNaN : total.get(0);
+    }
+    chi2 /= double(kBandCount) * double(validation.size());
+    return chi2 + regularization(layout_, params.data(), config_.l2Hidden, config_.l1Extinction);
+}
+
+} // namespace starlocus::core

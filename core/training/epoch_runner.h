@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The optimisation of one epoch (mini-batches of Adam on the loss of Eq. 15) and the
+// validation loss, in one process or spread over ranks (rank_group.h). Results do not depend
+// on the number of threads: stars are grouped into fixed tasks and the tasks' sums added in
+// task order.
+#include "core/training/adam.h"
+#include "core/training/batch_gradient.h"
+#include "core/training/network_parameters.h"
+#include "core/training/rank_group.h"
+#include "core/training/star_sample.h"
+#include "core/training/training_config.h"
+#include "core/training/training_events.h"
+#include "core/training/training_kernels.h"
+#include "core/training/worker_team.h"
+
+#include <cstdint>
+#include <vector>
+
+namespace starlocus::core {
+
+// Stars per task of a mini-batch: fixed, so the order of the gradient sum (task by task) does
+// not depend on the number of threads.
+inline constexpr int kStarsPerTask = 16;
+
+class EpochRunner {
+public:
+    // `samples` holds the stars of ranks.localStars(stars) (all of them in one process).
+    EpochRunner(const NetworkLayout& layout, const TrainingConfig& config, RankGroup& ranks, std::size_t stars,
+                WorkerTeam& team, TrainingControl& control);
+
+    void setSamples(const std::vector<StarSample>* samples) { samples_ = samples; }
+
+    // One epoch over the stars `order` (catalog indices, every rank the same order); returns
+    // the mean batch loss, or NaN as soon as a batch loss is not finite (the caller rolls
+    // back; every rank sees the same NaN). Returns early, with the mean so far, on a stop request.
+    double run(ParameterVector& params, AdamState& adam, const std::vector<std::uint32_t>& order, double lr);
+
+    // Eq. 15 on the validation stars (catalog indices) with `params`; NaN without a
+    // validation star (no value, never the regularisation term alone dressed up as a loss).
+    double validationLoss(const ParameterVector& params, const std::vector<std::uint32_t>& validation);
+
+private:
+    // χ² of the batch, its gradient summed into gradient_ (one process).
+    double batchGradient(const ParameterVector& params, std::span<const std::uint32_t> stars, float scale);
+    // The same over ranks: each local rank's stars of the batch, summed exactly; NaN when a
+    // rank's sum is not finite.
+    double rankedBatchGradient(const ParameterVector& params, std::span<const std::uint32_t> stars, float scale);
+    // Sample index of catalog star i.
+    std::uint32_t local(std::uint32_t i) const { return std::uint32_t(i - localStars_.begin); }
+
+    const NetworkLayout& layout_;
+    const TrainingConfig& config_;
+    RankGroup& ranks_;
+    std::size_t stars_;
+    StarRange localStars_;
+    WorkerTeam& team_;
+    TrainingControl& control_;
+    const TrainingKernels& kernels_; // this CPU's build of the hot loops
+    const std::vector<StarSample>* samples_ = nullptr;
+    std::vector<BatchWorkspace> workspaces_;
+    std::vector<ParameterVector> taskGradients_;
+    std::vector<double> taskLoss_;
+    ParameterVector gradient_;
+    // The ranked path: per local rank its stars of the batch (sample indices), its buffer.
+    std::vector<std::vector<std::uint32_t>> rankStars_;
+    std::vector<ExactSumBuffer> rankSums_;
+    ExactSumBuffer totalSum_;
+};
+
+} // namespace starlocus::core
