@@ -134,10 +134,12 @@ std::vector<ResolvedField> resolveMapping(const ColumnMapping& mapping, const st
                                  "field '" + name + "' is mapped to column '" + column +
                                      "', which the table does not have (" + nearNames(columns, column) + ")");
             const ColumnType type = columns[*c].type;
-            if (info.kind == FieldKind::Text ? type != ColumnType::Text : type == ColumnType::Text)
+            // A text field takes a numeric column too (a CSV column of digits such as rd_flg "222"
+            // reads as numbers): its values are written out as text.
+            if (info.kind != FieldKind::Text && type == ColumnType::Text)
                 throw InputError(table, columns[*c].name,
-                                 "field '" + name + "' needs " + (info.kind == FieldKind::Text ? "text" : "numbers") +
-                                     ", and the column holds " + std::string(table::columnTypeName(type)) + " values");
+                                 "field '" + name + "' needs numbers, and the column holds " +
+                                     std::string(table::columnTypeName(type)) + " values");
             r.columns.push_back(*c);
         }
         if (info.kind != FieldKind::Real && !r.expression.isColumn())

@@ -4,6 +4,7 @@
 #include "core/import/import_fields.h"
 
 #include <cmath>
+#include <cstdio>
 
 namespace starlocus::core::import {
 
@@ -23,8 +24,24 @@ void FieldValues::evaluate(const std::vector<ResolvedField>& fields, const table
         mapped_[r.field] = 1;
         const table::ColumnValues& first = chunk.columns[r.columns[0]];
         if (info.kind == FieldKind::Text) {
-            text_[r.field].assign(first.text.begin(), first.text.begin() + std::ptrdiff_t(rows_));
             null_[r.field].assign(first.null.begin(), first.null.begin() + std::ptrdiff_t(rows_));
+            auto& out = text_[r.field];
+            if (!first.text.empty()) {
+                out.assign(first.text.begin(), first.text.begin() + std::ptrdiff_t(rows_));
+                continue;
+            }
+            // Digits read as a number: written back as the integer they were ("222").
+            out.resize(rows_);
+            for (std::size_t i = 0; i < rows_; ++i) {
+                if (!first.integer.empty()) {
+                    out[i] = std::to_string(first.integer[i]);
+                } else {
+                    const double x = first.real[i];
+                    char buffer[32];
+                    std::snprintf(buffer, sizeof buffer, x == std::trunc(x) && std::abs(x) < 1e15 ? "%.0f" : "%.17g", x);
+                    out[i] = buffer;
+                }
+            }
             continue;
         }
         if (info.kind == FieldKind::Integer) {

@@ -86,6 +86,9 @@ std::vector<MappingPreset> makePresets() {
                   {"sigma_teff", {"e_teff"}},
                   {"sigma_logg", {"e_logg"}},
                   {"sigma_feh", {"e_fe_h"}},
+                  {"cov_teff_logg", {"cov_teff_logg"}, {}, true},
+                  {"cov_teff_feh", {"cov_teff_feh"}, {}, true},
+                  {"cov_logg_feh", {"cov_logg_feh"}, {}, true},
                   {"galah_flag", {"flag_cannon"}},
                   {"label_snr", {"max(snr_c1, snr_c2, snr_c3, snr_c4)"}}}});
     p.push_back({"galah_dr3",
@@ -99,6 +102,9 @@ std::vector<MappingPreset> makePresets() {
                   {"sigma_teff", {"e_teff"}},
                   {"sigma_logg", {"e_logg"}},
                   {"sigma_feh", {"e_fe_h"}},
+                  {"cov_teff_logg", {"cov_teff_logg"}, {}, true},
+                  {"cov_teff_feh", {"cov_teff_feh"}, {}, true},
+                  {"cov_logg_feh", {"cov_logg_feh"}, {}, true},
                   {"galah_flag", {"flag_sp"}},
                   {"label_snr", {"max(snr_c1_iraf, snr_c2_iraf, snr_c3_iraf, snr_c4_iraf)"}}}});
     // --- Gaia (§3.2). DR3 keeps DR2's names for every column used here; its `ruwe` tells them apart.

@@ -210,6 +210,13 @@ std::string countOf(std::size_t n, const char* noun) {
     return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
 }
 
+// "000", "012", "-01": digits after a leading zero. Such tokens are codes (2MASS cc_flg "000",
+// a quality string of digits), not numbers: read as numbers they would lose their zeros.
+bool hasLeadingZero(const std::string& text) {
+    std::size_t i = text.size() > 0 && (text[0] == '+' || text[0] == '-') ? 1 : 0;
+    return text.size() > i + 1 && text[i] == '0' && text[i + 1] >= '0' && text[i + 1] <= '9';
+}
+
 std::size_t digitsOf(const std::string& text) {
     std::size_t digits = 0;
     for (char c : text)
@@ -400,7 +407,7 @@ private:
                 seen[c] = true;
                 double x = 0;
                 std::int64_t k = 0;
-                if (!parseReal(t, x))
+                if (!parseReal(t, x) || hasLeadingZero(t))
                     numeric[c] = false;
                 if (!parseInteger(t, k))
                     integral[c] = false;
