@@ -30,6 +30,7 @@ struct ImportArguments {
     std::vector<std::string> rules;
     std::map<std::string, std::string> values;
     bool json = false;
+    bool help = false;
 };
 
 // Inputs are positional and --rule repeats, which CliArguments does not do: read them here,
@@ -44,6 +45,10 @@ ImportArguments parseImportArguments(const std::vector<std::string>& argv) {
             continue;
         }
         const std::string name = arg.substr(2);
+        if (name == "help") {
+            a.help = true;
+            continue;
+        }
         if (name == "json") {
             a.json = true;
             continue;
@@ -114,6 +119,16 @@ void printSummary(std::ostream& out, const core::import::ImportResult& r, const 
 int runImport(const std::vector<std::string>& argv, std::ostream& out) {
     namespace imp = core::import;
     const ImportArguments a = parseImportArguments(argv);
+    if (a.help) {
+        out << kImportUsage << "\npresets:";
+        for (const auto& p : imp::mappingPresets())
+            out << "\n  " << p.name << ": " << p.description;
+        out << "\nrules (in the order they count):";
+        for (const auto& r : imp::ruleTable())
+            out << "\n  " << r.name << " [" << imp::ruleKindName(r.kind) << ", " << r.reference << "]: " << r.summary;
+        out << '\n';
+        return kExitOk;
+    }
     if (a.inputs.empty())
         throw UsageError(std::string("no input table given\n") + kImportUsage);
     const std::string outPath = value(a, "out");
@@ -160,7 +175,7 @@ int runImport(const std::vector<std::string>& argv, std::ostream& out) {
     checkOutputs(outputs, inputs);
     const auto locks = lockOutputs("import", outputs);
 
-    const imp::ImportResult result = imp::importTables(sources, settings);
+    imp::ImportResult result = imp::importTables(sources, settings);
     imp::writeImportedCatalog(outPath, result, reportPath);
     if (a.json)
         out << result.report.toJson().dump(1) << '\n';

@@ -23,6 +23,11 @@ std::vector<FieldInfo> makeFields() {
         {"cov_teff_logg", Real, D::TemperatureDex, "labels", "covariance of Teff and log g (0 when not mapped)"},
         {"cov_teff_feh", Real, D::TemperatureDex, "labels", "covariance of Teff and [Fe/H] (0 when not mapped)"},
         {"cov_logg_feh", Real, D::DexSq, "labels", "covariance of log g and [Fe/H] (0 when not mapped)"},
+        // The published catalog stores the full 3×3 matrix, and in 111 of its 10,000 stars the two
+        // triangles differ in the last float digits: a catalog's own export keeps both.
+        {"cov_logg_teff", Real, D::TemperatureDex, "labels", "lower triangle, when stored apart (else symmetric)"},
+        {"cov_feh_teff", Real, D::TemperatureDex, "labels", "lower triangle, when stored apart (else symmetric)"},
+        {"cov_feh_logg", Real, D::DexSq, "labels", "lower triangle, when stored apart (else symmetric)"},
         {"var_teff_alt", Real, D::TemperatureSq, "labels",
          "a second variance of Teff; the larger of the two is used (APOGEE's uncalibrated FPARAM_COV)"},
         {"var_logg_alt", Real, D::DexSq, "labels", "a second variance of log g; the larger is used"},

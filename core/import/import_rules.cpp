@@ -193,6 +193,14 @@ void RuleSettings::apply(std::string_view assignment) {
             throw InputError("", "rule", "reddening must be auto, paper or given, not '" + std::string(value) + "'");
         return;
     }
+    if (key == "all") { // every switchable rule (an export → import round trip: all=off)
+        if (value != "on" && value != "off")
+            throw InputError("", "rule", "'" + std::string(assignment) + "': all=on or all=off");
+        for (std::size_t r = 0; r < rules().size(); ++r)
+            if (rules()[r].kind != RuleKind::Validity)
+                enabled_[r] = value == "on";
+        return;
+    }
     const std::size_t dot = key.find('.');
     if (dot == std::string_view::npos) {
         if (value != "on" && value != "off")

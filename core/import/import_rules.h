@@ -68,7 +68,8 @@ public:
     // Every switchable rule off (an `export` → `import` round trip).
     void disableAll();
 
-    // `NAME=off|on`, `NAME.PARAM=VALUE` or `reddening=auto|paper|given`, as the CLI's --rule.
+    // `NAME=off|on`, `all=off|on` (every switchable rule), `NAME.PARAM=VALUE` or
+    // `reddening=auto|paper|given`, as the CLI's --rule.
     void apply(std::string_view assignment);
 
     // {"rules": {"label_offsets": {"enabled": true, "lamost_teff": -3.6, …}, …}, "reddening": "auto"}

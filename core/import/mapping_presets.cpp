@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/import/mapping_presets.h"
 
+#include "core/table/catalog_export.h"
+
 #include <algorithm>
 #include <set>
 
@@ -24,6 +26,9 @@ std::vector<MappingPreset> makePresets() {
                     {"cov_teff_logg", {"cov_teff_logg"}},
                     {"cov_teff_feh", {"cov_teff_feh"}},
                     {"cov_logg_feh", {"cov_logg_feh"}},
+                    {"cov_logg_teff", {"cov_logg_teff"}, {}, true},
+                    {"cov_feh_teff", {"cov_feh_teff"}, {}, true},
+                    {"cov_feh_logg", {"cov_feh_logg"}, {}, true},
                     {"atm_source", {"atm_source"}},
                     {"parallax", {"parallax"}},
                     {"parallax_error", {"parallax_error"}},
@@ -34,6 +39,26 @@ std::vector<MappingPreset> makePresets() {
                     {"b", {"b"}, {}, true},
                     {"r_fit", {"r_fit"}, {}, true},
                     {"r_var", {"r_var"}, {}, true}};
+        // The export's band names (gaia_g, ps1_g, 2mass_ks, unwise_w1, …) are kept alive here: a
+        // PresetField holds string_views.
+        static const std::vector<std::string> kExportColumns = [] {
+            std::vector<std::string> names;
+            for (std::size_t b = 0; b < kBandCount; ++b) {
+                names.push_back("mag_" + table::exportBandName(b));
+                names.push_back("mag_err_" + table::exportBandName(b));
+            }
+            return names;
+        }();
+        static const std::vector<std::string> kFields = [] {
+            std::vector<std::string> names;
+            for (std::size_t b = 0; b < kBandCount; ++b) {
+                names.push_back(magField(b));
+                names.push_back(magErrField(b));
+            }
+            return names;
+        }();
+        for (std::size_t k = 0; k < kFields.size(); ++k)
+            s.fields.push_back({kFields[k], {kExportColumns[k]}});
         p.push_back(std::move(s));
     }
     // --- Spectroscopic labels (§3.1).

@@ -27,6 +27,9 @@ struct Fields {
     // (0,1), (0,2), (1,2)
     std::array<std::size_t, 3> cov = {fieldIndexOrThrow("cov_teff_logg"), fieldIndexOrThrow("cov_teff_feh"),
                                       fieldIndexOrThrow("cov_logg_feh")};
+    // (1,0), (2,0), (2,1) when a table stores the lower triangle apart
+    std::array<std::size_t, 3> covLower = {fieldIndexOrThrow("cov_logg_teff"), fieldIndexOrThrow("cov_feh_teff"),
+                                           fieldIndexOrThrow("cov_feh_logg")};
     std::size_t labelSnr = fieldIndexOrThrow("label_snr"), atmSource = fieldIndexOrThrow("atm_source");
     std::size_t qflag = fieldIndexOrThrow("lamost_qflag_chi2"), single = fieldIndexOrThrow("lamost_flag_singlestar");
     std::size_t aspcap = fieldIndexOrThrow("apogee_aspcapflag"), galahFlag = fieldIndexOrThrow("galah_flag");
@@ -170,6 +173,13 @@ bool StarRules::apply(const FieldValues& v, std::size_t i, ImportedStar& s, Rule
             if (!std::isfinite(cov[k]))
                 return drop(r.invalidCov);
         }
+    std::array<double, 3> lower = cov;
+    for (int k = 0; k < 3; ++k)
+        if (v.has(f.covLower[k], i)) {
+            lower[k] = v.real(f.covLower[k], i);
+            if (!std::isfinite(lower[k]))
+                return drop(r.invalidCov);
+        }
     s.atmSource = v.mapped(f.atmSource) ? (v.has(f.atmSource, i) ? v.text(f.atmSource, i) : std::string())
                                         : survey_;
     const std::string& survey = s.atmSource;
@@ -208,7 +218,7 @@ bool StarRules::apply(const FieldValues& v, std::size_t i, ImportedStar& s, Rule
             var[k] += floors[k] * floors[k];
         ++tally.rules[r.varFloor].stars;
     }
-    s.thetaCov = {var[0], cov[0], cov[1], cov[0], var[1], cov[2], cov[1], cov[2], var[2]};
+    s.thetaCov = {var[0], cov[0], cov[1], lower[0], var[1], cov[2], lower[1], lower[2], var[2]};
     {
         const Eigen::Map<const Eigen::Matrix3d> c(s.thetaCov.data());
         if (Eigen::LLT<Eigen::Matrix3d>(c).info() != Eigen::Success || !(var[0] > 0.0 && var[1] > 0.0 && var[2] > 0.0))

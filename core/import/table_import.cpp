@@ -201,8 +201,8 @@ ImportResult importTables(const std::vector<ImportSource>& sources, const RuleSe
     return result;
 }
 
-void writeImportedCatalog(const std::string& path, const ImportResult& result, const std::string& reportPath) {
-    Catalog catalog = result.catalog; // sourceFile names the output
+void writeImportedCatalog(const std::string& path, ImportResult& result, const std::string& reportPath) {
+    Catalog& catalog = result.catalog; // not copied: at survey scale it is gigabytes
     catalog.sourceFile = path;
     const LabelNormalization normalization = labelNormalizationOf(catalog);
     const std::string reportText = result.report.toJson().dump(1);

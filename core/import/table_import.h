@@ -61,6 +61,7 @@ ImportResult importTables(const std::vector<ImportSource>& sources, const RuleSe
 
 // Writes the catalog (Green2020 layout, atomic) with the report as its attribute
 // `import_report` (JSON text); and the report as JSON to `reportPath` unless empty.
-void writeImportedCatalog(const std::string& path, const ImportResult& result, const std::string& reportPath);
+// The catalog's sourceFile becomes `path`.
+void writeImportedCatalog(const std::string& path, ImportResult& result, const std::string& reportPath);
 
 } // namespace starlocus::core::import
