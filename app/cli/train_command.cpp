@@ -166,11 +166,17 @@ int runTrain(const std::vector<std::string>& argv, std::ostream& out) {
         return trainOnRanks(*ranks, args, config, out); // one process: errors as for every command
     try {
         return trainOnRanks(*ranks, args, config, out);
-    } catch (const core::TrainingError&) {
+    } catch (const core::TrainingError& e) {
         // Refusals every rank reaches together (different catalogs, no usable star, a diverging
-        // loss): rank 0 says it, all end normally.
-        if (ranks->isRoot())
-            throw;
+        // loss): rank 0 says it, then all end together (mpirun would end rank 0 before it
+        // spoke if another rank left first).
+        if (ranks->isRoot()) {
+            std::string line = std::string("starlocus-cli train: ") + e.what();
+            std::replace(line.begin(), line.end(), '\n', ' ');
+            std::fprintf(stderr, "%s\n", line.c_str());
+            std::fflush(stderr);
+        }
+        ranks->allAgree(0); // a barrier
         return kExitBadInput;
     } catch (const std::exception& e) {
         // A failure of this rank alone (a file it cannot read or write, memory): the others would
