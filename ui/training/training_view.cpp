@@ -7,6 +7,8 @@
 #include "ui/training/live_cmd_view.h"
 #include "ui/training/training_monitor_view.h"
 
+#include "core/training/epoch_schedule.h"
+
 #include <QAction>
 #include <QEvent>
 #include <QFileDialog>
@@ -120,13 +122,16 @@ void TrainingView::connectController() {
     connect(controller_, &TrainingController::historyRestored, this,
             [this](const core::TrainingHistory& history, const core::TrainingConfig& config) {
                 resumed_ = true;
-                monitor_->restore(history, config.epochsPerIteration, 0.0);
+                monitor_->restore(history, core::epochsPerIterationRun(config, history), 0.0);
                 epochsShown_ = int(history.epochs.size());
             });
     connect(controller_, &TrainingController::runStarted, this, [this](const core::TrainingConfig& config) {
         runConfig_ = config;
         liveCmd_->setTestStars(session_->catalog(), config);
-        progress_->setRange(0, config.iterations * config.epochsPerIteration);
+        // An automatic schedule is known when the run has looked at the catalog: until its
+        // first epoch the bar only says that something is under way.
+        const bool automatic = config.epochsPerIteration == core::kAutoEpochs;
+        progress_->setRange(0, automatic ? 0 : config.iterations * config.epochsPerIteration);
         progress_->setValue(epochsShown_);
         progress_->setFormat(tr("%p% · ETA –"));
         progress_->setVisible(true);
@@ -144,11 +149,13 @@ void TrainingView::connectController() {
         progress_->setRange(0, e.totalEpochs);
         progress_->setValue(e.globalEpoch);
         progress_->setFormat(tr("%p% · ETA %1").arg(durationText(e.etaSeconds)));
-        QString position = tr("Iteration %1/%2 · epoch %3/%4")
+        // The epochs per iteration are the run's choice when the settings say "auto".
+        const bool automatic = runConfig_.epochsPerIteration == core::kAutoEpochs;
+        QString position = (automatic ? tr("Iteration %1/%2 · epoch %3/%4 (auto)") : tr("Iteration %1/%2 · epoch %3/%4"))
                                .arg(e.iteration)
                                .arg(runConfig_.iterations)
                                .arg(e.epoch)
-                               .arg(runConfig_.epochsPerIteration);
+                               .arg(e.epochsPerIteration);
         // An epoch that was under way when the user paused still arrives: say both.
         if (controller_->state() == TrainingController::State::Paused)
             position = tr("%1 · paused").arg(position);
