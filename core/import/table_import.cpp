@@ -116,6 +116,15 @@ ImportResult importTables(const std::vector<ImportSource>& sources, const RuleSe
         readers.push_back(table::openTable(source.path));
         plans.push_back(planTable(source, readers.back()->columns(), settings));
     }
+    // Reserve for every row when the formats state their row counts (FITS): growing by
+    // doubling would hold up to three times the catalog at one moment.
+    std::size_t rowsStated = 0;
+    bool allStated = true;
+    for (const auto& reader : readers) {
+        const auto rows = reader->rowCount();
+        allStated = allStated && rows.has_value();
+        rowsStated += rows.value_or(0);
+    }
     bool positions = false, posterior = false;
     for (const PlannedTable& p : plans) {
         positions = positions || mapsAny(p.mapping, {"l", "ra"});
@@ -130,6 +139,23 @@ ImportResult importTables(const std::vector<ImportSource>& sources, const RuleSe
         catalog.reddeningFitVar.emplace();
     }
 
+    if (allStated) {
+        catalog.theta.reserve(rowsStated);
+        catalog.thetaCov.reserve(rowsStated);
+        catalog.mag.reserve(rowsStated);
+        catalog.magErr.reserve(rowsStated);
+        catalog.reddening.reserve(rowsStated);
+        catalog.reddeningErr.reserve(rowsStated);
+        catalog.parallaxMas.reserve(rowsStated);
+        catalog.parallaxErrMas.reserve(rowsStated);
+        catalog.atmSource.reserve(rowsStated);
+        catalog.rSource.reserve(rowsStated);
+        result.sourceId.reserve(rowsStated);
+        if (positions) {
+            catalog.galacticL->reserve(rowsStated);
+            catalog.galacticB->reserve(rowsStated);
+        }
+    }
     std::size_t rowsDone = 0;
     FieldValues values;
     table::TableChunk chunk;

@@ -337,9 +337,7 @@ void writeGreen2020Catalog(const std::string& path, const Catalog& cat, const La
                            const std::function<void(hid_t)>& extra) {
     const auto lock = hdf5::libraryLock();
     const std::size_t n = cat.size();
-    std::vector<Record> records(n);
-    for (std::size_t i = 0; i < n; ++i) {
-        Record& rec = records[i];
+    const auto fill = [&](std::size_t i, Record& rec) {
         std::memset(&rec, 0, sizeof rec);
         const Eigen::Vector3d th(cat.theta[i][0], cat.theta[i][1], cat.theta[i][2]);
         const Eigen::Matrix3d cov = Eigen::Map<const Eigen::Matrix<double, 3, 3, Eigen::RowMajor>>(cat.thetaCov[i].data());
@@ -363,34 +361,48 @@ void writeGreen2020Catalog(const std::string& path, const Catalog& cat, const La
         rec.parallaxErr = float(cat.parallaxErrMas[i]);
         copyTag(rec.atmSource, cat.atmSource[i]);
         copyTag(rec.rSource, cat.rSource[i]);
-    }
+    };
 
     // With a sky position (both l and b, one per star) the records gain the two members.
     const bool withPosition = cat.galacticL && cat.galacticB;
     if (withPosition && (cat.galacticL->size() != n || cat.galacticB->size() != n))
         throw std::logic_error("writeGreen2020Catalog: galacticL/galacticB do not have one value per star");
-    std::vector<RecordWithPosition> positioned;
-    if (withPosition) {
-        positioned.resize(n);
-        for (std::size_t i = 0; i < n; ++i) {
-            RecordWithPosition& rec = positioned[i];
-            std::memset(&rec, 0, sizeof rec); // padding too: the same stars give the same bytes
-            rec.star = records[i];
-            rec.l = (*cat.galacticL)[i];
-            rec.b = (*cat.galacticB)[i];
-        }
-    }
 
     hdf5::AtomicFileWrite out(path);
     Handle type = withPosition ? recordTypeWithPosition() : recordType();
-    const void* data = withPosition ? static_cast<const void*>(positioned.data()) : records.data();
     const hsize_t dims[1] = {hsize_t(n)};
     Handle space(H5Screate_simple(1, dims, nullptr));
     Handle dcpl(H5Pcreate(H5P_DATASET_CREATE));
     H5Pset_obj_track_times(dcpl.get(), false);
     Handle ds(H5Dcreate2(out.file(), kData, type.get(), space.get(), H5P_DEFAULT, dcpl.get(), H5P_DEFAULT));
-    if (!ds.valid() || (n > 0 && H5Dwrite(ds.get(), type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, data) < 0))
+    if (!ds.valid())
         throw InputError(path, kData, "cannot write the star table");
+    // In blocks: a catalog of millions of stars is never held a second time as records (an
+    // import of the paper's 2.9 M stars must stay within twice the file's size).
+    constexpr std::size_t kBlock = 65536;
+    std::vector<Record> records(withPosition ? 0 : std::min(n, kBlock));
+    std::vector<RecordWithPosition> positioned(withPosition ? std::min(n, kBlock) : 0);
+    for (std::size_t start = 0; start < n; start += kBlock) {
+        const std::size_t m = std::min(kBlock, n - start);
+        for (std::size_t k = 0; k < m; ++k) {
+            if (withPosition) {
+                RecordWithPosition& rec = positioned[k];
+                std::memset(&rec, 0, sizeof rec); // padding too: the same stars give the same bytes
+                fill(start + k, rec.star);
+                rec.l = (*cat.galacticL)[start + k];
+                rec.b = (*cat.galacticB)[start + k];
+            } else {
+                fill(start + k, records[k]);
+            }
+        }
+        const hsize_t offset[1] = {hsize_t(start)}, count[1] = {hsize_t(m)};
+        Handle fileSpace(H5Dget_space(ds.get()));
+        Handle memorySpace(H5Screate_simple(1, count, nullptr));
+        const void* data = withPosition ? static_cast<const void*>(positioned.data()) : records.data();
+        if (H5Sselect_hyperslab(fileSpace.get(), H5S_SELECT_SET, offset, nullptr, count, nullptr) < 0 ||
+            H5Dwrite(ds.get(), type.get(), memorySpace.get(), fileSpace.get(), H5P_DEFAULT, data) < 0)
+            throw InputError(path, kData, "cannot write the star table");
+    }
     hdf5::writeDoubleAttribute(ds.get(), path, "atm_param_med", {norm.median.begin(), norm.median.end()});
     hdf5::writeDoubleAttribute(ds.get(), path, "atm_param_std", {norm.stddev.begin(), norm.stddev.end()});
     if (cat.reddeningFit)
