@@ -67,6 +67,7 @@ class CliProgress : public core::TrainingObserver {
 public:
     CliProgress(bool terminal, std::ofstream* log) : terminal_(terminal), log_(log) {}
     std::vector<double> throughput;
+    std::vector<double> updateSeconds; // per iteration: reddening update, covariances, cut
 
     void onEpoch(const core::EpochEvent& e) override {
         throughput.push_back(e.starsPerSecond);
@@ -80,6 +81,7 @@ public:
                          valueText(e.validationLoss).c_str(), e.starsPerSecond, e.etaSeconds);
     }
     void onIteration(const core::IterationEvent& e) override {
+        updateSeconds.push_back(e.updateSeconds);
         if (terminal_)
             std::fprintf(stderr,
                          "\riteration %d done: cut at chi2/dof %.1f, %zu stars left out, test <chi2/dof|<5> %s, "
@@ -290,6 +292,7 @@ int trainOnRanks(core::RankGroup& ranks, const CliArguments& args, const core::T
     doc["epoch_stars_per_second"] = tp.empty() ? 0.0 : tp[tp.size() / 2];
     doc["iterations_completed"] = result.final.completedIterations;
     doc["ranks"] = ranks.size();
+    doc["update_seconds"] = progress.updateSeconds;
     // The schedule the run chose (the config's "auto") or was given.
     doc["schedule"] = {{"iterations", result.final.config.iterations},
                        {"epochs_per_iteration", result.schedule.epochsPerIteration},
