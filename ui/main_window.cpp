@@ -2,6 +2,9 @@
 #include "ui/main_window.h"
 
 #include "ui/dialogs/about_dialog.h"
+#include "ui/import/import_dialog.h"
+#include "ui/import/table_drop_filter.h"
+#include "ui/import/table_file_types.h"
 #include "ui/inference/catalog_fit_view.h"
 #include "ui/inference/star_fit_view.h"
 #include "ui/science/science_tab.h"
@@ -63,6 +66,8 @@ MainWindow::MainWindow(QWidget* parent)
     createMenus();
     overview_->setOpenActions(openModelAction_, openCatalogAction_);
     setAcceptDrops(true);
+    // Survey tables dropped here go to the import dialog; models and catalogs to dropEvent.
+    installEventFilter(new TableDropFilter([this](const QStringList& tables) { openImportDialog(tables); }, this));
 
     busyIndicator_ = new QProgressBar(this);
     busyIndicator_->setRange(0, 0); // indeterminate: HDF5 reads report no progress
@@ -118,6 +123,13 @@ void MainWindow::createActions() {
     openCatalogAction_->setStatusTip(tr("Open a catalog of stars in the Green et al. HDF5 layout"));
     connect(openCatalogAction_, &QAction::triggered, this, &MainWindow::chooseCatalogFile);
 
+    importTableAction_ = new QAction(QIcon::fromTheme(QStringLiteral("document-import")), tr("&Import Table…"), this);
+    importTableAction_->setObjectName(QStringLiteral("importTableAction"));
+    importTableAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    importTableAction_->setStatusTip(
+        tr("Import survey tables (FITS, CSV, ECSV, VOTable) into a catalog with the paper's §3 rules"));
+    connect(importTableAction_, &QAction::triggered, this, &MainWindow::chooseImportTables);
+
     saveModelAction_ = new QAction(QIcon::fromTheme(QStringLiteral("document-save")), tr("&Save Model…"), this);
     saveModelAction_->setObjectName(QStringLiteral("saveModelAction"));
     saveModelAction_->setShortcut(QKeySequence::Save);
@@ -167,6 +179,7 @@ void MainWindow::createMenus() {
     file->setObjectName(QStringLiteral("fileMenu"));
     file->addAction(openModelAction_);
     file->addAction(openCatalogAction_);
+    file->addAction(importTableAction_);
     recentMenu_ = file->addMenu(tr("Open &Recent"));
     recentMenu_->setObjectName(QStringLiteral("recentFilesMenu"));
     rebuildRecentFilesMenu();
@@ -181,6 +194,7 @@ void MainWindow::createMenus() {
     toolBar_->setMovable(false);
     toolBar_->addAction(openModelAction_);
     toolBar_->addAction(openCatalogAction_);
+    toolBar_->addAction(importTableAction_);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->setObjectName(QStringLiteral("viewMenu"));
@@ -316,6 +330,33 @@ void MainWindow::chooseCatalogFile() {
                                                       tr("HDF5 catalogs (*.h5 *.hdf5);;All files (*)"));
     if (!path.isEmpty())
         openCatalogFile(path);
+}
+
+void MainWindow::chooseImportTables() {
+    const QStringList paths =
+        QFileDialog::getOpenFileNames(this, tr("Import Survey Tables"), lastDirectory_, tableFileFilter());
+    if (!paths.isEmpty())
+        openImportDialog(paths);
+}
+
+ImportDialog* MainWindow::importDialog() const { return importDialog_; }
+
+ImportDialog* MainWindow::openImportDialog(const QStringList& tablePaths) {
+    if (!importDialog_) {
+        importDialog_ = new ImportDialog(this);
+        importDialog_->setAttribute(Qt::WA_DeleteOnClose);
+        connect(importDialog_, &ImportDialog::catalogImported, this, [this](const QString& path) {
+            statusBar()->showMessage(tr("Catalog %1 imported; opening it…").arg(QFileInfo(path).fileName()));
+            openCatalogFile(path); // as File ▸ Open Catalog: probe child, background read, recent files
+        });
+    }
+    if (!tablePaths.isEmpty())
+        lastDirectory_ = QFileInfo(tablePaths.front()).absolutePath();
+    importDialog_->addTables(tablePaths);
+    importDialog_->show();
+    importDialog_->raise();
+    importDialog_->activateWindow();
+    return importDialog_;
 }
 
 void MainWindow::showAbout() {

@@ -12,6 +12,7 @@
 #include "ui/session/recent_files.h"
 
 #include <QMainWindow>
+#include <QPointer>
 #include <cstdint>
 #include <functional>
 
@@ -32,6 +33,7 @@ class SessionLoader;
 class SessionOverviewView;
 class ExplorerView;
 class CatalogFitView;
+class ImportDialog;
 class ScienceTab;
 class SessionDensity;
 class StarFitView;
@@ -79,6 +81,10 @@ public:
     // Open without a file dialog (command line, tests).
     void openModelFile(const QString& path, const QString& normalizationPath = {});
     void openCatalogFile(const QString& path);
+    // File ▸ Import Table…: the import dialog (one at a time) with these survey tables added;
+    // the catalog it writes is opened as the session catalog.
+    ImportDialog* openImportDialog(const QStringList& tablePaths = {});
+    ImportDialog* importDialog() const;
 
     // How warnings reach the user; by default a QMessageBox::warning. Tests and the
     // screenshot mode install their own so that nothing modal blocks them.
@@ -97,6 +103,7 @@ public:
 
     QAction* openModelAction() const { return openModelAction_; }
     QAction* openCatalogAction() const { return openCatalogAction_; }
+    QAction* importTableAction() const { return importTableAction_; }
     QAction* aboutAction() const { return aboutAction_; }
     QAction* saveModelAction() const { return saveModelAction_; }
     QAction* fullScreenAction() const { return fullScreenAction_; }
@@ -105,6 +112,7 @@ public:
 public slots:
     void chooseModelFile();
     void chooseCatalogFile();
+    void chooseImportTables();
     void chooseModelSaveFile();
     void showAbout();
     void resetLayout();
@@ -171,6 +179,8 @@ private:
     QActionGroup* colourActions_ = nullptr;
     QAction* openModelAction_ = nullptr;
     QAction* openCatalogAction_ = nullptr;
+    QAction* importTableAction_ = nullptr;
+    QPointer<ImportDialog> importDialog_;
     QAction* quitAction_ = nullptr;
     QAction* aboutAction_ = nullptr;
     QAction* aboutQtAction_ = nullptr;

@@ -6,6 +6,7 @@
 #include "core/io/green2020_catalog.h"
 #include "core/io/posterior_file.h"
 #include "core/io/training_checkpoint.h"
+#include "core/table/table_reader.h"
 #include "ui/session/file_probe.h"
 #include "ui/session/model_file_read.h"
 
@@ -28,6 +29,18 @@ void printMessage(const char* text) {
         if (c == '\n' || c == '\r')
             c = ' ';
     std::fprintf(stderr, "%s\n", line.c_str());
+}
+
+// Every row through the reader, as the import will read it: a damaged block deep in the file
+// crashes CFITSIO (or expat) here, in the child, not in the GUI.
+void streamTable(const std::string& file) {
+    const auto reader = core::table::openTable(file);
+    core::table::TableChunk chunk;
+    std::size_t rows = 0;
+    while (reader->next(chunk, 65536))
+        rows += chunk.rows;
+    std::printf("rows=%zu\n", rows);
+    std::fflush(stdout);
 }
 
 void readAs(ui::ProbeKind kind, const std::string& file, const std::string& normalization) {
@@ -55,6 +68,9 @@ void readAs(ui::ProbeKind kind, const std::string& file, const std::string& norm
         readAs(model ? ui::ProbeKind::Model : ui::ProbeKind::Catalog, file, normalization);
         return;
     }
+    case ui::ProbeKind::Table:
+        streamTable(file);
+        return;
     }
 }
 
@@ -69,7 +85,7 @@ int runFileProbe(int argc, char* argv[]) {
 #endif
     const auto kind = argc >= 4 ? ui::probeKindFromName(QString::fromLocal8Bit(argv[2])) : std::nullopt;
     if (!kind || argc > 5) {
-        printMessage("usage: starlocus --probe-file model|catalog|density|checkpoint|file FILE [NORMALIZATION]");
+        printMessage("usage: starlocus --probe-file model|catalog|density|checkpoint|posteriors|file|table FILE [NORMALIZATION]");
         return 64;
     }
     const std::string file = argv[3];

@@ -3,7 +3,7 @@
 
 #include <QDateTime>
 #include <QFileInfo>
-#include <QSet>
+#include <QHash>
 #include <QTimer>
 #include <QtGlobal>
 
@@ -19,8 +19,9 @@ int& timeoutStore() {
     static int ms = 60000; // the published catalog takes well under a second; 60 s is a hang
     return ms;
 }
-QSet<QString>& readableFiles() {
-    static QSet<QString> files;
+// Readable files, with the rows a table probe read (-1 for the other kinds).
+QHash<QString, qint64>& readableFiles() {
+    static QHash<QString, qint64> files;
     return files;
 }
 
@@ -60,13 +61,15 @@ QString probeKindName(ProbeKind kind) {
         return QStringLiteral("posteriors");
     case ProbeKind::AnyFile:
         return QStringLiteral("file");
+    case ProbeKind::Table:
+        return QStringLiteral("table");
     }
     return {};
 }
 
 std::optional<ProbeKind> probeKindFromName(const QString& name) {
     for (ProbeKind kind : {ProbeKind::Model, ProbeKind::Catalog, ProbeKind::DensityGrid, ProbeKind::Checkpoint,
-                           ProbeKind::Posteriors, ProbeKind::AnyFile})
+                           ProbeKind::Posteriors, ProbeKind::AnyFile, ProbeKind::Table})
         if (probeKindName(kind) == name)
             return kind;
     return std::nullopt;
@@ -106,6 +109,7 @@ void FileProbe::start(ProbeKind kind, const QString& path, const QString& normal
         ProbeResult result;
         result.status = ProbeResult::Status::Readable;
         result.cached = true;
+        result.rows = readableFiles().value(cacheKey_, -1);
         answerLater(result);
         return;
     }
@@ -129,7 +133,7 @@ void FileProbe::start(ProbeKind kind, const QString& path, const QString& normal
         process_->kill();
     });
     clock_.start();
-    timeout_->start(defaultTimeoutMs());
+    timeout_->start(timeoutMs());
     process_->start(command.program, arguments, QIODevice::ReadOnly);
 }
 
@@ -154,8 +158,6 @@ void FileProbe::childFinished(int exitCode, QProcess::ExitStatus status) {
         result.signal = exitCode; // QProcess gives the signal's number as the exit code of a crash
     } else if (exitCode == 0) {
         result.status = ProbeResult::Status::Readable;
-        if (!cacheKey_.isEmpty())
-            readableFiles().insert(cacheKey_);
     } else {
         result.status = ProbeResult::Status::Unreadable;
         result.message = lastNonEmptyLine(process_->readAllStandardError());
@@ -168,8 +170,12 @@ void FileProbe::childFinished(int exitCode, QProcess::ExitStatus status) {
                 result.field = line.mid(6).trimmed();
             else if (line.startsWith(QLatin1String("read-as=")))
                 result.readAs = line.mid(8).trimmed();
+            else if (line.startsWith(QLatin1String("rows=")))
+                result.rows = line.mid(5).trimmed().toLongLong();
         }
     }
+    if (result.status == ProbeResult::Status::Readable && !cacheKey_.isEmpty())
+        readableFiles().insert(cacheKey_, result.rows);
     if (result.status == ProbeResult::Status::Unreadable) {
         if (result.message.isEmpty())
             result.message = tr("%1 could not be read (the file probe exited with code %2).").arg(path_).arg(exitCode);
@@ -181,12 +187,20 @@ void FileProbe::report(const ProbeResult& result) {
     if (reported_)
         return;
     reported_ = true;
-    emit finished(result);
+    ProbeResult told = result;
+    told.kind = kind_;
+    told.timeLimitMs = timeoutMs();
+    emit finished(told);
 }
 
 QString FileProbe::failureText(const QString& path, const ProbeResult& result) {
     switch (result.status) {
     case ProbeResult::Status::Crashed:
+        if (result.kind == ProbeKind::Table) // CFITSIO 4.2.0 aborts on a damaged TTYPE card (docs/IMPORT.md)
+            return tr("%1 could not be read: the table library (CFITSIO for FITS, expat for VOTable) crashed while "
+                      "reading it (signal %2); the file is probably damaged.")
+                .arg(path)
+                .arg(result.signal);
         return tr("%1 could not be read: the HDF5 library crashed while reading it (signal %2); the file is "
                   "probably corrupt.")
             .arg(path)
@@ -195,7 +209,7 @@ QString FileProbe::failureText(const QString& path, const ProbeResult& result) {
         return tr("%1 could not be read: reading it took longer than %2 s and was stopped; the file is probably "
                   "corrupt.")
             .arg(path)
-            .arg(defaultTimeoutMs() / 1000.0);
+            .arg((result.timeLimitMs > 0 ? result.timeLimitMs : defaultTimeoutMs()) / 1000.0);
     case ProbeResult::Status::Cancelled:
         return tr("Opening %1 was cancelled.").arg(path);
     default:

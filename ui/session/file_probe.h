@@ -6,7 +6,7 @@
 // in its probe mode, `starlocus --probe-file KIND FILE [NORMALIZATION]` (app/gui), which
 // reads the file with the same core calls as the in-process loader and exits 0 (readable),
 // 2 (InputError: its text as the last line on standard error, `field=NAME` on standard
-// output; a dropped file's `read-as=model|catalog` too) or 1 (another error), or dies by a signal. Only a readable file is then read in
+// output; a dropped file's `read-as=model|catalog` too, a table's `rows=N`) or 1 (another error), or dies by a signal. Only a readable file is then read in
 // process. A readable file is remembered by (kind, path, size, modification time) for the
 // rest of the run, so reopening it costs no second probe.
 #include <QElapsedTimer>
@@ -28,6 +28,8 @@ enum class ProbeKind {
     Checkpoint,  // core::loadTrainingCheckpoint
     Posteriors,  // core::readPosteriorFile (fit-stars' output, opened in the Catalog Fit tab)
     AnyFile,     // a dropped file: a model if it has a model's layout, else a catalog
+    Table,       // a survey table (FITS, CSV/ECSV, VOTable): opened and every row streamed
+                 // through its reader, so a file that crashes CFITSIO or expat does so here
 };
 QString probeKindName(ProbeKind kind);
 std::optional<ProbeKind> probeKindFromName(const QString& name);
@@ -53,6 +55,9 @@ struct ProbeResult {
     QString message; // Unreadable: the last line the child wrote on standard error
     QString field;   // Unreadable because of an InputError: its field
     QString readAs;  // AnyFile, exited: what the child read it as ("model" or "catalog")
+    qint64 rows = -1; // Table, readable: the rows the child read (-1: not known)
+    std::optional<ProbeKind> kind; // what the file was probed as (set with every result)
+    int timeLimitMs = 0;           // the child's time limit
     bool cached = false;  // Readable from the cache, no child was started
     qint64 elapsedMs = 0; // wall time of the child
 };
@@ -76,6 +81,10 @@ public:
     // Starts the child (or answers from the cache, or NotRun, on the next event-loop turn);
     // `finished` follows exactly once.
     void start(ProbeKind kind, const QString& path, const QString& normalizationPath = {});
+    // This probe's time limit instead of the default (a large table takes longer to stream
+    // than any model or catalog takes to read); before start().
+    void setTimeoutMs(int ms) { timeoutMs_ = ms; }
+    int timeoutMs() const { return timeoutMs_ > 0 ? timeoutMs_ : defaultTimeoutMs(); }
     void cancel();
     bool isRunning() const;
     QString path() const { return path_; }
@@ -100,6 +109,7 @@ private:
     bool reported_ = false;
     bool timedOut_ = false;
     bool cancelled_ = false;
+    int timeoutMs_ = 0;
 };
 
 } // namespace starlocus::ui
