@@ -12,7 +12,7 @@
 #       Replays fuzz/corpus/regressions/<target>/* once each; exit 1 when any still fails.
 #
 # Targets: green2020_catalog keras_model model_file training_checkpoint density_grid
-# normalization_json posterior_file text_table votable fits_table. Environment:
+# normalization_json posterior_file text_table votable fits_table import_mapping. Environment:
 # STARLOCUS_FUZZ_BUILD (build folder, default build/fuzz), STARLOCUS_SHARED_DIR (published
 # files, default ../shared), STARLOCUS_FUZZ_NO_SHARED=1 (seeds from our writers only: findings
 # are then safe to commit), STARLOCUS_FUZZ_JOBS (build jobs, default 2), STARLOCUS_FUZZ_MAX_LEN
@@ -22,7 +22,7 @@ cd "$(dirname "$0")/.."
 root=$PWD
 build=${STARLOCUS_FUZZ_BUILD:-$root/build/fuzz}
 all_targets=(green2020_catalog keras_model model_file training_checkpoint density_grid normalization_json posterior_file
-             text_table votable fits_table)
+             text_table votable fits_table import_mapping)
 declare -A published=([green2020_catalog]=green2020_test_data_small.h5 [keras_model]=green2020_nn_model.h5
                       [density_grid]=green2020_input_density.h5
                       [normalization_json]=green2020_theta_normalization.json)

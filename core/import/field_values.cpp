@@ -22,8 +22,8 @@ void FieldValues::evaluate(const std::vector<ResolvedField>& fields, const table
     for (const ResolvedField& r : fields) {
         const FieldInfo& info = field(r.field);
         mapped_[r.field] = 1;
-        const table::ColumnValues& first = chunk.columns[r.columns[0]];
         if (info.kind == FieldKind::Text) {
+            const table::ColumnValues& first = chunk.columns[r.columns[0]]; // one column: resolveMapping checked
             null_[r.field].assign(first.null.begin(), first.null.begin() + std::ptrdiff_t(rows_));
             auto& out = text_[r.field];
             if (!first.text.empty()) {
@@ -45,6 +45,7 @@ void FieldValues::evaluate(const std::vector<ResolvedField>& fields, const table
             continue;
         }
         if (info.kind == FieldKind::Integer) {
+            const table::ColumnValues& first = chunk.columns[r.columns[0]];
             // IDs and bit flags stay exact: a 19-digit source_id is not a double.
             auto& out = integer_[r.field];
             out.resize(rows_);

@@ -202,6 +202,32 @@ void writeVoTables(const fs::path& dir) {
         "<BINARY><STREAM encoding=\"base64\">AAc/+AAAAAAAAAAAAAIDqQBhgAB/+AAAAAAAAAAAAAA=</STREAM></BINARY>");
 }
 
+// Mapping specs (docs/IMPORT.md) for the columns fuzz_import_mapping's table has.
+void writeImportMappings(const fs::path& dir) {
+    const char* const specs[] = {
+        R"json({"survey": "lamost", "fields": {"teff": "teff", "sigma_teff": "teff_err", "logg": "logg",
+            "sigma_logg": "logg_err", "feh": "feh", "sigma_feh": "feh_err", "cov_teff_logg": "cov",
+            "mag_G": "phot_g_mean_mag", "mag_err_G": "1.0857362047581294/phot_g_mean_flux_over_error",
+            "mag_W1": "22.5 - 2.5*log10(flux_w1)", "mag_err_W1": "1.0857362047581294*dflux_w1/flux_w1",
+            "unwise_flags_W1": "flags", "parallax": "parallax", "parallax_error": "parallax_error",
+            "lamost_qflag_chi2": "qflag_chi2", "tmass_ph_qual": "ph_qual",
+            "sfd_ebv": "sfd_ebv", "bayestar19_ebv": "bayestar19_ebv", "ra": "ra", "dec": "dec"}})json",
+        R"json({"survey": "apogee", "fields": {"teff": "teff", "var_teff": {"expr": "teff_err^2", "unit": "K2"},
+            "logg": "logg", "var_logg": "max(logg_err, 0.01)**2", "feh": "feh", "var_feh": "hypot(feh_err, cov)",
+            "apogee_aspcapflag": "flags", "mag_G": "phot_g_mean_mag", "mag_err_G": "0.01",
+            "parallax": {"expr": "parallax/1000", "unit": "arcsec"}, "parallax_error": "parallax_error",
+            "ebv_prior": "sfd_ebv", "ebv_prior_err": "abs(bayestar19_ebv)"}})json",
+        R"json({"survey": "galah", "fields": {"teff": "`teff`", "sigma_teff": "-teff_err", "logg": "ln(exp(logg))",
+            "sigma_logg": "sqrt(logg_err)", "feh": "min(feh, 0.5)", "sigma_feh": "pow(feh_err, 1)",
+            "galah_flag": "flags", "mag_G": "phot_g_mean_mag", "mag_err_G": "phot_g_mean_flux_over_error",
+            "parallax": "parallax", "parallax_error": "parallax_error", "sfd_ebv": "sfd_ebv", "dec": "dec",
+            "b": "dec"}})json",
+    };
+    int n = 0;
+    for (const char* spec : specs)
+        std::ofstream(dir / ("spec" + std::to_string(n++) + ".json")) << spec;
+}
+
 int main(int argc, char** argv) {
     if (argc != 2) {
         std::fprintf(stderr, "usage: %s OUTDIR\n", argv[0]);
@@ -211,7 +237,7 @@ int main(int argc, char** argv) {
         const fs::path root(argv[1]);
         for (const char* target : {"green2020_catalog", "model_file", "training_checkpoint", "keras_model",
                                    "density_grid", "normalization_json", "posterior_file", "text_table", "votable",
-                                   "fits_table"})
+                                   "fits_table", "import_mapping"})
             fs::create_directories(root / target);
         writeCatalogs(root / "green2020_catalog");
         const core::MockSky sky = mockSky(60, 3);
@@ -224,6 +250,7 @@ int main(int argc, char** argv) {
                         core::readPosteriorFile((root / "posterior_file" / "posteriors_flat.h5").string()).posteriors);
         writeVoTables(root / "votable");
         starlocus::fuzz::writeFitsSeeds(root / "fits_table");
+        writeImportMappings(root / "import_mapping");
     } catch (const std::exception& e) {
         std::fprintf(stderr, "make_seed_corpus: %s\n", e.what());
         return 1;

@@ -7,6 +7,7 @@
 #include "core/import/table_import.h"
 #include "core/io/green2020_catalog.h"
 #include "core/io/hdf5_handle.h"
+#include "core/table/table_reader.h"
 #include "tests/support/astropy_tables.h"
 
 #include <QTemporaryDir>
@@ -246,6 +247,16 @@ private slots:
         QCOMPARE(all.catalog.mag[0][*bandIndex("W1")], 15.0);
         QCOMPARE(all.catalog.magErr[0][0], 2.5 / std::log(10.0) / 1000.0);
         QCOMPARE(all.catalog.reddeningErr[0], 0.01);
+    }
+
+    void aFieldMayBeAConstant() {
+        // A spec may give a number for a field (a survey's quoted error): found by fuzz_import_mapping,
+        // which read past the empty column list of such a field.
+        const ImportSource lamost{path("lamost.ecsv").toStdString(), {}, {}, {}};
+        ColumnMapping mapping = planTable(lamost, table::openTable(lamost.path)->columns(), RuleSettings{}).mapping;
+        mapping.fields["mag_err_G"] = {"0.01", ""};
+        const ImportResult r = importTables({{lamost.path, mapping, "spec.json", {}}}, RuleSettings{});
+        QCOMPARE(r.catalog.magErr[0][0], std::sqrt(0.01 * 0.01 + 0.02 * 0.02));
     }
 
     void badSettingsAreRefused() {
