@@ -74,6 +74,22 @@ std::vector<ExportColumn> exportColumns(const Catalog& cat) {
                  std::string("label covariance (") + kLabel[a] + ", " + kLabel[b] + ")",
                  [&cat, a, b](std::size_t i) { return cat.thetaCov[i][std::size_t(3 * a + b)]; });
         }
+    // The lower triangle only when it differs from the upper one somewhere: the published catalog
+    // stores both, and in 111 of its 10,000 stars they differ in the last float digits.
+    bool symmetric = true;
+    for (std::size_t i = 0; i < cat.size() && symmetric; ++i) {
+        const auto& c = cat.thetaCov[i];
+        const auto same = [](double a, double b) { return a == b || (std::isnan(a) && std::isnan(b)); };
+        symmetric = same(c[1], c[3]) && same(c[2], c[6]) && same(c[5], c[7]);
+    }
+    if (!symmetric)
+        for (const auto& [a, b] : {std::pair{1, 0}, std::pair{2, 0}, std::pair{2, 1}}) {
+            const std::string unit = b == 0 ? std::string(kLabelUnit[a]) + " K" : std::string("dex2");
+            real(std::string("cov_") + kLabel[a] + "_" + kLabel[b], b == 0 ? "K dex" : unit,
+                 std::string("stat.covariance;") + kLabelUcd[a] + ";" + kLabelUcd[b],
+                 std::string("label covariance (") + kLabel[a] + ", " + kLabel[b] + "), lower triangle as stored",
+                 [&cat, a, b](std::size_t i) { return cat.thetaCov[i][std::size_t(3 * a + b)]; });
+        }
     for (std::size_t band = 0; band < kBandCount; ++band) {
         const std::string name = exportBandName(band);
         const std::string display(bands()[band].displayName);

@@ -6,7 +6,9 @@
 // field for field. The columns, in order:
 //   star_index (0-based), teff [K], logg [dex], feh [dex],
 //   cov_teff_teff [K2], cov_teff_logg [K dex], cov_teff_feh [K dex], cov_logg_logg [dex2],
-//   cov_logg_feh [dex2], cov_feh_feh [dex2],
+//   cov_logg_feh [dex2], cov_feh_feh [dex2], and when some star's matrix is not symmetric as
+//   stored (the published catalog, in its last float digits): cov_logg_teff, cov_feh_teff
+//   [K dex], cov_feh_logg [dex2], its lower triangle,
 //   per band of band_registry.h, in its order: mag_<band>, mag_err_<band> [mag], with <band>
 //   the survey and the band's short name in lower case (exportBandName): gaia_g, gaia_bp,
 //   gaia_rp, ps1_g, ps1_r, ps1_i, ps1_z, ps1_y, 2mass_j, 2mass_h, 2mass_ks, unwise_w1, unwise_w2,
