@@ -83,7 +83,8 @@ elif kind == 'random':
     t['teff_err'] = rng.gamma(4.0, 20.0, n)
     t['qflag_chi2'][rng.random(n) < 0.05] = 'bad'
     t['flag_singlestar'][rng.random(n) < 0.03] = 'NO'
-    t['snr_g'] = rng.uniform(5.0, 200.0, n)
+    for b in 'ugriz':
+        t['snr_' + b] = rng.uniform(3.0, 40.0, n)
     t['visibility_periods_used'][rng.random(n) < 0.02] = 6
     t['gFlags'][rng.random(n) < 0.04] = 8
     t['ph_qual'][rng.random(n) < 0.05] = 'UBA'
@@ -92,6 +93,8 @@ elif kind == 'random':
     t['parallax'] = rng.uniform(0.1, 3.0, n)
     t['parallax_error'] = np.full(n, 0.06)
     t['bayestar19_ebv'].mask[rng.random(n) < 0.1] = True
+    for name, unit in [('teff', 'K'), ('teff_err', 'K'), ('parallax', 'mas'), ('parallax_error', 'mas')]:
+        t[name].unit = unit
 fmt = {'ecsv': 'ascii.ecsv', 'fits': 'fits', 'csv': 'ascii.csv', 'vot': 'votable'}[out.rsplit('.', 1)[1]]
 t.write(out, format=fmt, overwrite=True)
 )";

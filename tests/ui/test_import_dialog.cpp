@@ -36,6 +36,7 @@
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTemporaryDir>
+#include <QTreeView>
 #include <QTest>
 #include <QUrl>
 #include <cmath>
@@ -82,6 +83,7 @@ private slots:
     void countsEachRuleOnTheTable();
     void mappingStatusSaysWhatIsWrong();
     void mappingSpecRoundTrip();
+    void everyRemovedStarHasOneRule();
     void cancelledImportWritesNothing();
     void importOpensTheCatalogInTheMainWindow();
     void damagedTablesEndAsAMessage();
@@ -205,7 +207,8 @@ void TestImportDialog::countsEachRuleOnTheTable() {
         if (rules->index(p, RuleSettingsModel::RuleColumn, sigmaCut).data().toString() == QLatin1String("teff"))
             teffCut = rules->index(p, RuleSettingsModel::ValueColumn, sigmaCut);
     QVERIFY(teffCut.isValid());
-    QCOMPARE(teffCut.data().toString(), QStringLiteral("200"));
+    QCOMPARE(teffCut.data().toString(), QStringLiteral("200 K"));
+    QCOMPARE(teffCut.data(Qt::EditRole).toString(), QStringLiteral("200"));
     QVERIFY(!rules->setData(teffCut, QStringLiteral("many"), Qt::EditRole)); // not a number: refused
     QVERIFY(rules->setData(teffCut, QStringLiteral("600"), Qt::EditRole));
     QVERIFY(waitIdle(dialog));
@@ -282,6 +285,45 @@ void TestImportDialog::mappingSpecRoundTrip() {
     QVERIFY(!panel->loadSpec(bad, &problem));
     QVERIFY2(problem.contains(QStringLiteral("bad.json")) && problem.contains(QStringLiteral("no_such_field")),
              qPrintable(problem));
+}
+
+// A table with defects drawn at random (import_test_tables.h, "random"): whatever the rules
+// remove, each removed star is counted by exactly one rule, so the star counts add up to the
+// rows in minus the stars out. The dialog's picture for docs/images/import-dialog.png.
+void TestImportDialog::everyRemovedStarHasOneRule() {
+    const QString table = dir_.filePath(QStringLiteral("lamost_dr5_x_gaia_dr2.fits"));
+    const QString failure = test::writeImportTable(table, 3000, QStringLiteral("random"));
+    QVERIFY2(failure.isEmpty(), qPrintable(failure));
+    ImportDialog dialog;
+    dialog.show();
+    dialog.addTables({table});
+    QVERIFY(waitIdle(dialog));
+    const auto counts = dialog.counts();
+    QVERIFY(counts);
+    QCOMPARE(counts->rowsIn, std::size_t(3000));
+    std::size_t removed = 0;
+    for (std::size_t r = 0; r < imp::ruleTable().size(); ++r) {
+        const auto kind = imp::ruleTable()[r].kind;
+        if (kind == imp::RuleKind::StarCut || kind == imp::RuleKind::Validity)
+            removed += counts->tally.rules[r].stars;
+    }
+    removed -= counts->tally.rules[rule("invalid_parallax")].stars; // drops the parallax, keeps the star
+    QCOMPARE(removed, counts->rowsIn - counts->starsOut);
+    QVERIFY(counts->starsOut > 2000 && counts->starsOut < 3000);
+    for (const char* cut : {"lamost_qflag_chi2", "lamost_singlestar", "lamost_snr", "label_sigma_cut"})
+        QVERIFY2(counts->tally.rules[rule(cut)].stars > 0, cut);
+    for (const char* cut : {"ps1_flags", "tmass_quality", "unwise_fracflux", "unwise_rchi2"})
+        QVERIFY2(counts->tally.rules[rule(cut)].total() > 0, cut);
+    if (const QString dir = qEnvironmentVariable("STARLOCUS_GRAB_DIR"); !dir.isEmpty()) {
+        // As a user would look at it: the LAMOST offsets open, the σ cut selected.
+        auto* view = dialog.rules()->view();
+        RuleSettingsModel* rules = dialog.rules()->model();
+        view->expand(rules->ruleIndex(rule("label_offsets")));
+        view->setCurrentIndex(rules->ruleIndex(rule("label_sigma_cut"), RuleSettingsModel::RuleColumn));
+        dialog.grab().save(dir + QStringLiteral("/import-dialog.png"));
+        dialog.tabs()->setCurrentIndex(1);
+        dialog.grab().save(dir + QStringLiteral("/import-dialog-preview.png"));
+    }
 }
 
 void TestImportDialog::cancelledImportWritesNothing() {

@@ -9,28 +9,39 @@
 namespace starlocus::ui {
 namespace {
 
-constexpr int kColumns = int(core::kBandCount) + 1; // the bands, then the parallax
+constexpr int kEntries = int(core::kBandCount) + 1; // the bands, then the parallax
+constexpr int kRows = (kEntries + 1) / 2;
+constexpr int kBlockColumns = 3; // band, stars, share
 
-QTableWidgetItem* cell(const QString& text) {
+QTableWidgetItem* cell(const QString& text, Qt::Alignment alignment, bool bold = false) {
     auto* item = new QTableWidgetItem(text);
-    item->setTextAlignment(Qt::AlignCenter);
+    item->setTextAlignment(alignment | Qt::AlignVCenter);
     item->setFlags(Qt::ItemIsEnabled);
+    if (bold) {
+        QFont font = item->font();
+        font.setBold(true);
+        item->setFont(font);
+    }
     return item;
+}
+
+QString entryName(int entry) {
+    if (entry < int(core::kBandCount)) {
+        const auto name = core::bands()[std::size_t(entry)].name;
+        return QString::fromUtf8(name.data(), qsizetype(name.size()));
+    }
+    return BandCoverageTable::tr("ϖ/σ ≥ 5");
 }
 
 } // namespace
 
-BandCoverageTable::BandCoverageTable(QWidget* parent) : QTableWidget(2, kColumns, parent) {
+BandCoverageTable::BandCoverageTable(QWidget* parent) : QTableWidget(kRows, 2 * kBlockColumns, parent) {
     setObjectName(QStringLiteral("bandCoverageTable"));
-    QStringList bands;
-    for (std::size_t b = 0; b < core::kBandCount; ++b)
-        bands << QString::fromUtf8(core::bands()[b].name.data(), qsizetype(core::bands()[b].name.size()));
-    bands << tr("ϖ/σ ≥ 5");
-    setHorizontalHeaderLabels(bands);
-    setVerticalHeaderLabels({tr("stars"), tr("share")});
+    const QStringList block = {tr("Band"), tr("Stars"), tr("Share")};
+    setHorizontalHeaderLabels(block + block);
+    verticalHeader()->hide();
+    verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 4);
     horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-    horizontalHeader()->setMinimumSectionSize(36);
-    verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     setEditTriggers(QAbstractItemView::NoEditTriggers);
     setSelectionMode(QAbstractItemView::NoSelection);
     setFocusPolicy(Qt::NoFocus);
@@ -38,28 +49,37 @@ BandCoverageTable::BandCoverageTable(QWidget* parent) : QTableWidget(2, kColumns
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     setToolTip(tr("Stars out with a usable measurement in each band (Table 1 of the paper), and with a parallax "
                   "of at least 5σ"));
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     setCounts(nullptr);
 }
 
 void BandCoverageTable::setCounts(const RuleCounts* counts) {
     const QLocale locale;
-    for (int c = 0; c < kColumns; ++c) {
+    for (int e = 0; e < kEntries; ++e) {
+        const int row = e % kRows, column = (e / kRows) * kBlockColumns;
+        setItem(row, column, cell(entryName(e), Qt::AlignLeft, true));
         if (!counts) {
-            setItem(0, c, cell(QStringLiteral("–")));
-            setItem(1, c, cell(QString()));
+            setItem(row, column + 1, cell(QStringLiteral("–"), Qt::AlignRight));
+            setItem(row, column + 2, cell(QString(), Qt::AlignRight));
             continue;
         }
-        const std::size_t n = c < int(core::kBandCount) ? counts->bandCoverage[std::size_t(c)] : counts->parallaxSnrAtLeast5;
-        setItem(0, c, cell(locale.toString(qulonglong(n))));
-        setItem(1, c, cell(counts->starsOut > 0
-                               ? locale.toString(100.0 * double(n) / double(counts->starsOut), 'f', 0) + QStringLiteral(" %")
-                               : QString()));
+        const std::size_t n =
+            e < int(core::kBandCount) ? counts->bandCoverage[std::size_t(e)] : counts->parallaxSnrAtLeast5;
+        setItem(row, column + 1, cell(locale.toString(qulonglong(n)), Qt::AlignRight));
+        setItem(row, column + 2,
+                cell(counts->starsOut > 0 ? locale.toString(100.0 * double(n) / double(counts->starsOut), 'f', 1) +
+                                                QStringLiteral(" %")
+                                          : QString(),
+                     Qt::AlignRight));
     }
 }
 
 QSize BandCoverageTable::sizeHint() const {
-    const int height = horizontalHeader()->sizeHint().height() + 2 * verticalHeader()->defaultSectionSize() + 2 * frameWidth();
+    const int height =
+        horizontalHeader()->sizeHint().height() + kRows * verticalHeader()->defaultSectionSize() + 2 * frameWidth();
     return {QTableWidget::sizeHint().width(), height};
 }
+
+QSize BandCoverageTable::minimumSizeHint() const { return {240, sizeHint().height()}; }
 
 } // namespace starlocus::ui

@@ -262,7 +262,13 @@ Qt::ItemFlags FieldMappingModel::flags(const QModelIndex& index) const {
 }
 
 QVariant FieldMappingModel::headerData(int section, Qt::Orientation orientation, int role) const {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+    if (orientation != Qt::Horizontal)
+        return {};
+    if (role == Qt::ToolTipRole && section == SourceColumn)
+        return tr("A column of the table, or an expression of its columns; double-click to edit");
+    if (role == Qt::ToolTipRole && section == SourceUnitColumn)
+        return tr("The unit the source's values come in (converted to the field's unit)");
+    if (role != Qt::DisplayRole)
         return {};
     switch (section) {
     case FieldColumn:
@@ -272,7 +278,7 @@ QVariant FieldMappingModel::headerData(int section, Qt::Orientation orientation,
     case UnitColumn:
         return tr("Unit");
     case SourceColumn:
-        return tr("Source (column or expression)");
+        return tr("Source");
     case SourceUnitColumn:
         return tr("Source unit");
     case StatusColumn:

@@ -63,7 +63,7 @@ FieldStatus fieldStatus(std::size_t field, const core::import::ColumnMapping& ma
                 }
             if (!mappedOther.empty()) {
                 status.kind = FieldStatus::Kind::NotMapped;
-                status.text = FieldStatusText::tr("not needed: %1 is mapped").arg(QString::fromStdString(mappedOther));
+                status.text = FieldStatusText::tr("not needed (%1 is mapped)").arg(QString::fromStdString(mappedOther));
             } else {
                 status.kind = FieldStatus::Kind::RequiredMissing;
                 status.text = others.isEmpty() ? FieldStatusText::tr("required: not mapped")

@@ -24,6 +24,7 @@
 #include <QMimeData>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScreen>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
@@ -53,7 +54,11 @@ ImportDialog::ImportDialog(QWidget* parent) : QDialog(parent) {
     setObjectName(QStringLiteral("importDialog"));
     setWindowTitle(tr("Import Survey Tables"));
     setAcceptDrops(true);
-    resize(1380, 860);
+    // Room for the mapping and the rules side by side; less on a small screen.
+    QSize size(1380, 860);
+    if (const QScreen* where = screen(); where && where->availableSize().width() >= 1024)
+        size = size.boundedTo(where->availableSize() * 0.95);
+    resize(size);
 
     tableList_ = new TableListPanel(this);
     mapping_ = new MappingPanel(this);
@@ -81,10 +86,10 @@ ImportDialog::ImportDialog(QWidget* parent) : QDialog(parent) {
     splitter->setObjectName(QStringLiteral("importSplitter"));
     splitter->addWidget(tabs_);
     splitter->addWidget(rulesBox);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 1);
     splitter->setChildrenCollapsible(false);
-    splitter->setSizes({790, 570});
+    splitter->setSizes({720, 660});
 
     messageLabel_ = new QLabel(this);
     messageLabel_->setObjectName(QStringLiteral("importMessage"));

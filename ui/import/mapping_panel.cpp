@@ -7,6 +7,7 @@
 #include "ui/import/source_delegate.h"
 #include "ui/import/table_file_types.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
 #include <QFileDialog>
@@ -66,7 +67,7 @@ MappingPanel::MappingPanel(QWidget* parent)
         if (survey_->isEnabled())
             model_->setSurvey(text);
     });
-    auto* surveyLabel = new QLabel(tr("&Survey of the labels (atm_source):"), this);
+    auto* surveyLabel = new QLabel(tr("&Survey (atm_source):"), this);
     surveyLabel->setBuddy(survey_);
 
     load_ = new QPushButton(tr("&Load Mapping…"), this);
@@ -96,11 +97,12 @@ MappingPanel::MappingPanel(QWidget* parent)
     QHeaderView* header = view_->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setSectionResizeMode(FieldMappingModel::StatusColumn, QHeaderView::Stretch);
-    header->resizeSection(FieldMappingModel::FieldColumn, 150);
-    header->resizeSection(FieldMappingModel::MeaningColumn, 190);
-    header->resizeSection(FieldMappingModel::UnitColumn, 44);
-    header->resizeSection(FieldMappingModel::SourceColumn, 230);
-    header->resizeSection(FieldMappingModel::SourceUnitColumn, 80);
+    header->setMinimumSectionSize(32);
+    header->resizeSection(FieldMappingModel::FieldColumn, 125);
+    header->resizeSection(FieldMappingModel::MeaningColumn, 145);
+    header->resizeSection(FieldMappingModel::UnitColumn, 40);
+    header->resizeSection(FieldMappingModel::SourceColumn, 160);
+    header->resizeSection(FieldMappingModel::SourceUnitColumn, 70);
     // The group headings span the table.
     const auto spanHeadings = [this] {
         view_->clearSpans();
@@ -112,12 +114,21 @@ MappingPanel::MappingPanel(QWidget* parent)
     spanHeadings();
     connect(model_, &FieldMappingModel::mappingChanged, this, [this] {
         updateSurveyBox();
+        updateHiddenRows();
         emit mappingChanged();
     });
+
+    mappedOnly_ = new QCheckBox(tr("&Mapped fields only"), this);
+    mappedOnly_->setObjectName(QStringLiteral("mappedOnlyBox"));
+    mappedOnly_->setToolTip(tr("Hide the optional fields no column feeds (required fields stay)"));
+    connect(mappedOnly_, &QCheckBox::toggled, this, &MappingPanel::updateHiddenRows);
+    connect(model_, &QAbstractItemModel::modelReset, this, &MappingPanel::updateHiddenRows);
 
     auto* top = new QHBoxLayout;
     top->addWidget(surveyLabel);
     top->addWidget(survey_);
+    top->addSpacing(12);
+    top->addWidget(mappedOnly_);
     top->addStretch(1);
     top->addWidget(reset_);
     top->addWidget(load_);
@@ -159,6 +170,29 @@ void MappingPanel::clear() {
     presets_->setText(tr("Add a table to map its columns."));
     updateSurveyBox();
     setEnabled(false);
+}
+
+void MappingPanel::updateHiddenRows() {
+    const bool only = mappedOnly_->isChecked();
+    int heading = -1;
+    bool headingShown = false;
+    const auto closeGroup = [&] {
+        if (heading >= 0)
+            view_->setRowHidden(heading, !headingShown);
+    };
+    for (int r = 0; r < model_->rowCount(); ++r) {
+        if (model_->isHeading(r)) {
+            closeGroup();
+            heading = r;
+            headingShown = false;
+            continue;
+        }
+        const auto kind = FieldStatus::Kind(model_->index(r, 0).data(FieldMappingModel::StatusKindRole).toInt());
+        const bool hide = only && kind == FieldStatus::Kind::NotMapped;
+        view_->setRowHidden(r, hide);
+        headingShown = headingShown || !hide;
+    }
+    closeGroup();
 }
 
 const core::import::ColumnMapping& MappingPanel::mapping() const { return model_->mapping(); }

@@ -11,6 +11,7 @@
 #include <functional>
 #include <vector>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QPushButton;
@@ -36,6 +37,7 @@ public:
     QTableView* view() const { return view_; }
     QComboBox* surveyBox() const { return survey_; }
     QLabel* presetsLabel() const { return presets_; }
+    QCheckBox* mappedOnlyBox() const { return mappedOnly_; }
 
     // Load / Save without a file dialog (tests); the errors go to `problem`.
     bool loadSpec(const QString& path, QString* problem);
@@ -56,12 +58,14 @@ private:
     void chooseLoad();
     void chooseSave();
     void updateSurveyBox();
+    void updateHiddenRows();
 
     FieldMappingModel* model_;
     SourceDelegate* delegate_;
     QTableView* view_;
     QLabel* presets_;
     QComboBox* survey_;
+    QCheckBox* mappedOnly_;
     QPushButton* load_;
     QPushButton* save_;
     QPushButton* reset_;

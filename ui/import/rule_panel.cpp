@@ -12,6 +12,7 @@
 #include <QPushButton>
 #include <QSignalBlocker>
 #include <QTreeView>
+#include <QItemSelectionModel>
 #include <QVBoxLayout>
 
 namespace starlocus::ui {
@@ -37,12 +38,12 @@ RulePanel::RulePanel(QWidget* parent) : QWidget(parent), model_(new RuleSettings
     header->setStretchLastSection(false);
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setSectionResizeMode(RuleSettingsModel::RuleColumn, QHeaderView::Stretch);
-    header->resizeSection(RuleSettingsModel::OnColumn, 34);
-    header->resizeSection(RuleSettingsModel::KindColumn, 105);
-    header->resizeSection(RuleSettingsModel::ReferenceColumn, 80);
-    header->resizeSection(RuleSettingsModel::ValueColumn, 62);
-    header->resizeSection(RuleSettingsModel::UnitColumn, 44);
-    header->resizeSection(RuleSettingsModel::CountColumn, 130);
+    header->resizeSection(RuleSettingsModel::OnColumn, 30);
+    header->resizeSection(RuleSettingsModel::KindColumn, 100);
+    header->resizeSection(RuleSettingsModel::ReferenceColumn, 44);
+    header->resizeSection(RuleSettingsModel::ValueColumn, 80);
+    header->resizeSection(RuleSettingsModel::CountColumn, 135);
+    header->setMinimumSectionSize(24);
 
     reddening_ = new QComboBox(this);
     reddening_->setObjectName(QStringLiteral("reddeningBox"));
@@ -50,6 +51,8 @@ RulePanel::RulePanel(QWidget* parent) : QWidget(parent), model_(new RuleSettings
     reddening_->addItem(tr("paper: from SFD, Bayestar19 and the parallax (§3.3)"), int(imp::ReddeningMode::Paper));
     reddening_->addItem(tr("given: ebv_prior and ebv_prior_err as mapped"), int(imp::ReddeningMode::Given));
     reddening_->setToolTip(tr("How each star's reddening prior Ê, σ_E is made"));
+    reddening_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    reddening_->setMinimumContentsLength(24);
     connect(reddening_, &QComboBox::currentIndexChanged, this, [this] {
         imp::RuleSettings settings = model_->settings();
         settings.setReddeningMode(imp::ReddeningMode(reddening_->currentData().toInt()));
@@ -68,6 +71,23 @@ RulePanel::RulePanel(QWidget* parent) : QWidget(parent), model_(new RuleSettings
     });
     connect(model_, &RuleSettingsModel::settingsChanged, this, &RulePanel::settingsChanged);
 
+    // The selected rule in words: its paper reference and what it does.
+    detail_ = new QLabel(this);
+    detail_->setObjectName(QStringLiteral("ruleDetailLabel"));
+    detail_->setWordWrap(true);
+    detail_->setTextFormat(Qt::RichText);
+    detail_->setMinimumHeight(detail_->fontMetrics().lineSpacing() * 2);
+    detail_->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    connect(view_->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex& current) {
+        QModelIndex rule = current;
+        while (rule.parent().isValid())
+            rule = rule.parent();
+        detail_->setText(rule.isValid() ? RuleSettingsModel::ruleDescription(std::size_t(rule.row()))
+                                        : tr("Select a rule to read what it does; double-click a parameter to "
+                                             "change it."));
+    });
+    detail_->setText(tr("Select a rule to read what it does; double-click a parameter to change it."));
+
     summary_ = new QLabel(this);
     summary_->setObjectName(QStringLiteral("starsInOutLabel"));
     summary_->setTextFormat(Qt::RichText);
@@ -84,6 +104,7 @@ RulePanel::RulePanel(QWidget* parent) : QWidget(parent), model_(new RuleSettings
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(top);
     layout->addWidget(view_, 1);
+    layout->addWidget(detail_);
     layout->addWidget(summary_);
     layout->addWidget(status_);
     layout->addWidget(coverage_);

@@ -46,6 +46,7 @@ private:
     QTreeView* view_;
     QComboBox* reddening_;
     QPushButton* defaults_;
+    QLabel* detail_;
     QLabel* summary_;
     QLabel* status_;
     BandCoverageTable* coverage_;

@@ -116,7 +116,6 @@ void RuleSettingsModel::countsChanged() {
 }
 
 QString RuleSettingsModel::countText(std::size_t rule) const {
-    const imp::RuleInfo& info = imp::ruleTable()[rule];
     if (!settings_.enabled(rule))
         return tr("off");
     if (!counts_)
@@ -133,12 +132,8 @@ QString RuleSettingsModel::countText(std::size_t rule) const {
         parts << (c.stars == 1 ? tr("1 star") : tr("%1 stars").arg(QLocale().toString(qulonglong(c.stars))));
     if (bands > 0)
         parts << (bands == 1 ? tr("1 band") : tr("%1 bands").arg(QLocale().toString(qulonglong(bands))));
-    const QString what = parts.join(QStringLiteral(", "));
-    if (info.kind == imp::RuleKind::Transform)
-        return tr("%1 changed").arg(what);
-    if (info.kind == imp::RuleKind::Count)
-        return tr("%1 counted").arg(what);
-    return what;
+    // Whether they are removed, changed or counted, the Kind column says.
+    return parts.join(QStringLiteral(", "));
 }
 
 QModelIndex RuleSettingsModel::ruleIndex(std::size_t rule, int column) const {
@@ -220,8 +215,11 @@ QVariant RuleSettingsModel::ruleData(std::size_t rule, int column, int role) con
             return kindText(info.kind);
         return {};
     case ReferenceColumn:
-        if (role == Qt::DisplayRole)
-            return fromView(info.reference);
+        // The section only ("§3.2"); the source it cites is in the tooltip and the detail line.
+        if (role == Qt::DisplayRole) {
+            const QString reference = fromView(info.reference);
+            return reference.section(QStringLiteral(" ("), 0, 0);
+        }
         return {};
     case CountColumn:
         if (role == Qt::DisplayRole)
@@ -259,7 +257,9 @@ QVariant RuleSettingsModel::parameterData(std::size_t rule, std::size_t paramete
         return {};
     case ValueColumn: {
         const double v = settings_.parameter(rule, p.name);
-        if (role == Qt::DisplayRole || role == Qt::EditRole)
+        if (role == Qt::DisplayRole)
+            return p.unit.empty() ? numberText(v) : numberText(v) + QLatin1Char(' ') + fromView(p.unit);
+        if (role == Qt::EditRole)
             return numberText(v);
         if (role == Qt::TextAlignmentRole)
             return QVariant(Qt::AlignRight | Qt::AlignVCenter);
@@ -272,13 +272,19 @@ QVariant RuleSettingsModel::parameterData(std::size_t rule, std::size_t paramete
             return tr("Paper's value: %1 %2").arg(numberText(p.defaultValue), fromView(p.unit));
         return {};
     }
-    case UnitColumn:
-        if (role == Qt::DisplayRole)
-            return fromView(p.unit);
-        return {};
     default:
         return {};
     }
+}
+
+QString RuleSettingsModel::ruleDescription(std::size_t rule) {
+    const imp::RuleInfo& info = imp::ruleTable()[rule];
+    QString text = QStringLiteral("<b>%1</b> (%2): %3")
+                       .arg(fromView(info.name), fromView(info.reference).toHtmlEscaped(),
+                            fromView(info.summary).toHtmlEscaped());
+    if (alwaysOn(rule))
+        text += QStringLiteral(" <i>%1</i>").arg(tr("Always on: it drops values no star can have."));
+    return text;
 }
 
 bool RuleSettingsModel::setData(const QModelIndex& index, const QVariant& value, int role) {
@@ -337,8 +343,6 @@ QVariant RuleSettingsModel::headerData(int section, Qt::Orientation orientation,
         return tr("Paper");
     case ValueColumn:
         return tr("Value");
-    case UnitColumn:
-        return tr("Unit");
     case CountColumn:
         return tr("Removes / changes");
     default:

@@ -16,7 +16,7 @@ namespace starlocus::ui {
 class RuleSettingsModel : public QAbstractItemModel {
     Q_OBJECT
 public:
-    enum Column { OnColumn, RuleColumn, KindColumn, ReferenceColumn, ValueColumn, UnitColumn, CountColumn, ColumnCount };
+    enum Column { OnColumn, RuleColumn, KindColumn, ReferenceColumn, ValueColumn, CountColumn, ColumnCount };
 
     explicit RuleSettingsModel(QObject* parent = nullptr);
 
@@ -32,6 +32,8 @@ public:
     std::shared_ptr<const RuleCounts> counts() const { return counts_; }
     // What the count column says for a rule ("1 star", "12 bands", "0", "off", …).
     QString countText(std::size_t rule) const;
+    // The rule's paper reference and summary, for the panel's detail line.
+    static QString ruleDescription(std::size_t rule);
 
     QModelIndex ruleIndex(std::size_t rule, int column = OnColumn) const; // column 0 holds the parameters
 

@@ -22,7 +22,7 @@ TableListPanel::TableListPanel(QWidget* parent) : QWidget(parent) {
     list_->setToolTip(tr("Tables stacked into one catalog (one per spectroscopic survey, §3.4); select one to see "
                          "its columns and mapping"));
     // A few lines: the tables are few, the mapping below needs the height.
-    list_->setMaximumHeight(list_->fontMetrics().height() * 4 + 12);
+    list_->setMaximumHeight(list_->fontMetrics().lineSpacing() * 3 + 10);
     add_ = new QPushButton(tr("&Add Table…"), this);
     add_->setObjectName(QStringLiteral("addTableButton"));
     remove_ = new QPushButton(tr("Remo&ve"), this);
