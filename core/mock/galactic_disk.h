@@ -79,25 +79,45 @@ StarPosition drawStarPosition(const MockSkyConfig& config, double absoluteG, dou
     // Distances (kpc) at which the star's unextinguished G is at the survey's limits.
     const double sMin = std::pow(10.0, (config.gBrightMag - absoluteG) / 5.0 - 2.0);
     const double sMax = std::pow(10.0, (config.gFaintMag - absoluteG) / 5.0 - 2.0);
-    StarPosition p;
+    StarPosition p; // the last proposal placed at a distance (its line and distance belong together)
     for (int attempt = 0; attempt < 1000; ++attempt) {
+        StarPosition q;
         // Latitude first: the star-count weight depends on |sin b| alone and rejects most
         // proposals, so the longitude and the footprint test are only paid for survivors.
-        p.line.sinB = 2.0 * random.uniform() - 1.0; // isotropic: sin b uniform
-        const double length = scaleHeightKpc / std::max(p.line.sinAbsB(), 1e-12);
+        q.line.sinB = 2.0 * random.uniform() - 1.0; // isotropic: sin b uniform
+        const double length = scaleHeightKpc / std::max(q.line.sinAbsB(), 1e-12);
         const double weight = directionWeight(sMin, sMax, length);
         if (weight < 1.0 && random.uniform() > std::exp(config.starCountWeighting * std::log(weight)))
             continue;
+        q.line.lRad = 2.0 * std::numbers::pi * random.uniform();
+        if (!footprint.contains(q.line))
+            continue;
+        q.line.dustFactor = drawDustFactor(config, random);
+        q.distanceKpc = drawDistanceKpc(sMin, sMax, length, random);
+        q.dust = dustColumn(config, q.line, q.distanceKpc);
+        q.apparentG = absoluteG + 5.0 * std::log10(q.distanceKpc) + 10.0 + extinctionG(q.dust.reddening);
+        q.selected = q.apparentG <= config.gFaintMag;
+        p = q;
+        if (p.selected)
+            return p;
+    }
+    if (p.distanceKpc > 0.0)
+        return p; // placed, if not selected: the last proposal
+    // Every proposal fell to the direction weight (a star so luminous that the G range puts it
+    // far beyond the disk's scale height everywhere): place it without the weight rather than
+    // leave it at distance 0, whose magnitudes would be −∞ (2 stars of a 2.9 M-star sky were,
+    // until the import counted them as invalid_magnitude, issue 15).
+    for (int attempt = 0; attempt < 100000 && p.distanceKpc <= 0.0; ++attempt) {
+        p.line.sinB = 2.0 * random.uniform() - 1.0;
         p.line.lRad = 2.0 * std::numbers::pi * random.uniform();
         if (!footprint.contains(p.line))
             continue;
+        const double length = scaleHeightKpc / std::max(p.line.sinAbsB(), 1e-12);
         p.line.dustFactor = drawDustFactor(config, random);
         p.distanceKpc = drawDistanceKpc(sMin, sMax, length, random);
         p.dust = dustColumn(config, p.line, p.distanceKpc);
         p.apparentG = absoluteG + 5.0 * std::log10(p.distanceKpc) + 10.0 + extinctionG(p.dust.reddening);
         p.selected = p.apparentG <= config.gFaintMag;
-        if (p.selected)
-            return p;
     }
     return p;
 }

@@ -9,6 +9,8 @@
 #include "core/likelihood/chi_square.h"
 #include "core/likelihood/star_covariance.h"
 #include "core/likelihood/star_observation.h"
+#include "core/common/counter_random.h"
+#include "core/mock/galactic_disk.h"
 #include "core/mock/mock_sky.h"
 #include "core/mock/mock_sky_summary.h"
 #include "core/mock/stellar_population.h"
@@ -235,6 +237,22 @@ private slots:
             }
             QCOMPARE(below, cat.size() / 2);
             STARLOCUS_COMPARE_CLOSE(norm.stddev[std::size_t(k)], m.sigma(), 1e-9, 0.0);
+        }
+    }
+
+    void everyStarIsPlacedAtADistance() {
+        // A star so luminous (M_G = −10) that the G range 9–16.4 puts it 63–1900 kpc away, beyond
+        // the disk's scale height in every direction: the direction weight rejects all 1000
+        // proposals. It used to come back at distance 0, so μ and every magnitude were −∞ (two stars
+        // of a 2.9 M-star sky; the import counted their bands as invalid_magnitude, issue 15).
+        const MockSkyConfig config;
+        for (std::uint64_t i = 0; i < 20; ++i) {
+            CounterRandom random(7, i);
+            const StarPosition p = drawStarPosition(config, -10.0, 0.3, Footprint::declinations(-30.0, 90.0), random,
+                                                    [](double e) { return 2.7 * e; });
+            QVERIFY2(p.distanceKpc > 0.0 && std::isfinite(p.distanceKpc), qPrintable(QString::number(i)));
+            QVERIFY(std::isfinite(5.0 * std::log10(p.distanceKpc) + 10.0));
+            QVERIFY(p.line.declinationDeg() > -30.0);
         }
     }
 
