@@ -82,6 +82,7 @@ private slots:
     void init();
     void loadsPreviewsAndMapsByPresets();
     void countsEachRuleOnTheTable();
+    void stacksSeveralTables();
     void mappingStatusSaysWhatIsWrong();
     void mappingSpecRoundTrip();
     void everyRemovedStarHasOneRule();
@@ -216,6 +217,35 @@ void TestImportDialog::countsEachRuleOnTheTable() {
     counts = dialog.counts();
     QCOMPARE(counts->tally.rules[rule("label_sigma_cut")].stars, std::size_t(0));
     QCOMPARE(counts->starsOut, kRows);
+}
+
+// Two tables (§3.4 stacks one per survey): the same rows once as ECSV, once as CSV (which
+// states no types or units); each gets its own mapping, the counts add up.
+void TestImportDialog::stacksSeveralTables() {
+    const QString csv = dir_.filePath(QStringLiteral("lamost_x_gaia_copy.csv"));
+    const QString failure = test::writeImportTable(csv, int(kRows), QStringLiteral("small"));
+    QVERIFY2(failure.isEmpty(), qPrintable(failure));
+    ImportDialog dialog;
+    dialog.addTables({small_, csv});
+    QVERIFY(waitIdle(dialog));
+    QCOMPARE(dialog.tableCount(), 2);
+    const auto counts = dialog.counts();
+    QVERIFY(counts);
+    QCOMPARE(counts->tableRows, (std::vector<std::size_t>{kRows, kRows}));
+    QCOMPARE(counts->tableStars, (std::vector<std::size_t>{kStarsOut, kStarsOut}));
+    QCOMPARE(counts->tally.rules[rule("lamost_qflag_chi2")].stars, std::size_t(2));
+    QCOMPARE(counts->tally.rules[rule("label_sigma_cut")].stars, std::size_t(2));
+    // The second table's mapping, shown when it is selected: no units in a CSV file.
+    dialog.tableList()->setCurrentTable(1);
+    FieldMappingModel* model = dialog.mapping()->model();
+    QCOMPARE(sourceOf(dialog.mapping()->mapping(), "teff"), std::string("teff"));
+    QCOMPARE(model->status(*imp::fieldIndex("teff")).kind, FieldStatus::Kind::MappedWithNote);
+    // Removing a table recounts the other.
+    dialog.tableList()->findChild<QPushButton*>(QStringLiteral("removeTableButton"))->click();
+    QVERIFY(waitIdle(dialog));
+    QCOMPARE(dialog.tableCount(), 1);
+    QCOMPARE(dialog.tablePaths(), QStringList{small_});
+    QCOMPARE(dialog.counts()->rowsIn, kRows);
 }
 
 void TestImportDialog::mappingStatusSaysWhatIsWrong() {
