@@ -173,6 +173,8 @@ ImportResult importTables(const std::vector<ImportSource>& sources, const RuleSe
         for (const ResolvedField& f : plan.fields)
             if (!f.note.empty())
                 tableReport.notes.push_back(f.note);
+        for (const table::SkippedColumn& skipped : reader.skippedColumns())
+            tableReport.notes.push_back("column " + skipped.name + " skipped: " + skipped.reason);
         const StarRules rules(settings, plan.reddeningMode, plan.mapping.survey);
         while (reader.next(chunk, kChunkRows)) {
             values.evaluate(plan.fields, chunk);

@@ -9,8 +9,9 @@
 // give the columns: name, unit, UCD, DESCRIPTION and the datatype:
 //   boolean → Boolean; bit, unsignedByte, short, int, long → Integer; float, double → Real;
 //   char and unicodeChar (any arraysize, fixed or variable) → Text.
-// A numeric field with an arraysize other than 1, a complex type or an unknown datatype is
-// refused with the field named. The rows come from TABLEDATA, or from BINARY or BINARY2
+// Numeric, boolean and bit arrays of at most 64 values become NAME[k] columns; longer or
+// variable-length arrays, complex values and arrays of strings are skipped and listed in
+// skippedColumns(); an unknown datatype is refused with the field named. The rows come from TABLEDATA, or from BINARY or BINARY2
 // STREAMs encoded in base64 (big-endian values; BINARY2's null bitmap). Nulls: an empty TD,
 // an integer equal to the field's VALUES null="…", a '?' boolean, an empty string, a set
 // BINARY2 null bit. NaN in a float field is a value (table_column.h).
