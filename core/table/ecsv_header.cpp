@@ -120,6 +120,8 @@ ColumnInfo columnOf(const std::map<std::string, std::string>& entry, const std::
                 column.ucd = scalar(ucd->second);
         }
     }
+    if (const auto ucd = entry.find("meta ucd"); column.ucd.empty() && ucd != entry.end())
+        column.ucd = scalar(ucd->second);
     const std::string& t = column.fileType;
     if (entry.count("subtype"))
         throw InputError(path, kField,
@@ -221,11 +223,24 @@ EcsvHeader parseEcsvHeader(const std::vector<std::string>& lines, const std::str
             // blocks (meta) skipped.
             std::map<std::string, std::string> entry;
             const std::size_t keyIndent = itemIndent + 2;
+            std::string lastKey;
             auto takePair = [&](const std::string& pair) {
+                // Astropy 5.2 writes a column's meta as an ordered map whose items sit at the keys'
+                // indent: "meta: !!omap" then "- {ucd: phot.mag}".
+                if (lastKey == "meta" && pair.size() > 2 && pair[0] == '-' && pair[1] == ' ') {
+                    const std::string item = trim(pair.substr(2));
+                    if (item.size() >= 2 && item.front() == '{' && item.back() == '}') {
+                        const auto inner = flowMapping(item.substr(1, item.size() - 2), path);
+                        if (const auto ucd = inner.find("ucd"); ucd != inner.end())
+                            entry["meta ucd"] = ucd->second;
+                    }
+                    return;
+                }
                 const std::size_t c = pair.find(':');
                 if (c == std::string::npos)
                     throw InputError(path, kField, "'" + pair + "' in a column's entry is not 'key: value'");
-                entry[trim(pair.substr(0, c))] = trim(pair.substr(c + 1));
+                lastKey = trim(pair.substr(0, c));
+                entry[lastKey] = trim(pair.substr(c + 1));
             };
             if (!body.empty())
                 takePair(body);

@@ -120,6 +120,7 @@ private slots:
     void ecsvWrittenByAstropy() {
         STARLOCUS_REQUIRE_ASTROPY();
         const QString script = QString::fromUtf8(starlocus::test::kCrossMatchTablePython) + QStringLiteral(R"(out = sys.argv[1]
+t['phot_g_mean_mag'].meta['ucd'] = 'phot.mag;em.opt'  # Astropy writes it as an omap item
 t.write(out + '/space.ecsv', format='ascii.ecsv')
 t.write(out + '/comma.ecsv', format='ascii.ecsv', delimiter=',')
 with open(out + '/space.ecsv', 'rb') as f, gzip.open(out + '/space.ecsv.gz', 'wb') as g:
@@ -137,6 +138,7 @@ with open(out + '/space.ecsv', 'rb') as f, gzip.open(out + '/space.ecsv.gz', 'wb
             QCOMPARE(int(c[0].type), int(ColumnType::Integer));
             QCOMPARE(c[1].unit, std::string("mag"));
             QCOMPARE(c[1].description, std::string("G, \"mean\" magnitude"));
+            QCOMPARE(c[1].ucd, std::string("phot.mag;em.opt")); // "meta: !!omap" then "- {ucd: …}"
             QCOMPARE(int(c[2].type), int(ColumnType::Integer));
             QCOMPARE(c[2].fileType, std::string("int16"));
             QCOMPARE(int(c[3].type), int(ColumnType::Boolean));
