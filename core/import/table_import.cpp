@@ -99,36 +99,108 @@ PlannedTable planTable(const ImportSource& source, const std::vector<table::Colu
     return plan;
 }
 
-ImportResult importTables(const std::vector<ImportSource>& sources, const RuleSettings& settings,
-                          const ImportProgress& progress) {
+namespace {
+
+// One table opened and planned.
+struct OpenedTable {
+    std::unique_ptr<table::TableReader> reader;
+    PlannedTable plan;
+};
+
+// Every table opened and planned before any is read: a structural mistake in the last table
+// is found before the first one has been read.
+std::vector<OpenedTable> openAndPlan(const std::vector<ImportSource>& sources, const RuleSettings& settings) {
     if (sources.empty())
         throw InputError("", "input", "no table to import");
+    std::vector<OpenedTable> tables;
+    for (const ImportSource& source : sources) {
+        OpenedTable t;
+        t.reader = table::openTable(source.path);
+        t.plan = planTable(source, t.reader->columns(), settings);
+        tables.push_back(std::move(t));
+    }
+    return tables;
+}
+
+// The one pass of an import: every row of every table through the rules, counted into the
+// report; each star that passes goes to `onStar` (with its table's index).
+ImportReport streamTables(const std::vector<ImportSource>& sources, std::vector<OpenedTable>& tables,
+                          const RuleSettings& settings, const ImportProgress& progress, std::size_t chunkRows,
+                          const std::function<void(const ImportedStar&)>& onStar) {
+    ImportReport report;
+    report.settings = settings.toJson();
+    std::size_t rowsDone = 0;
+    FieldValues values;
+    table::TableChunk chunk;
+    ImportedStar star;
+    for (std::size_t t = 0; t < tables.size(); ++t) {
+        table::TableReader& reader = *tables[t].reader;
+        const PlannedTable& plan = tables[t].plan;
+        TableImportReport tableReport;
+        tableReport.path = sources[t].path;
+        tableReport.format = std::string(table::tableFormatName(reader.format()));
+        tableReport.mappingSource = sources[t].mapping ? sources[t].mappingFile : "presets";
+        tableReport.presets = plan.presets;
+        tableReport.mapping = plan.mapping.toJson();
+        tableReport.reddeningMode = plan.reddeningMode;
+        for (const ResolvedField& f : plan.fields)
+            if (!f.note.empty())
+                tableReport.notes.push_back(f.note);
+        for (const table::SkippedColumn& skipped : reader.skippedColumns())
+            tableReport.notes.push_back("column " + skipped.name + " skipped: " + skipped.reason);
+        const StarRules rules(settings, plan.reddeningMode, plan.mapping.survey);
+        while (reader.next(chunk, chunkRows)) {
+            values.evaluate(plan.fields, chunk);
+            for (std::size_t i = 0; i < chunk.rows; ++i) {
+                if (!rules.apply(values, i, star, tableReport.tally))
+                    continue;
+                ++tableReport.stars;
+                // Coverage as Table 1 of the paper.
+                for (std::size_t b = 0; b < kBandCount; ++b)
+                    report.bandCoverage[b] += std::isfinite(star.mag[b]) ? 1 : 0;
+                const double p = star.parallax, e = star.parallaxErr;
+                report.parallaxSnrAtLeast5 += std::isfinite(p) && std::isfinite(e) && e > 0.0 && p >= 5.0 * e ? 1 : 0;
+                ++report.starsBySurvey[star.atmSource];
+                if (onStar)
+                    onStar(star);
+            }
+            tableReport.rows += chunk.rows;
+            rowsDone += chunk.rows;
+            if (progress && !progress(rowsDone, t, sources.size()))
+                throw ImportCancelled();
+        }
+        report.rowsIn += tableReport.rows;
+        report.starsOut += tableReport.stars;
+        report.tally.add(tableReport.tally);
+        report.tables.push_back(std::move(tableReport));
+    }
+    return report;
+}
+
+} // namespace
+
+ImportReport countImport(const std::vector<ImportSource>& sources, const RuleSettings& settings,
+                         const ImportProgress& progress, std::size_t chunkRows) {
+    std::vector<OpenedTable> tables = openAndPlan(sources, settings);
+    return streamTables(sources, tables, settings, progress, chunkRows, {});
+}
+
+ImportResult importTables(const std::vector<ImportSource>& sources, const RuleSettings& settings,
+                          const ImportProgress& progress) {
+    std::vector<OpenedTable> tables = openAndPlan(sources, settings);
     ImportResult result;
     Catalog& catalog = result.catalog;
-    ImportReport& report = result.report;
-    report.settings = settings.toJson();
-
-    // Open and plan every table first: a structural mistake in the last table is found
-    // before the first one has been read.
-    std::vector<std::unique_ptr<table::TableReader>> readers;
-    std::vector<PlannedTable> plans;
-    for (const ImportSource& source : sources) {
-        readers.push_back(table::openTable(source.path));
-        plans.push_back(planTable(source, readers.back()->columns(), settings));
-    }
     // Reserve for every row when the formats state their row counts (FITS): growing by
     // doubling would hold up to three times the catalog at one moment.
     std::size_t rowsStated = 0;
     bool allStated = true;
-    for (const auto& reader : readers) {
-        const auto rows = reader->rowCount();
+    bool positions = false, posterior = false;
+    for (const OpenedTable& t : tables) {
+        const auto rows = t.reader->rowCount();
         allStated = allStated && rows.has_value();
         rowsStated += rows.value_or(0);
-    }
-    bool positions = false, posterior = false;
-    for (const PlannedTable& p : plans) {
-        positions = positions || mapsAny(p.mapping, {"l", "ra"});
-        posterior = posterior || mapsAny(p.mapping, {"r_fit"});
+        positions = positions || mapsAny(t.plan.mapping, {"l", "ra"});
+        posterior = posterior || mapsAny(t.plan.mapping, {"r_fit"});
     }
     if (positions) {
         catalog.galacticL.emplace();
@@ -138,7 +210,6 @@ ImportResult importTables(const std::vector<ImportSource>& sources, const RuleSe
         catalog.reddeningFit.emplace();
         catalog.reddeningFitVar.emplace();
     }
-
     if (allStated) {
         catalog.theta.reserve(rowsStated);
         catalog.thetaCov.reserve(rowsStated);
@@ -156,58 +227,15 @@ ImportResult importTables(const std::vector<ImportSource>& sources, const RuleSe
             catalog.galacticB->reserve(rowsStated);
         }
     }
-    std::size_t rowsDone = 0;
-    FieldValues values;
-    table::TableChunk chunk;
-    ImportedStar star;
-    for (std::size_t t = 0; t < sources.size(); ++t) {
-        table::TableReader& reader = *readers[t];
-        const PlannedTable& plan = plans[t];
-        TableImportReport tableReport;
-        tableReport.path = sources[t].path;
-        tableReport.format = std::string(table::tableFormatName(reader.format()));
-        tableReport.mappingSource = sources[t].mapping ? sources[t].mappingFile : "presets";
-        tableReport.presets = plan.presets;
-        tableReport.mapping = plan.mapping.toJson();
-        tableReport.reddeningMode = plan.reddeningMode;
-        for (const ResolvedField& f : plan.fields)
-            if (!f.note.empty())
-                tableReport.notes.push_back(f.note);
-        for (const table::SkippedColumn& skipped : reader.skippedColumns())
-            tableReport.notes.push_back("column " + skipped.name + " skipped: " + skipped.reason);
-        const StarRules rules(settings, plan.reddeningMode, plan.mapping.survey);
-        while (reader.next(chunk, kChunkRows)) {
-            values.evaluate(plan.fields, chunk);
-            for (std::size_t i = 0; i < chunk.rows; ++i) {
-                if (!rules.apply(values, i, star, tableReport.tally))
-                    continue;
-                appendStar(catalog, star, positions, posterior);
-                result.sourceId.push_back(star.sourceId.value_or(kNoSourceId));
-                ++tableReport.stars;
-            }
-            tableReport.rows += chunk.rows;
-            rowsDone += chunk.rows;
-            if (progress && !progress(rowsDone, t, sources.size()))
-                throw ImportCancelled();
-        }
-        report.rowsIn += tableReport.rows;
-        report.tally.add(tableReport.tally);
-        report.tables.push_back(std::move(tableReport));
-    }
+    result.report = streamTables(sources, tables, settings, progress, kChunkRows, [&](const ImportedStar& star) {
+        appendStar(catalog, star, positions, posterior);
+        result.sourceId.push_back(star.sourceId.value_or(kNoSourceId));
+    });
+    ImportReport& report = result.report;
     if (catalog.size() == 0)
         throw InputError(sources.front().path, "",
                          "no star passed the rules (" + std::to_string(report.rowsIn) +
                              " rows read): see the counts with --report, or switch rules off with --rule NAME=off");
-
-    // Coverage as Table 1 of the paper.
-    report.starsOut = catalog.size();
-    for (std::size_t i = 0; i < catalog.size(); ++i) {
-        for (std::size_t b = 0; b < kBandCount; ++b)
-            report.bandCoverage[b] += std::isfinite(catalog.mag[i][b]) ? 1 : 0;
-        const double p = catalog.parallaxMas[i], e = catalog.parallaxErrMas[i];
-        report.parallaxSnrAtLeast5 += std::isfinite(p) && std::isfinite(e) && e > 0.0 && p >= 5.0 * e ? 1 : 0;
-        ++report.starsBySurvey[catalog.atmSource[i]];
-    }
     // Repeated stars (§3.4: 1.4 % in the paper's stack): kept, as the paper kept them, and counted.
     std::vector<std::int64_t> ids;
     ids.reserve(result.sourceId.size());

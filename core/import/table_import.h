@@ -59,6 +59,12 @@ PlannedTable planTable(const ImportSource& source, const std::vector<table::Colu
 ImportResult importTables(const std::vector<ImportSource>& sources, const RuleSettings& settings,
                           const ImportProgress& progress = {});
 
+// The counts of an import without its catalog (the GUI's live counts): the same pass, every
+// count of the report except the repeated stars; no refusal when no star passes (that is when
+// the counts matter most). Smaller chunks make a cancel quicker.
+ImportReport countImport(const std::vector<ImportSource>& sources, const RuleSettings& settings,
+                         const ImportProgress& progress = {}, std::size_t chunkRows = 65536);
+
 // Writes the catalog (Green2020 layout, atomic) with the report as its attribute
 // `import_report` (JSON text); and the report as JSON to `reportPath` unless empty.
 // The catalog's sourceFile becomes `path`.

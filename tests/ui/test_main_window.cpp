@@ -100,8 +100,8 @@ private slots:
         QVERIFY(file && view && help);
         QMenu* training = menuNamed(w, "trainingMenu");
         QVERIFY(training);
-        QCOMPARE(actionTexts(file), (QStringList{"Open &Model…", "Open &Catalog…", "Open &Recent", "&Save Model…",
-                                                 "Export Training &History…", "&Quit"}));
+        QCOMPARE(actionTexts(file), (QStringList{"Open &Model…", "Open &Catalog…", "&Import Table…", "Open &Recent",
+                                                 "&Save Model…", "Export Training &History…", "&Quit"}));
         QCOMPARE(actionTexts(training), (QStringList{"&Train", "&Pause", "S&top", "Resume from &Checkpoint…",
                                                      "Training &Settings…", "Export Training &History…"}));
         QCOMPARE(actionTexts(help), (QStringList{"&About StarLocus", "About &Qt"}));

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// What the §3 rules would do to the loaded tables with the dialog's mapping and settings: the
-// same plan, chunk evaluation and StarRules as core::import::importTables, without building the
-// catalog. So the counts exist when no star passes at all (importTables then refuses to make a
-// catalog, and that is exactly when the user needs to see which rule removes everything), and a
-// recount costs no catalog's memory.
+// What the §3 rules would do to the loaded tables with the dialog's mapping and settings:
+// core::import::countImport, the import's own pass without its catalog, in the shape the
+// dialog's panels show. So the counts exist when no star passes at all (importTables then
+// refuses to make a catalog, and that is exactly when the user needs to see which rule removes
+// everything), and a recount costs no catalog's memory.
 #include "core/bands/band_registry.h"
 #include "core/import/star_rules.h"
 #include "core/import/table_import.h"
