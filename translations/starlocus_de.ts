@@ -29,6 +29,41 @@
     </message>
 </context>
 <context>
+    <name>FieldStatusText</name>
+    <message>
+        <source>every star: %1 (the survey)</source>
+        <translation>jeder Stern: %1 (die Durchmusterung)</translation>
+    </message>
+    <message>
+        <source>required: map a column or choose the survey</source>
+        <translation>erforderlich: eine Spalte zuordnen oder die Durchmusterung wählen</translation>
+    </message>
+    <message>
+        <source>not needed (%1 is mapped)</source>
+        <translation>nicht nötig (%1 ist zugeordnet)</translation>
+    </message>
+    <message>
+        <source>required: not mapped</source>
+        <translation>erforderlich: nicht zugeordnet</translation>
+    </message>
+    <message>
+        <source>required: map it or %1</source>
+        <translation>erforderlich: dieses Feld oder %1 zuordnen</translation>
+    </message>
+    <message>
+        <source>not mapped</source>
+        <translation>nicht zugeordnet</translation>
+    </message>
+    <message>
+        <source>no unit: taken as %1</source>
+        <translation>keine Einheit: als %1 genommen</translation>
+    </message>
+    <message>
+        <source>converted from %1 (× %2)</source>
+        <translation>umgerechnet aus %1 (× %2)</translation>
+    </message>
+</context>
+<context>
     <name>FigureExport</name>
     <message>
         <source>Could not write %1: %2</source>
@@ -256,6 +291,13 @@
     </message>
 </context>
 <context>
+    <name>TableFileTypes</name>
+    <message>
+        <source>Survey tables (%1);;All files (*)</source>
+        <translation>Durchmusterungstabellen (%1);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>could not write the screenshot %1</source>
@@ -350,6 +392,29 @@
     <message>
         <source>About StarLocus</source>
         <translation>Über StarLocus</translation>
+    </message>
+</context>
+<context>
+    <name>starlocus::ui::BandCoverageTable</name>
+    <message>
+        <source>ϖ/σ ≥ 5</source>
+        <translation>ϖ/σ ≥ 5</translation>
+    </message>
+    <message>
+        <source>Band</source>
+        <translation>Band</translation>
+    </message>
+    <message>
+        <source>Stars</source>
+        <translation>Sterne</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Anteil</translation>
+    </message>
+    <message>
+        <source>Stars out with a usable measurement in each band (Table 1 of the paper), and with a parallax of at least 5σ</source>
+        <translation>Übernommene Sterne mit brauchbarer Messung in jedem Band (Tabelle 1 des Artikels) und mit einer Parallaxe von mindestens 5σ</translation>
     </message>
 </context>
 <context>
@@ -1126,6 +1191,93 @@ das beobachtete FHD braucht Parallaxen.</translation>
     </message>
 </context>
 <context>
+    <name>starlocus::ui::FieldMappingModel</name>
+    <message>
+        <source>Labels and their quality (§3.1)</source>
+        <translation>Labels und ihre Qualität (§3.1)</translation>
+    </message>
+    <message>
+        <source>Gaia: photometry and astrometry (§3.2)</source>
+        <translation>Gaia: Photometrie und Astrometrie (§3.2)</translation>
+    </message>
+    <message>
+        <source>Pan-STARRS1 (§3.2)</source>
+        <translation>Pan-STARRS1 (§3.2)</translation>
+    </message>
+    <message>
+        <source>2MASS (§3.2)</source>
+        <translation>2MASS (§3.2)</translation>
+    </message>
+    <message>
+        <source>unWISE (§3.2)</source>
+        <translation>unWISE (§3.2)</translation>
+    </message>
+    <message>
+        <source>Reddening prior (§3.3)</source>
+        <translation>Rötungs-Prior (§3.3)</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Required: one of %1</source>
+        <translation>Erforderlich: eines von %1</translation>
+    </message>
+    <message>
+        <source>Required: the import cannot start without it</source>
+        <translation>Erforderlich: ohne dieses Feld kann der Import nicht beginnen</translation>
+    </message>
+    <message>
+        <source>A column name, or an expression of columns (e.g. teff_err^2, 22.5 - 2.5*log10(flux_w1)); empty: not mapped</source>
+        <translation>Ein Spaltenname oder ein Ausdruck aus Spalten (z. B. teff_err^2, 22.5 - 2.5*log10(flux_w1)); leer: nicht zugeordnet</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>The unit the source&apos;s values come in: a column&apos;s own unit, unless one is typed here (an expression&apos;s result has the field&apos;s unit unless one is typed)</source>
+        <translation>Die Einheit der Quellwerte: die eigene Einheit der Spalte, sofern hier keine eingegeben ist (das Ergebnis eines Ausdrucks hat die Einheit des Felds, sofern keine eingegeben ist)</translation>
+    </message>
+    <message>
+        <source>mapped</source>
+        <translation>zugeordnet</translation>
+    </message>
+    <message>
+        <source>A column of the table, or an expression of its columns; double-click to edit</source>
+        <translation>Eine Spalte der Tabelle oder ein Ausdruck aus ihren Spalten; Doppelklick zum Bearbeiten</translation>
+    </message>
+    <message>
+        <source>The unit the source&apos;s values come in (converted to the field&apos;s unit)</source>
+        <translation>Die Einheit der Quellwerte (umgerechnet in die Einheit des Felds)</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation>Bedeutung</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Einheit</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Source unit</source>
+        <translation>Quelleinheit</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
     <name>starlocus::ui::FigureExportDialog</name>
     <message>
         <source>Export Figure</source>
@@ -1217,6 +1369,132 @@ das beobachtete FHD braucht Parallaxen.</translation>
     <message>
         <source>Opening %1 was cancelled.</source>
         <translation>Das Öffnen von %1 wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>%1 could not be read: the table library (CFITSIO for FITS, expat for VOTable) crashed while reading it (signal %2); the file is probably damaged.</source>
+        <translation>%1 konnte nicht gelesen werden: die Tabellenbibliothek (CFITSIO für FITS, expat für VOTable) ist beim Lesen abgestürzt (Signal %2); die Datei ist vermutlich beschädigt.</translation>
+    </message>
+</context>
+<context>
+    <name>starlocus::ui::ImportDialog</name>
+    <message>
+        <source>Import Survey Tables</source>
+        <translation>Durchmusterungstabellen importieren</translation>
+    </message>
+    <message>
+        <source>&amp;Mapping</source>
+        <translation>&amp;Zuordnung</translation>
+    </message>
+    <message>
+        <source>Pre&amp;view (first %1 rows)</source>
+        <translation>&amp;Vorschau (erste %1 Zeilen)</translation>
+    </message>
+    <message>
+        <source>Rules (the paper&apos;s §3) and what they do to these tables</source>
+        <translation>Regeln (§3 des Artikels) und was sie mit diesen Tabellen tun</translation>
+    </message>
+    <message>
+        <source>Cancel Import</source>
+        <translation>Import abbrechen</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importieren…</translation>
+    </message>
+    <message>
+        <source>Write the catalog (Green2020 layout) and its report, then open it</source>
+        <translation>Den Katalog (Green2020-Layout) und seinen Bericht schreiben, dann öffnen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Imported Catalog</source>
+        <translation>Importierter Katalog</translation>
+    </message>
+    <message>
+        <source>HDF5 catalogs (*.h5 *.hdf5);;All files (*)</source>
+        <translation>HDF5-Kataloge (*.h5 *.hdf5);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Add Survey Tables</source>
+        <translation>Durchmusterungstabellen hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add the survey tables to import (FITS, CSV, ECSV, VOTable; gzip-compressed too), or drop them here.</source>
+        <translation>Die zu importierenden Durchmusterungstabellen hinzufügen (FITS, CSV, ECSV, VOTable; auch gzip-komprimiert) oder hierher ziehen.</translation>
+    </message>
+    <message>
+        <source>Checking %1 in a separate process…</source>
+        <translation>%1 wird in einem eigenen Prozess geprüft…</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>%1 wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Reading %1… %2 rows</source>
+        <translation>%1 wird gelesen… %2 Zeilen</translation>
+    </message>
+    <message>
+        <source>Loading %1 was cancelled.</source>
+        <translation>Das Laden von %1 wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Writing the catalog…</source>
+        <translation>Der Katalog wird geschrieben…</translation>
+    </message>
+    <message>
+        <source>Importing… %1 rows read</source>
+        <translation>Import läuft… %1 Zeilen gelesen</translation>
+    </message>
+    <message>
+        <source>%1 loaded.</source>
+        <translation>%1 geladen.</translation>
+    </message>
+    <message>
+        <source>Add a table first.</source>
+        <translation>Zuerst eine Tabelle hinzufügen.</translation>
+    </message>
+    <message>
+        <source>Wait until the tables are loaded.</source>
+        <translation>Warten, bis die Tabellen geladen sind.</translation>
+    </message>
+    <message>
+        <source>%1: the mapping is not complete: %2</source>
+        <translation>%1: die Zuordnung ist unvollständig: %2</translation>
+    </message>
+    <message>
+        <source>%1: the catalog would overwrite one of the tables it is imported from</source>
+        <translation>%1: der Katalog würde eine der Tabellen überschreiben, aus denen er importiert wird</translation>
+    </message>
+    <message>
+        <source>%1: the folder %2 does not exist or cannot be written</source>
+        <translation>%1: der Ordner %2 existiert nicht oder ist nicht beschreibbar</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Import läuft…</translation>
+    </message>
+    <message>
+        <source>The import was cancelled: nothing was written.</source>
+        <translation>Der Import wurde abgebrochen: nichts wurde geschrieben.</translation>
+    </message>
+    <message>
+        <source>%1 stars of %2 rows written to %3 (report: %4).</source>
+        <translation>%1 Sterne aus %2 Zeilen nach %3 geschrieben (Bericht: %4).</translation>
+    </message>
+</context>
+<context>
+    <name>starlocus::ui::ImportJob</name>
+    <message>
+        <source>not enough memory for the imported catalog</source>
+        <translation>nicht genug Speicher für den importierten Katalog</translation>
+    </message>
+    <message>
+        <source>internal error while importing (a bug: please report it): %1</source>
+        <translation>interner Fehler beim Import (ein Programmfehler: bitte melden): %1</translation>
     </message>
 </context>
 <context>
@@ -1660,6 +1938,121 @@ Der Checkpoint der letzten vollständigen Iteration bleibt in %1 erhalten.</tran
         <source>Every star of the catalog fitted from photometry and parallax, against its spectroscopic labels and reddening</source>
         <translation>Jeder Stern des Katalogs aus Photometrie und Parallaxe angepasst, verglichen mit seinen spektroskopischen Parametern und seiner Rötung</translation>
     </message>
+    <message>
+        <source>&amp;Import Table…</source>
+        <translation>Tabelle &amp;importieren…</translation>
+    </message>
+    <message>
+        <source>Import survey tables (FITS, CSV, ECSV, VOTable) into a catalog with the paper&apos;s §3 rules</source>
+        <translation>Durchmusterungstabellen (FITS, CSV, ECSV, VOTable) mit den Regeln aus §3 des Artikels in einen Katalog importieren</translation>
+    </message>
+    <message>
+        <source>Import Survey Tables</source>
+        <translation>Durchmusterungstabellen importieren</translation>
+    </message>
+    <message>
+        <source>Catalog %1 imported; opening it…</source>
+        <translation>Katalog %1 importiert; er wird geöffnet…</translation>
+    </message>
+</context>
+<context>
+    <name>starlocus::ui::MappingPanel</name>
+    <message>
+        <source>1 field</source>
+        <translation>1 Feld</translation>
+    </message>
+    <message>
+        <source>%1 fields</source>
+        <translation>%1 Felder</translation>
+    </message>
+    <message>
+        <source>lacks %1</source>
+        <translation>es fehlt %1</translation>
+    </message>
+    <message>
+        <source>No preset matches these columns: map the fields below, or load a mapping spec.</source>
+        <translation>Keine Vorlage passt zu diesen Spalten: die Felder unten zuordnen oder eine Zuordnungsdatei laden.</translation>
+    </message>
+    <message>
+        <source>Presets found: %1</source>
+        <translation>Gefundene Vorlagen: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Survey (atm_source):</source>
+        <translation>&amp;Durchmusterung (atm_source):</translation>
+    </message>
+    <message>
+        <source>&amp;Load Mapping…</source>
+        <translation>Zuordnung &amp;laden…</translation>
+    </message>
+    <message>
+        <source>Read a mapping spec (JSON, as starlocus-cli import --map reads it)</source>
+        <translation>Eine Zuordnungsdatei lesen (JSON, wie starlocus-cli import --map sie liest)</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve Mapping…</source>
+        <translation>Zuordnung &amp;speichern…</translation>
+    </message>
+    <message>
+        <source>Write this table&apos;s mapping as a spec (JSON) for starlocus-cli import --map</source>
+        <translation>Die Zuordnung dieser Tabelle als Datei (JSON) für starlocus-cli import --map schreiben</translation>
+    </message>
+    <message>
+        <source>&amp;Presets</source>
+        <translation>&amp;Vorlagen</translation>
+    </message>
+    <message>
+        <source>Back to the mapping the presets found</source>
+        <translation>Zurück zur Zuordnung, die die Vorlagen gefunden haben</translation>
+    </message>
+    <message>
+        <source>&amp;Mapped fields only</source>
+        <translation>Nur &amp;zugeordnete Felder</translation>
+    </message>
+    <message>
+        <source>Hide the optional fields no column feeds (required fields stay)</source>
+        <translation>Optionale Felder ohne Spalte ausblenden (erforderliche Felder bleiben)</translation>
+    </message>
+    <message>
+        <source>Mapping specs (*.json);;All files (*)</source>
+        <translation>Zuordnungsdateien (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Save Mapping</source>
+        <translation>Zuordnung speichern</translation>
+    </message>
+    <message>
+        <source>Load Mapping</source>
+        <translation>Zuordnung laden</translation>
+    </message>
+    <message>
+        <source>Add a table to map its columns.</source>
+        <translation>Eine Tabelle hinzufügen, um ihre Spalten zuzuordnen.</translation>
+    </message>
+    <message>
+        <source>Each star&apos;s survey comes from the column mapped to atm_source</source>
+        <translation>Die Durchmusterung jedes Sterns kommt aus der Spalte, die atm_source zugeordnet ist</translation>
+    </message>
+    <message>
+        <source>The spectroscopic survey every star of this table comes from: it decides the survey&apos;s quality rules and label offsets (§3.1)</source>
+        <translation>Die spektroskopische Durchmusterung, aus der jeder Stern dieser Tabelle stammt: sie bestimmt die Qualitätsregeln und Label-Verschiebungen der Durchmusterung (§3.1)</translation>
+    </message>
+    <message>
+        <source>%1: could not read the mapping: %2</source>
+        <translation>%1: die Zuordnung konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1: could not write the mapping: %2</source>
+        <translation>%1: die Zuordnung konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Mapping read from %1.</source>
+        <translation>Zuordnung aus %1 gelesen.</translation>
+    </message>
+    <message>
+        <source>Mapping written to %1.</source>
+        <translation>Zuordnung nach %1 geschrieben.</translation>
+    </message>
 </context>
 <context>
     <name>starlocus::ui::MarginalMapPlot</name>
@@ -1968,6 +2361,163 @@ Der Checkpoint der letzten vollständigen Iteration bleibt in %1 erhalten.</tran
     </message>
 </context>
 <context>
+    <name>starlocus::ui::RuleCountJob</name>
+    <message>
+        <source>not enough memory to count the rules</source>
+        <translation>nicht genug Speicher, um die Regeln zu zählen</translation>
+    </message>
+    <message>
+        <source>internal error while counting the rules (a bug: please report it): %1</source>
+        <translation>interner Fehler beim Zählen der Regeln (ein Programmfehler: bitte melden): %1</translation>
+    </message>
+</context>
+<context>
+    <name>starlocus::ui::RulePanel</name>
+    <message>
+        <source>auto: given when ebv_prior is mapped, else as the paper</source>
+        <translation>automatisch: vorgegeben, wenn ebv_prior zugeordnet ist, sonst wie im Artikel</translation>
+    </message>
+    <message>
+        <source>paper: from SFD, Bayestar19 and the parallax (§3.3)</source>
+        <translation>Artikel: aus SFD, Bayestar19 und der Parallaxe (§3.3)</translation>
+    </message>
+    <message>
+        <source>given: ebv_prior and ebv_prior_err as mapped</source>
+        <translation>vorgegeben: ebv_prior und ebv_prior_err wie zugeordnet</translation>
+    </message>
+    <message>
+        <source>How each star&apos;s reddening prior Ê, σ_E is made</source>
+        <translation>Wie der Rötungs-Prior Ê, σ_E jedes Sterns gebildet wird</translation>
+    </message>
+    <message>
+        <source>&amp;Reddening prior:</source>
+        <translation>&amp;Rötungs-Prior:</translation>
+    </message>
+    <message>
+        <source>Paper&apos;s &amp;Values</source>
+        <translation>&amp;Werte des Artikels</translation>
+    </message>
+    <message>
+        <source>Every rule on, with the paper&apos;s parameters</source>
+        <translation>Alle Regeln an, mit den Parametern des Artikels</translation>
+    </message>
+    <message>
+        <source>Select a rule to read what it does; double-click a parameter to change it.</source>
+        <translation>Eine Regel auswählen, um zu lesen, was sie tut; Doppelklick auf einen Parameter, um ihn zu ändern.</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Zählung läuft…</translation>
+    </message>
+    <message>
+        <source>Counting… %1 rows read</source>
+        <translation>Zählung läuft… %1 Zeilen gelesen</translation>
+    </message>
+    <message>
+        <source>Stars in: &lt;b&gt;%1&lt;/b&gt; rows &amp;nbsp;→&amp;nbsp; stars out: &lt;b&gt;%2&lt;/b&gt; &amp;nbsp;(%3 removed)</source>
+        <translation>Eingang: &lt;b&gt;%1&lt;/b&gt; Zeilen &amp;nbsp;→&amp;nbsp; übernommen: &lt;b&gt;%2&lt;/b&gt; Sterne &amp;nbsp;(%3 entfernt)</translation>
+    </message>
+    <message>
+        <source>No star passes the rules: switch rules off or change their parameters.</source>
+        <translation>Kein Stern besteht die Regeln: Regeln ausschalten oder ihre Parameter ändern.</translation>
+    </message>
+    <message>
+        <source>Stars in: – &amp;nbsp;→&amp;nbsp; stars out: –</source>
+        <translation>Eingang: – &amp;nbsp;→&amp;nbsp; übernommen: –</translation>
+    </message>
+    <message>
+        <source>Cannot count: %1</source>
+        <translation>Zählen nicht möglich: %1</translation>
+    </message>
+</context>
+<context>
+    <name>starlocus::ui::RuleSettingsModel</name>
+    <message>
+        <source>validity</source>
+        <translation>Gültigkeit</translation>
+    </message>
+    <message>
+        <source>removes stars</source>
+        <translation>entfernt Sterne</translation>
+    </message>
+    <message>
+        <source>removes bands</source>
+        <translation>entfernt Bänder</translation>
+    </message>
+    <message>
+        <source>changes values</source>
+        <translation>ändert Werte</translation>
+    </message>
+    <message>
+        <source>counts</source>
+        <translation>zählt</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source>1 star</source>
+        <translation>1 Stern</translation>
+    </message>
+    <message>
+        <source>%1 stars</source>
+        <translation>%1 Sterne</translation>
+    </message>
+    <message>
+        <source>1 band</source>
+        <translation>1 Band</translation>
+    </message>
+    <message>
+        <source>%1 bands</source>
+        <translation>%1 Bänder</translation>
+    </message>
+    <message>
+        <source>Always on: it drops values no star can have.</source>
+        <translation>Immer an: sie verwirft Werte, die kein Stern haben kann.</translation>
+    </message>
+    <message>
+        <source>bands: %1</source>
+        <translation>Bänder: %1</translation>
+    </message>
+    <message>
+        <source>regimes: sfd %1, b19 %2, default %3</source>
+        <translation>Bereiche: sfd %1, b19 %2, default %3</translation>
+    </message>
+    <message>
+        <source>Paper&apos;s value: %1 %2</source>
+        <translation>Wert im Artikel: %1 %2</translation>
+    </message>
+    <message>
+        <source>On the loaded tables, with this mapping and these settings: stars or bands each rule removes (a star is counted by the first rule that removes it), or changes</source>
+        <translation>Auf den geladenen Tabellen, mit dieser Zuordnung und diesen Einstellungen: Sterne oder Bänder, die jede Regel entfernt (ein Stern zählt bei der ersten Regel, die ihn entfernt) oder ändert</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>An</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Removes / changes</source>
+        <translation>Entfernt / ändert</translation>
+    </message>
+</context>
+<context>
     <name>starlocus::ui::ScienceTab</name>
     <message>
         <source>Could not prepare the science views: %1</source>
@@ -2263,6 +2813,13 @@ Der Checkpoint der letzten vollständigen Iteration bleibt in %1 erhalten.</tran
     </message>
 </context>
 <context>
+    <name>starlocus::ui::SourceDelegate</name>
+    <message>
+        <source>(not mapped)</source>
+        <translation>(nicht zugeordnet)</translation>
+    </message>
+</context>
+<context>
     <name>starlocus::ui::StarFitCmdPlot</name>
     <message>
         <source>observed, m̂ − μ (MAP)</source>
@@ -2500,6 +3057,75 @@ Der Checkpoint der letzten vollständigen Iteration bleibt in %1 erhalten.</tran
     </message>
 </context>
 <context>
+    <name>starlocus::ui::TableListPanel</name>
+    <message>
+        <source>Tables stacked into one catalog (one per spectroscopic survey, §3.4); select one to see its columns and mapping</source>
+        <translation>Tabellen, die zu einem Katalog gestapelt werden (eine je spektroskopischer Durchmusterung, §3.4); eine auswählen, um ihre Spalten und Zuordnung zu sehen</translation>
+    </message>
+    <message>
+        <source>&amp;Add Table…</source>
+        <translation>Tabelle &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop loading the table</source>
+        <translation>Das Laden der Tabelle abbrechen</translation>
+    </message>
+    <message>
+        <source>%1 rows</source>
+        <translation>%1 Zeilen</translation>
+    </message>
+    <message>
+        <source>rows not counted</source>
+        <translation>Zeilen nicht gezählt</translation>
+    </message>
+    <message>
+        <source>%1 — %2, %3, %4 columns</source>
+        <translation>%1 — %2, %3, %4 Spalten</translation>
+    </message>
+</context>
+<context>
+    <name>starlocus::ui::TableLoadJob</name>
+    <message>
+        <source>%1: not enough memory to read this table</source>
+        <translation>%1: nicht genug Speicher, um diese Tabelle zu lesen</translation>
+    </message>
+    <message>
+        <source>%1: internal error while reading the table (a bug: please report it): %2</source>
+        <translation>%1: interner Fehler beim Lesen der Tabelle (ein Programmfehler: bitte melden): %2</translation>
+    </message>
+</context>
+<context>
+    <name>starlocus::ui::TablePreviewModel</name>
+    <message>
+        <source>null (no value)</source>
+        <translation>null (kein Wert)</translation>
+    </message>
+    <message>
+        <source>type: %1 (%2 in the file)</source>
+        <translation>Typ: %1 (%2 in der Datei)</translation>
+    </message>
+    <message>
+        <source>unit: %1</source>
+        <translation>Einheit: %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>UCD: %1</source>
+        <translation>UCD: %1</translation>
+    </message>
+</context>
+<context>
     <name>starlocus::ui::TrainingMonitorView</name>
     <message>
         <source>Export Training History</source>
@@ -2680,6 +3306,14 @@ Der Checkpoint der letzten vollständigen Iteration bleibt in %1 erhalten.</tran
         <source>“%1” is not a comma-separated list of layer sizes</source>
         <translation>„%1“ ist keine kommagetrennte Liste von Schichtgrößen</translation>
     </message>
+    <message>
+        <source>auto</source>
+        <translation>automatisch</translation>
+    </message>
+    <message>
+        <source>auto: the paper&apos;s 25 where the catalog gives 50,000 optimisation steps per iteration, more epochs for smaller catalogs (at most 500)</source>
+        <translation>automatisch: die 25 Epochen des Artikels, wo der Katalog 50.000 Optimierungsschritte je Iteration ergibt, mehr Epochen für kleinere Kataloge (höchstens 500)</translation>
+    </message>
 </context>
 <context>
     <name>starlocus::ui::TrainingView</name>
@@ -2842,6 +3476,10 @@ Der Checkpoint der letzten vollständigen Iteration bleibt in %1 erhalten.</tran
     <message>
         <source>Could not resume from the checkpoint</source>
         <translation>Fortsetzen vom Checkpoint nicht möglich</translation>
+    </message>
+    <message>
+        <source>Iteration %1/%2 · epoch %3/%4 (auto)</source>
+        <translation>Iteration %1/%2 · Epoche %3/%4 (automatisch)</translation>
     </message>
 </context>
 <context>
