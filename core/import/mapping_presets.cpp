@@ -100,38 +100,29 @@ std::vector<MappingPreset> makePresets() {
                   {"cov_logg_feh", {"FPARAM_COV[10]"}},
                   {"apogee_aspcapflag", {"ASPCAPFLAG"}},
                   {"label_snr", {"SNR"}, {}, true}}});
-    p.push_back({"galah_dr2",
-                 "GALAH DR2 (Buder et al. 2018)",
-                 "labels",
-                 "galah",
-                 {"teff", "e_teff", "flag_cannon"},
-                 {{"teff", {"teff"}},
-                  {"logg", {"logg"}},
-                  {"feh", {"fe_h"}},
-                  {"sigma_teff", {"e_teff"}},
-                  {"sigma_logg", {"e_logg"}},
-                  {"sigma_feh", {"e_fe_h"}},
-                  {"cov_teff_logg", {"cov_teff_logg"}, {}, true},
-                  {"cov_teff_feh", {"cov_teff_feh"}, {}, true},
-                  {"cov_logg_feh", {"cov_logg_feh"}, {}, true},
-                  {"galah_flag", {"flag_cannon"}},
-                  {"label_snr", {"max(snr_c1, snr_c2, snr_c3, snr_c4)"}}}});
-    p.push_back({"galah_dr3",
-                 "GALAH DR3 (Buder et al. 2021)",
-                 "labels",
-                 "galah",
-                 {"teff", "e_teff", "flag_sp"},
-                 {{"teff", {"teff"}},
-                  {"logg", {"logg"}},
-                  {"feh", {"fe_h"}},
-                  {"sigma_teff", {"e_teff"}},
-                  {"sigma_logg", {"e_logg"}},
-                  {"sigma_feh", {"e_fe_h"}},
-                  {"cov_teff_logg", {"cov_teff_logg"}, {}, true},
-                  {"cov_teff_feh", {"cov_teff_feh"}, {}, true},
-                  {"cov_logg_feh", {"cov_logg_feh"}, {}, true},
-                  {"galah_flag", {"flag_sp"}},
-                  {"label_snr", {"max(snr_c1_iraf, snr_c2_iraf, snr_c3_iraf, snr_c4_iraf)"}}}});
+    // GALAH DR2 and DR3 differ in the flag and the S/N columns only.
+    const auto galah = [](std::string_view name, std::string_view description, std::string_view flag,
+                          std::string_view snr) {
+        return MappingPreset{name,
+                             description,
+                             "labels",
+                             "galah",
+                             {"teff", "e_teff", flag},
+                             {{"teff", {"teff"}},
+                              {"logg", {"logg"}},
+                              {"feh", {"fe_h"}},
+                              {"sigma_teff", {"e_teff"}},
+                              {"sigma_logg", {"e_logg"}},
+                              {"sigma_feh", {"e_fe_h"}},
+                              {"cov_teff_logg", {"cov_teff_logg"}, {}, true},
+                              {"cov_teff_feh", {"cov_teff_feh"}, {}, true},
+                              {"cov_logg_feh", {"cov_logg_feh"}, {}, true},
+                              {"galah_flag", {flag}},
+                              {"label_snr", {snr}}}};
+    };
+    p.push_back(galah("galah_dr2", "GALAH DR2 (Buder et al. 2018)", "flag_cannon", "max(snr_c1, snr_c2, snr_c3, snr_c4)"));
+    p.push_back(galah("galah_dr3", "GALAH DR3 (Buder et al. 2021)", "flag_sp",
+                      "max(snr_c1_iraf, snr_c2_iraf, snr_c3_iraf, snr_c4_iraf)"));
     // --- Gaia (§3.2). DR3 keeps DR2's names for every column used here; its `ruwe` tells them apart.
     const std::vector<PresetField> gaia = {
         {"source_id", {"source_id"}},

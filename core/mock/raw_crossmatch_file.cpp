@@ -1,14 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/mock/raw_crossmatch_file.h"
 
-#include "core/common/input_error.h"
-#include "core/io/output_path.h"
-#include "core/io/save_temporary.h"
+#include "core/io/text_file_save.h"
 #include "core/mock/raw_truth.h"
 #include "core/table/table_writer.h"
 
 #include <filesystem>
-#include <fstream>
 
 namespace starlocus::core {
 namespace {
@@ -28,23 +25,6 @@ void writeTable(const RawCrossMatch& raw, std::string_view survey, const std::st
         writer->write(chunk);
     }
     writer->commit();
-}
-
-void writeText(const std::string& path, const std::string& text) {
-    checkReplaceableTarget(path);
-    removeStaleTemporaries(path);
-    const std::string temporary = temporaryPathFor(path);
-    {
-        std::ofstream out(temporary, std::ios::binary);
-        out << text;
-        out.close();
-        if (!out) {
-            std::error_code ec;
-            std::filesystem::remove(temporary, ec);
-            throw InputError(path, "", "cannot write");
-        }
-    }
-    replaceWithTemporary(temporary, path);
 }
 
 std::string fileName(const std::string& path) { return std::filesystem::path(path).filename().string(); }
@@ -77,7 +57,7 @@ void writeRawCrossMatch(const RawCrossMatch& raw, const RawCrossMatchPaths& path
     for (std::size_t s = 0; s < kRawSurveys.size(); ++s)
         names.tables[s] = fileName(paths.tables[s]);
     names.catalog = fileName(paths.catalog);
-    writeText(paths.truth, rawTruthJson(raw, rawTruthOf(raw), names));
+    saveTextFile(paths.truth, rawTruthJson(raw, rawTruthOf(raw), names));
 }
 
 } // namespace starlocus::core

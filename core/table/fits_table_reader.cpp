@@ -2,6 +2,7 @@
 #include "core/table/fits_table_reader.h"
 
 #include "core/common/input_error.h"
+#include "core/table/cfitsio_status.h"
 
 #include <fitsio.h>
 
@@ -23,18 +24,6 @@ constexpr long kMaxStringWidth = 1L << 12;
 // The longest vector column expanded into scalar columns NAME[0] … NAME[n-1]: APOGEE's 7 × 7
 // FPARAM_COV is 49; longer vectors (spectra, images in a cell) are skipped.
 constexpr long kMaxExpandedElements = 64;
-
-// CFITSIO's text for `status` and the messages it queued (the most useful is the first).
-std::string cfitsioText(int status) {
-    char text[FLEN_STATUS] = {};
-    fits_get_errstatus(status, text);
-    std::string out = text;
-    char message[FLEN_ERRMSG] = {};
-    if (fits_read_errmsg(message) && message[0])
-        out += std::string(": ") + message;
-    fits_clear_errmsg();
-    return out;
-}
 
 // How a column is read: the CFITSIO datatype asked for, and where the values go.
 enum class Reading : std::uint8_t { Integer, ScaledInteger, Float, Logical, String };

@@ -2,6 +2,7 @@
 #include "core/table/fits_table_writer.h"
 
 #include "core/common/input_error.h"
+#include "core/table/cfitsio_status.h"
 #include "core/table/table_output_file.h"
 #include "core/table/table_value_text.h"
 
@@ -18,17 +19,6 @@ constexpr std::int64_t kIntegerNull = std::numeric_limits<std::int64_t>::min();
 constexpr std::size_t kMaxTextWidth = std::size_t(1) << 12; // fits_table_reader's limit
 constexpr std::size_t kMaxKeywordText = FLEN_VALUE - 3;      // 68: a value card's string
 constexpr long kMaxBlockRows = 1L << 16;
-
-std::string cfitsioText(int status) {
-    char text[FLEN_STATUS] = {};
-    fits_get_errstatus(status, text);
-    std::string out = text;
-    char message[FLEN_ERRMSG] = {};
-    if (fits_read_errmsg(message) && message[0])
-        out += std::string(": ") + message;
-    fits_clear_errmsg();
-    return out;
-}
 
 struct FitsFileCloser {
     void operator()(fitsfile* file) const {

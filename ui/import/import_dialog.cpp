@@ -38,16 +38,6 @@ namespace imp = core::import;
 
 QString fileName(const QString& path) { return QFileInfo(path).fileName(); }
 
-QStringList localTableFiles(const QMimeData* mime) {
-    QStringList paths;
-    if (!mime)
-        return paths;
-    for (const QUrl& url : mime->urls())
-        if (url.isLocalFile() && isTableFileName(url.toLocalFile()))
-            paths << url.toLocalFile();
-    return paths;
-}
-
 } // namespace
 
 ImportDialog::ImportDialog(QWidget* parent) : QDialog(parent) {
@@ -446,12 +436,12 @@ void ImportDialog::showMessage(const QString& text, bool error) {
 }
 
 void ImportDialog::dragEnterEvent(QDragEnterEvent* event) {
-    if (!localTableFiles(event->mimeData()).isEmpty())
+    if (!droppedTableFiles(event->mimeData()).isEmpty())
         event->acceptProposedAction();
 }
 
 void ImportDialog::dropEvent(QDropEvent* event) {
-    const QStringList paths = localTableFiles(event->mimeData());
+    const QStringList paths = droppedTableFiles(event->mimeData());
     if (paths.isEmpty())
         return;
     addTables(paths);

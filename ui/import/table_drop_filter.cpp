@@ -9,32 +9,19 @@
 #include <QUrl>
 
 namespace starlocus::ui {
-namespace {
-
-QStringList droppedTables(const QMimeData* mime) {
-    QStringList paths;
-    if (!mime)
-        return paths;
-    for (const QUrl& url : mime->urls())
-        if (url.isLocalFile() && isTableFileName(url.toLocalFile()))
-            paths << url.toLocalFile();
-    return paths;
-}
-
-} // namespace
 
 TableDropFilter::TableDropFilter(Open open, QObject* parent) : QObject(parent), open_(std::move(open)) {}
 
 bool TableDropFilter::eventFilter(QObject* watched, QEvent* event) {
     if (event->type() == QEvent::DragEnter || event->type() == QEvent::DragMove) {
         auto* drag = static_cast<QDragMoveEvent*>(event);
-        if (!droppedTables(drag->mimeData()).isEmpty()) {
+        if (!droppedTableFiles(drag->mimeData()).isEmpty()) {
             drag->acceptProposedAction();
             return true;
         }
     } else if (event->type() == QEvent::Drop) {
         auto* drop = static_cast<QDropEvent*>(event);
-        const QStringList tables = droppedTables(drop->mimeData());
+        const QStringList tables = droppedTableFiles(drop->mimeData());
         if (!tables.isEmpty()) {
             drop->acceptProposedAction();
             open_(tables);

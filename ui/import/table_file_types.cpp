@@ -3,6 +3,8 @@
 
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QMimeData>
+#include <QUrl>
 
 namespace starlocus::ui {
 namespace {
@@ -24,6 +26,16 @@ bool isTableFileName(const QString& path) {
         if (name.endsWith(suffix))
             return true;
     return false;
+}
+
+QStringList droppedTableFiles(const QMimeData* mime) {
+    QStringList paths;
+    if (!mime)
+        return paths;
+    for (const QUrl& url : mime->urls())
+        if (url.isLocalFile() && isTableFileName(url.toLocalFile()))
+            paths << url.toLocalFile();
+    return paths;
 }
 
 QString tableBaseName(const QString& path) {
