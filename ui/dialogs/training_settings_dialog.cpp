@@ -2,6 +2,7 @@
 #include "ui/dialogs/training_settings_dialog.h"
 
 #include "core/common/input_error.h"
+#include "ui/locale_number.h"
 
 #include <QCoreApplication>
 #include <QDialogButtonBox>
@@ -21,18 +22,6 @@ namespace {
 
 // Shortest text that reads back as the same double, in the user's locale.
 QString numberText(double value) { return QLocale().toString(value, 'g', QLocale::FloatingPointShortest); }
-
-// The user's locale first, then C ("1e-3" typed in a German session).
-std::optional<double> parseNumber(const QString& text) {
-    bool ok = false;
-    const double v = QLocale().toDouble(text.trimmed(), &ok);
-    if (ok && std::isfinite(v))
-        return v;
-    const double c = QLocale::c().toDouble(text.trimmed(), &ok);
-    if (ok && std::isfinite(c))
-        return c;
-    return std::nullopt;
-}
 
 QString fromView(std::string_view text) { return QString::fromUtf8(text.data(), qsizetype(text.size())); }
 
@@ -178,7 +167,7 @@ std::optional<core::TrainingConfig> TrainingSettingsDialog::parse(QString* messa
         }
         const QString text = static_cast<QLineEdit*>(f.widget)->text();
         if (f.field->isReal()) {
-            const auto v = parseNumber(text);
+            const auto v = parseLocaleNumber(text);
             if (!v)
                 return fail(f.widget, tr("“%1” is not a number").arg(text));
             c.*std::get<double core::TrainingConfig::*>(f.field->member) = *v;

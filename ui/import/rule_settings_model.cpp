@@ -3,6 +3,7 @@
 
 #include "core/bands/band_registry.h"
 #include "core/common/input_error.h"
+#include "ui/locale_number.h"
 
 #include <QApplication>
 #include <QBrush>
@@ -22,18 +23,6 @@ QString fromView(std::string_view text) { return QString::fromUtf8(text.data(), 
 
 // Top-level rows carry 0; a parameter row carries its rule's index + 1.
 constexpr quintptr kTopLevel = 0;
-
-// The user's locale first, then C ("1e-3" typed in a German session).
-std::optional<double> parseNumber(const QString& text) {
-    bool ok = false;
-    const double v = QLocale().toDouble(text.trimmed(), &ok);
-    if (ok && std::isfinite(v))
-        return v;
-    const double c = QLocale::c().toDouble(text.trimmed(), &ok);
-    if (ok && std::isfinite(c))
-        return c;
-    return std::nullopt;
-}
 
 QString numberText(double value) { return QLocale().toString(value, 'g', QLocale::FloatingPointShortest); }
 
@@ -299,7 +288,7 @@ bool RuleSettingsModel::setData(const QModelIndex& index, const QVariant& value,
         return false;
     const auto rule = std::size_t(index.internalId() - 1);
     const auto number = value.typeId() == QMetaType::Double ? std::optional<double>(value.toDouble())
-                                                            : parseNumber(value.toString());
+                                                            : parseLocaleNumber(value.toString());
     if (!number)
         return false;
     return setParameter(rule, imp::ruleTable()[rule].parameters[std::size_t(index.row())].name, *number);
