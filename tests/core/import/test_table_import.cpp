@@ -259,6 +259,22 @@ private slots:
         QCOMPARE(r.catalog.magErr[0][0], std::sqrt(0.01 * 0.01 + 0.02 * 0.02));
     }
 
+    void aCovarianceNotPositiveDefiniteDropsTheStar() {
+        // cov(Teff, log g) = 30 K dex against σ_Teff ≈ 41 K, σ_logg ≈ 0.11 after the floors: a
+        // correlation of 6.6, no covariance matrix. Every star goes, counted under its rule;
+        // countImport keeps the counts where importTables refuses an empty catalog.
+        const ImportSource lamost{path("lamost.ecsv").toStdString(), {}, {}, {}};
+        ColumnMapping mapping = planTable(lamost, table::openTable(lamost.path)->columns(), RuleSettings{}).mapping;
+        mapping.fields["cov_teff_logg"] = {"30", ""};
+        const std::vector<ImportSource> sources = {{lamost.path, mapping, "spec.json", {}}};
+        const ImportReport report = countImport(sources, RuleSettings{});
+        // Rows 1 (qflag) and 3 (S/N) go first, by the survey's rules; the other nine here (row 2's
+        // σ_Teff of 250 K still leaves σ_Teff·σ_logg = 28 < 30).
+        QCOMPARE(count(report, "invalid_label_covariance"), std::size_t(9));
+        QCOMPARE(report.starsOut, std::size_t(0));
+        QVERIFY_THROWS_EXCEPTION(InputError, importTables(sources, RuleSettings{}));
+    }
+
     void badSettingsAreRefused() {
         RuleSettings s;
         QVERIFY_THROWS_EXCEPTION(InputError, s.apply("no_such_rule=off"));
