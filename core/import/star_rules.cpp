@@ -139,10 +139,10 @@ ReddeningMode resolveReddeningMode(ReddeningMode mode, const FieldValues& values
 StarRules::StarRules(const RuleSettings& settings, ReddeningMode mode, std::string survey)
     : settings_(settings), mode_(mode), survey_(std::move(survey)) {}
 
-bool StarRules::apply(const FieldValues& v, std::size_t i, ImportedStar& s, RuleTally& tally) const {
+bool StarRules::labels(const FieldValues& v, std::size_t i, ImportedStar& s, RuleTally& tally) const {
     const Fields& f = F();
     const Rules& r = R();
-    auto drop = [&](std::size_t rule) {
+    const auto drop = [&](std::size_t rule) {
         ++tally.rules[rule].stars;
         return false;
     };
@@ -229,6 +229,16 @@ bool StarRules::apply(const FieldValues& v, std::size_t i, ImportedStar& s, Rule
         if (var[0] > t * t || var[1] > g * g || var[2] > m * m)
             return drop(r.sigmaCut);
     }
+    return true;
+}
+
+bool StarRules::astrometry(const FieldValues& v, std::size_t i, RuleTally& tally) const {
+    const Fields& f = F();
+    const Rules& r = R();
+    const auto drop = [&](std::size_t rule) {
+        ++tally.rules[rule].stars;
+        return false;
+    };
 
     // --- Gaia astrometric quality and 2MASS extended sources (§3.2).
     const bool hasG = finite(v, f.mag[0], i);
@@ -249,6 +259,16 @@ bool StarRules::apply(const FieldValues& v, std::size_t i, ImportedStar& s, Rule
         return drop(r.gNObs);
     if (on(r.extended) && ((v.has(f.extKey, i)) || (v.has(f.galContam, i) && v.integer(f.galContam, i) != 0)))
         return drop(r.extended);
+    return true;
+}
+
+bool StarRules::photometry(const FieldValues& v, std::size_t i, ImportedStar& s, RuleTally& tally) const {
+    const Fields& f = F();
+    const Rules& r = R();
+    const auto drop = [&](std::size_t rule) {
+        ++tally.rules[rule].stars;
+        return false;
+    };
 
     // --- Photometry, band by band (§3.2).
     const double magMin = param(r.invalidMag, "min"), magMax = param(r.invalidMag, "max");
@@ -326,20 +346,30 @@ bool StarRules::apply(const FieldValues& v, std::size_t i, ImportedStar& s, Rule
     }
     if (on(r.gMissing) && !std::isfinite(s.mag[0]))
         return drop(r.gMissing);
+    return true;
+}
+
+// True when the star keeps a parallax (the reddening prior's regime needs it).
+bool StarRules::parallax(const FieldValues& v, std::size_t i, ImportedStar& s, RuleTally& tally) const {
+    const Fields& f = F();
+    const Rules& r = R();
 
     // --- Parallax: kept as measured; S/N < 5 is the likelihood's business (σ_ϖ = ∞ there).
     s.parallax = v.has(f.parallax, i) ? v.real(f.parallax, i) : kNaN;
     s.parallaxErr = v.has(f.parallaxErr, i) ? v.real(f.parallaxErr, i) : kNaN;
-    bool parallaxUsable = true;
     if (!std::isfinite(s.parallax) || !std::isfinite(s.parallaxErr) || s.parallaxErr <= 0.0) {
         ++tally.rules[r.invalidParallax].stars;
         s.parallax = s.parallaxErr = kNaN;
-        parallaxUsable = false;
-    } else if (on(r.parallaxSnr) && s.parallax < param(r.parallaxSnr, "min_snr") * s.parallaxErr) {
-        ++tally.rules[r.parallaxSnr].stars;
+        return false;
     }
+    if (on(r.parallaxSnr) && s.parallax < param(r.parallaxSnr, "min_snr") * s.parallaxErr)
+        ++tally.rules[r.parallaxSnr].stars;
+    return true;
+}
 
-    // --- Position: l, b as given, else from (ra, dec).
+// l, b as given, else from (ra, dec); NaN when the table has neither.
+void StarRules::position(const FieldValues& v, std::size_t i, ImportedStar& s) const {
+    const Fields& f = F();
     s.l = s.b = kNaN;
     if (finite(v, f.l, i) && finite(v, f.b, i)) {
         s.l = v.real(f.l, i);
@@ -349,6 +379,16 @@ bool StarRules::apply(const FieldValues& v, std::size_t i, ImportedStar& s, Rule
         s.l = g.lDeg;
         s.b = g.bDeg;
     }
+}
+
+bool StarRules::reddeningPrior(const FieldValues& v, std::size_t i, ImportedStar& s, RuleTally& tally,
+                               bool parallaxUsable) const {
+    const Fields& f = F();
+    const Rules& r = R();
+    const auto drop = [&](std::size_t rule) {
+        ++tally.rules[rule].stars;
+        return false;
+    };
 
     // --- Reddening prior (§3.3).
     if (mode_ == ReddeningMode::Given) {
@@ -400,11 +440,22 @@ bool StarRules::apply(const FieldValues& v, std::size_t i, ImportedStar& s, Rule
     }
     if (!(s.reddeningErr > 0.0))
         return drop(r.invalidPrior); // σ_E = 0 would make the prior a constraint the update divides by
+    return true;
+}
 
+bool StarRules::apply(const FieldValues& v, std::size_t i, ImportedStar& s, RuleTally& tally) const {
+    if (!labels(v, i, s, tally) || !astrometry(v, i, tally) || !photometry(v, i, s, tally))
+        return false;
+    const bool parallaxUsable = parallax(v, i, s, tally);
+    position(v, i, s);
+    if (!reddeningPrior(v, i, s, tally, parallaxUsable))
+        return false;
+    const Fields& f = F();
     s.rFit = v.has(f.rFit, i) ? v.real(f.rFit, i) : kNaN;
     s.rVar = v.has(f.rVar, i) ? v.real(f.rVar, i) : kNaN;
     s.sourceId = v.has(f.sourceId, i) ? std::optional<std::int64_t>(v.integer(f.sourceId, i)) : std::nullopt;
     return true;
 }
+
 
 } // namespace starlocus::core::import

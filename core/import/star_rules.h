@@ -53,6 +53,14 @@ public:
     bool apply(const FieldValues& values, std::size_t row, ImportedStar& star, RuleTally& tally) const;
 
 private:
+    // The steps of apply(), in the order the rules count; each false when it drops the star.
+    bool labels(const FieldValues& v, std::size_t i, ImportedStar& s, RuleTally& tally) const;     // §3.1
+    bool astrometry(const FieldValues& v, std::size_t i, RuleTally& tally) const; // Gaia, 2MASS extended
+    bool photometry(const FieldValues& v, std::size_t i, ImportedStar& s, RuleTally& tally) const; // bands, G
+    bool parallax(const FieldValues& v, std::size_t i, ImportedStar& s, RuleTally& tally) const;   // false: none kept
+    void position(const FieldValues& v, std::size_t i, ImportedStar& s) const;
+    bool reddeningPrior(const FieldValues& v, std::size_t i, ImportedStar& s, RuleTally& tally,
+                        bool parallaxUsable) const; // §3.3
     bool on(std::size_t rule) const { return settings_.enabled(rule); }
     double param(std::size_t rule, std::string_view name) const { return settings_.parameter(rule, name); }
 
