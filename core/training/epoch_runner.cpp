@@ -43,7 +43,9 @@ EpochRunner::EpochRunner(const NetworkLayout& layout, const TrainingConfig& conf
     taskLoss_.assign(maxTasks, 0.0);
 }
 
-double EpochRunner::batchGradient(const ParameterVector& params, std::span<const std::uint32_t> stars, float scale) {
+// One process holds every star, and a star's position is its sample's index.
+double EpochRunner::batchGradient(const ParameterVector& params, std::span<const std::uint32_t> stars,
+                                  std::span<const std::uint32_t> next, float scale) {
     const std::size_t count = stars.size();
     const std::size_t tasks = (count + kStarsPerTask - 1) / kStarsPerTask;
     team_.run(tasks, [&](std::size_t task, unsigned worker) {
@@ -53,6 +55,10 @@ double EpochRunner::batchGradient(const ParameterVector& params, std::span<const
             stars.subspan(task * kStarsPerTask, std::min<std::size_t>(kStarsPerTask, count - task * kStarsPerTask));
         taskLoss_[task] = kernels_.accumulate(workspaces_[worker], layout_, params.data(), samples_->data(), group,
                                               scale, g.data(), true);
+        // The same share of the next batch: its samples travel from memory while this batch
+        // is summed and Adam steps, a whole step ahead of the kernel that reads them.
+        for (std::size_t k = task * kStarsPerTask; k < std::min(next.size(), (task + 1) * kStarsPerTask); ++k)
+            prefetchSample(samples_->data() + next[k]);
     });
     std::copy(taskGradients_[0].begin(), taskGradients_[0].end(), gradient_.begin());
     double chi2 = taskLoss_[0];
@@ -70,7 +76,8 @@ double EpochRunner::rankedBatchGradient(const ParameterVector& params, std::span
     const int first = ranks_.firstLocalRank(), n = ranks_.size();
     for (auto& list : rankStars_)
         list.clear();
-    for (std::uint32_t i : stars) {
+    for (const std::uint32_t p : stars) {
+        const std::uint32_t i = sampleLayout_->starAt(p);
         if (!localStars_.contains(i))
             continue; // another process's star
         // The owner of star i: blocks are contiguous and ordered, ⌊i·N/n⌋ is at most one short.
@@ -79,7 +86,7 @@ double EpochRunner::rankedBatchGradient(const ParameterVector& params, std::span
             ++r;
         while (starRangeOf(r, n, stars_).begin > i)
             --r;
-        rankStars_[std::size_t(r - first)].push_back(local(i));
+        rankStars_[std::size_t(r - first)].push_back(sampleLayout_->slot(i));
     }
     std::vector<Task> tasks;
     for (std::size_t r = 0; r < rankStars_.size(); ++r)
@@ -123,6 +130,8 @@ double EpochRunner::rankedBatchGradient(const ParameterVector& params, std::span
 
 double EpochRunner::run(ParameterVector& params, AdamState& adam, const std::vector<std::uint32_t>& order,
                         double lr) {
+    if (!ranks_.isParallel() && !sampleLayout_->positionIsSlot())
+        throw std::logic_error("one process must hold every star's sample");
     const AdamSettings adamSettings{config_.adamBeta1, config_.adamBeta2, config_.adamEpsilon};
     double lossSum = 0.0;
     std::size_t batches = 0;
@@ -135,9 +144,11 @@ double EpochRunner::run(ParameterVector& params, AdamState& adam, const std::vec
             return lossSum / double(std::max<std::size_t>(1, batches));
         const std::size_t count = std::min(batch, order.size() - start);
         const std::span<const std::uint32_t> stars(order.data() + start, count);
+        const std::span<const std::uint32_t> next(order.data() + start + count,
+                                                  std::min(batch, order.size() - start - count));
         const float scale = float(1.0 / (double(kBandCount) * double(count)));
-        const double chi2 =
-            ranks_.isParallel() ? rankedBatchGradient(params, stars, scale) : batchGradient(params, stars, scale);
+        const double chi2 = ranks_.isParallel() ? rankedBatchGradient(params, stars, scale)
+                                                : batchGradient(params, stars, next, scale);
         const double reg = kernels_.addRegularization(layout_, params.data(), config_.l2Hidden, config_.l1Extinction,
                                                       gradient_.data());
         const double loss = chi2 / (double(kBandCount) * double(count)) + reg; // Eq. 15
@@ -158,9 +169,9 @@ double EpochRunner::validationLoss(const ParameterVector& params, const std::vec
     const int first = ranks_.firstLocalRank(), n = ranks_.size();
     for (std::size_t r = 0; r < lists.size(); ++r) {
         const StarRange own = starRangeOf(first + int(r), n, stars_);
-        for (std::uint32_t i : validation)
-            if (own.contains(i))
-                lists[r].push_back(local(i));
+        for (const std::uint32_t p : validation)
+            if (const std::uint32_t i = sampleLayout_->starAt(p); own.contains(i))
+                lists[r].push_back(sampleLayout_->slot(i));
     }
     std::vector<Task> tasks;
     for (std::size_t r = 0; r < lists.size(); ++r)

@@ -8,6 +8,7 @@
 #include "core/training/batch_gradient.h"
 #include "core/training/network_parameters.h"
 #include "core/training/rank_group.h"
+#include "core/training/sample_layout.h"
 #include "core/training/star_sample.h"
 #include "core/training/training_config.h"
 #include "core/training/training_events.h"
@@ -25,30 +26,33 @@ inline constexpr int kStarsPerTask = 16;
 
 class EpochRunner {
 public:
-    // `samples` holds the stars of ranks.localStars(stars) (all of them in one process).
+    // `samples` holds the stars of ranks.localStars(stars) (all of them in one process), star i
+    // at samples[layout.slot(i)]; the runner's stars are positions of `layout`.
     EpochRunner(const NetworkLayout& layout, const TrainingConfig& config, RankGroup& ranks, std::size_t stars,
                 WorkerTeam& team, TrainingControl& control);
 
-    void setSamples(const std::vector<StarSample>* samples) { samples_ = samples; }
+    void setSamples(const std::vector<StarSample>* samples, const SampleLayout* layout) {
+        samples_ = samples;
+        sampleLayout_ = layout;
+    }
 
-    // One epoch over the stars `order` (catalog indices, every rank the same order); returns
+    // One epoch over the stars `order` (positions, every rank the same order); returns
     // the mean batch loss, or NaN as soon as a batch loss is not finite (the caller rolls
     // back; every rank sees the same NaN). Returns early, with the mean so far, on a stop request.
     double run(ParameterVector& params, AdamState& adam, const std::vector<std::uint32_t>& order, double lr);
 
-    // Eq. 15 on the validation stars (catalog indices) with `params`; NaN without a
+    // Eq. 15 on the validation stars (positions, best ascending: memory order) with `params`; NaN without a
     // validation star (no value, never the regularisation term alone dressed up as a loss).
     double validationLoss(const ParameterVector& params, const std::vector<std::uint32_t>& validation);
 
 private:
-    // χ² of the batch, its gradient summed into gradient_ (one process).
-    double batchGradient(const ParameterVector& params, std::span<const std::uint32_t> stars, float scale);
+    // χ² of the batch, its gradient summed into gradient_ (one process); `next` is the next
+    // mini-batch, whose samples each task asks for once it is done with its own.
+    double batchGradient(const ParameterVector& params, std::span<const std::uint32_t> stars,
+                         std::span<const std::uint32_t> next, float scale);
     // The same over ranks: each local rank's stars of the batch, summed exactly; NaN when a
     // rank's sum is not finite.
     double rankedBatchGradient(const ParameterVector& params, std::span<const std::uint32_t> stars, float scale);
-    // Sample index of catalog star i.
-    std::uint32_t local(std::uint32_t i) const { return std::uint32_t(i - localStars_.begin); }
-
     const NetworkLayout& layout_;
     const TrainingConfig& config_;
     RankGroup& ranks_;
@@ -58,6 +62,7 @@ private:
     TrainingControl& control_;
     const TrainingKernels& kernels_; // this CPU's build of the hot loops
     const std::vector<StarSample>* samples_ = nullptr;
+    const SampleLayout* sampleLayout_ = nullptr;
     std::vector<BatchWorkspace> workspaces_;
     std::vector<ParameterVector> taskGradients_;
     std::vector<double> taskLoss_;

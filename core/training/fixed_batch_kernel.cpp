@@ -111,12 +111,10 @@ double accumulateFixedKernel(const NetworkLayout& layout, const float* params, c
 
     // The group's samples sit at random places of a large array (the epoch's shuffled
     // order): ask for all their cache lines now, so that they arrive together while the
-    // forward pass runs instead of one miss at a time in the whitening loop.
-    for (int s = 0; s < N; ++s) {
-        const char* p = reinterpret_cast<const char*>(samples + indices[std::size_t(s)]);
-        for (std::size_t offset = 0; offset < sizeof(StarSample); offset += 64)
-            __builtin_prefetch(p + offset);
-    }
+    // forward pass runs instead of one miss at a time in the whitening loop. (The epoch
+    // asks a mini-batch ahead too, epoch_runner.cpp; then these find them in the cache.)
+    for (int s = 0; s < N; ++s)
+        prefetchSample(samples + indices[std::size_t(s)]);
     Eigen::Matrix<float, 3, N> x;
     Eigen::Matrix<float, 1, N> e;
     for (int s = 0; s < N; ++s) {

@@ -5,11 +5,12 @@
 #include "core/common/input_error.h"
 #include "core/common/parallel_for.h"
 #include "core/io/training_checkpoint.h"
-#include "core/common/counter_random.h"
+#include "core/training/epoch_order.h"
 #include "core/training/epoch_runner.h"
 #include "core/training/epoch_schedule.h"
 #include "core/training/network_parameters.h"
 #include "core/training/physical_start.h"
+#include "core/training/sample_layout.h"
 #include "core/training/training_kernels.h"
 #include "core/training/worker_team.h"
 
@@ -143,10 +144,6 @@ void noteSmallRun(const TrainingState& state, const NetworkLayout& layout, Train
 }
 
 
-// The epoch shuffles' counter streams (2⁴⁰ + epoch): a range of their own, apart from the
-// initialisation's (0xC0FFEE00 + n, network_parameters.cpp) and the split's (0x5B117 · 2³²,
-// training_state.cpp), so no shuffle repeats their numbers.
-constexpr std::uint64_t kShuffleStream = 1ull << 40;
 // After a non-finite loss the epoch is retried at this fraction of the learning rate.
 constexpr double kFaultRateFactor = 0.5;
 // Retries of one epoch before the iteration starts again from its own starting point: if
@@ -154,7 +151,8 @@ constexpr double kFaultRateFactor = 0.5;
 // on the edge), halving once more cannot help.
 constexpr int kRetriesBeforeIterationRestart = 2;
 
-// Training and validation stars in use, in catalog order.
+// Training and validation stars in use, by their positions in the sample layout, ascending
+// (the catalog order for the free shuffle).
 struct IterationStars {
     std::vector<std::uint32_t> train;
     std::vector<std::uint32_t> validation;
@@ -211,11 +209,13 @@ public:
         cp_.catalogSource = catalog_.sourceFile;
         cp_.normalization = labelNormalizationOf(catalog_); // the run's own (METHOD.md §2)
         observer_.onMessage("building the first covariances for " + std::to_string(catalog_.size()) + " stars");
-        cp_.state = initialState(catalog_, cp_.normalization, config_, samples_, ranks_);
+        sampleLayout_ = sampleLayoutOf(config_);
+        cp_.state = initialState(catalog_, cp_.normalization, config_, samples_, ranks_, sampleLayout_);
         schedule_ = chooseEpochSchedule(config_, trainingStarsInUse(cp_.state));
         cp_.parameters = initialParameters(layout_, config_.seed);
         if (config_.initialization == Initialization::Physical && !ranks_.isParallel()) {
-            applyPhysicalStart(layout_, cp_.parameters, cp_.normalization, samples_, cp_.state);
+            const auto sampleOf = [&](std::size_t i) { return samples_[sampleLayout_.slot(i)]; };
+            applyPhysicalStart(layout_, cp_.parameters, cp_.normalization, sampleOf, cp_.state);
         } else if (config_.initialization == Initialization::Physical && ranks_.isRoot()) {
             // Rank 0 does not hold every star's sample: it computes the few the start reads.
             applyPhysicalStart(
@@ -243,9 +243,10 @@ public:
             schedule_ = chooseEpochSchedule(config_, trainingStarsInUse(cp_.state));
         const StellarModel model =
             modelFromParameters(layout_, cp_.parameters, cp_.normalization, Activation::Sigmoid, {});
+        sampleLayout_ = sampleLayoutOf(config_);
         samples_.assign(ranks_.localStars(catalog_.size()).size(), StarSample{});
         updateState(catalog_, model, config_.thresholdAfter(cp_.completedIterations), false, cp_.state, samples_,
-                    ranks_);
+                    ranks_, sampleLayout_);
     }
 
     // The remaining iterations; the result holds the state after the last completed one.
@@ -253,7 +254,7 @@ public:
         const unsigned threads = config_.threads > 0 ? unsigned(config_.threads) : workerThreadCount();
         WorkerTeam team(threads);
         EpochRunner runner(layout_, config_, ranks_, catalog_.size(), team, control_);
-        runner.setSamples(&samples_);
+        runner.setSamples(&samples_, &sampleLayout_);
         runner_ = &runner;
         elapsedBefore_ = cp_.elapsedSeconds;
         // The ETA's rate: epochs of this process only, timed from its first epoch (a resumed
@@ -300,15 +301,23 @@ private:
                std::to_string(schedule_.epochsPerIteration) + " epochs" + (schedule_.automatic ? " (automatic)" : "");
     }
 
+    // The samples' order of this run: the catalog's for the free shuffle, else a random one.
+    SampleLayout sampleLayoutOf(const TrainingConfig& config) const {
+        const StarRange local = ranks_.localStars(catalog_.size());
+        return config.shuffleBlockStars == kFullShuffle ? SampleLayout::catalogOrder(catalog_.size(), local)
+                                                        : SampleLayout::shuffled(catalog_.size(), local, config.seed);
+    }
+
     IterationStars starsInUse(int k) const {
         IterationStars stars;
-        for (std::size_t i = 0; i < catalog_.size(); ++i) {
+        for (std::size_t p = 0; p < catalog_.size(); ++p) {
+            const std::size_t i = sampleLayout_.starAt(p);
             if (!cp_.state.inUse[i])
                 continue;
             if (cp_.state.split[i] == Split::Train)
-                stars.train.push_back(std::uint32_t(i));
+                stars.train.push_back(std::uint32_t(p));
             else if (cp_.state.split[i] == Split::Validation)
-                stars.validation.push_back(std::uint32_t(i));
+                stars.validation.push_back(std::uint32_t(p));
         }
         if (stars.train.empty())
             throw TrainingError(k == 1 ? "no usable training star in " + catalog_.sourceFile
@@ -317,13 +326,12 @@ private:
         return stars;
     }
 
-    // The shuffle is a pure function of (seed, epoch): a retried epoch sees the same order.
+    // A pure function of (seed, epoch): a retried epoch sees the same order (epoch_order.h).
     std::vector<std::uint32_t> shuffled(const std::vector<std::uint32_t>& train, int globalEpoch) const {
-        std::vector<std::uint32_t> order = train;
-        CounterRandom rng(config_.seed, kShuffleStream + std::uint64_t(globalEpoch));
-        for (std::size_t i = order.size(); i > 1; --i)
-            std::swap(order[i - 1], order[std::min(i - 1, std::size_t(rng.uniform() * double(i)))]);
-        return order;
+        if (config_.shuffleBlockStars == kFullShuffle)
+            return freeShuffle(train, config_.seed, globalEpoch);
+        return blockShuffle(train, sampleLayout_.stars(), std::size_t(config_.shuffleBlockStars), config_.seed,
+                            globalEpoch);
     }
 
     // The epochs of iteration k; false when stopped on request (the parameters are then
@@ -434,7 +442,8 @@ private:
         const auto tUpdate = Clock::now();
         const auto model = modelNow();
         const double threshold = config_.thresholdAfter(k);
-        const UpdateSummary summary = updateState(catalog_, *model, threshold, true, cp_.state, samples_, ranks_);
+        const UpdateSummary summary =
+            updateState(catalog_, *model, threshold, true, cp_.state, samples_, ranks_, sampleLayout_);
         cp_.completedIterations = k;
         cp_.elapsedSeconds = elapsedBefore_ + secondsSince(t0_);
         IterationEvent ie;
@@ -469,6 +478,7 @@ private:
     const Clock::time_point t0_ = Clock::now();
     TrainingCheckpoint cp_;
     EpochSchedule schedule_; // set by start() or resume()
+    SampleLayout sampleLayout_; // set by start() or resume(); star i's sample: samples_[sampleLayout_.slot(i)]
     std::vector<StarSample> samples_;
     EpochRunner* runner_ = nullptr; // lives in iterate()
     double elapsedBefore_ = 0.0;

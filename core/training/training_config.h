@@ -22,6 +22,10 @@ enum class Initialization { Physical, Keras };
 // command line and in the settings dialog, 0 in a checkpoint's JSON; the rule:
 // epoch_schedule.h).
 inline constexpr int kAutoEpochs = 0;
+// TrainingConfig::shuffleBlockStars's value for a free shuffle of every training star ("full"
+// on the command line, 0 in a checkpoint's JSON), and the default block.
+inline constexpr int kFullShuffle = 0;
+inline constexpr int kDefaultShuffleBlockStars = 8192;
 std::string_view initializationName(Initialization init);
 Initialization parseInitialization(std::string_view text); // InputError("", "initialization", …)
 
@@ -49,6 +53,14 @@ struct TrainingConfig {
     int thresholdDecayIterations = 15;
     // Iteration 1 leaves out stars with σ_E above this (its covariance has no R term).
     double firstIterationMaxSigmaE = 0.2;
+
+    // The epoch shuffle: stars in blocks of this many consecutive samples in memory, the
+    // blocks and the stars inside each block reshuffled every epoch, the samples laid out in
+    // a random order of the run (epoch_order.h, sample_layout.h); kFullShuffle: every
+    // training star shuffled freely over the whole catalog, the order before this setting
+    // existed. Not the paper's (it shuffles freely): a locality the statistics do not see
+    // (docs/PERFORMANCE.md, docs/VALIDATION.md).
+    int shuffleBlockStars = kDefaultShuffleBlockStars;
 
     // Split (70/20/10 %) and randomness.
     double trainFraction = 0.7;

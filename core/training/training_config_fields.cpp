@@ -93,6 +93,13 @@ const ConfigField kFields[] = {
     Row("batch", "batch", "batch", QT_TRANSLATE_NOOP("starlocus::ui::TrainingSettingsDialog", "&Batch size [stars]:"), "stars", "stars per mini-batch",
         &TrainingConfig::batchSize)
         .range(1, 1 << 20).in(SettingsGroup::Schedule),
+    // Not in the dialog (it passes the value through): a matter of speed, not of science.
+    Row("shuffleBlock", "shuffle_block", "shuffle-block", "Shuffle block [stars]:", "stars",
+        "epoch shuffle in blocks of this many stars adjacent in memory (faster on large catalogs); full: "
+        "every star shuffled freely",
+        &TrainingConfig::shuffleBlockStars)
+        .range(0, 1 << 24).zeroMeansChoice("full", "full")
+        .whenAbsent("full"), // checkpoints written before the setting existed shuffled freely
     Row("learningRate", "learning_rate", "lr", QT_TRANSLATE_NOOP("starlocus::ui::TrainingSettingsDialog", "&Learning rate:"), "", "Adam's learning rate in iteration 1",
         &TrainingConfig::learningRate)
         .range(0, kInf, Bound::Open, Bound::Open).in(SettingsGroup::Schedule),

@@ -50,6 +50,12 @@ TrainingState initialState(const Catalog& catalog, const LabelNormalization& nor
 
 TrainingState initialState(const Catalog& catalog, const LabelNormalization& norm, const TrainingConfig& config,
                            std::vector<StarSample>& samples, RankGroup& ranks) {
+    return initialState(catalog, norm, config, samples, ranks,
+                        SampleLayout::catalogOrder(catalog.size(), ranks.localStars(catalog.size())));
+}
+
+TrainingState initialState(const Catalog& catalog, const LabelNormalization& norm, const TrainingConfig& config,
+                           std::vector<StarSample>& samples, RankGroup& ranks, const SampleLayout& layout) {
     const std::size_t n = catalog.size();
     const StarRange local = ranks.localStars(n);
     TrainingState state;
@@ -69,7 +75,7 @@ TrainingState initialState(const Catalog& catalog, const LabelNormalization& nor
                 continue;
             // Iteration 1: photometric and parallax terms only (∇θM = 0, R = 0).
             double unusedChi2Dof = kNaN; // no model yet: the residual is irrelevant here
-            if (!fillSample(samples[i - local.begin], obs, photometricCovariance(obs), Vec13::Zero(), obs.priorE,
+            if (!fillSample(samples[layout.slot(i)], obs, photometricCovariance(obs), Vec13::Zero(), obs.priorE,
                             unusedChi2Dof)) {
                 counts[begin / kChunk].count(StarExclusion::CovarianceNotPositiveDefinite);
                 continue;
@@ -116,9 +122,16 @@ UpdateSummary updateState(const Catalog& catalog, const StellarModel& model, dou
 
 UpdateSummary updateState(const Catalog& catalog, const StellarModel& model, double threshold, bool refit,
                           TrainingState& state, std::vector<StarSample>& samples, RankGroup& ranks) {
+    return updateState(catalog, model, threshold, refit, state, samples, ranks,
+                       SampleLayout::catalogOrder(catalog.size(), ranks.localStars(catalog.size())));
+}
+
+UpdateSummary updateState(const Catalog& catalog, const StellarModel& model, double threshold, bool refit,
+                          TrainingState& state, std::vector<StarSample>& samples, RankGroup& ranks,
+                          const SampleLayout& layout) {
     const std::size_t n = catalog.size();
     const StarRange local = ranks.localStars(n);
-    const UpdateStarsJob job{catalog, model, threshold, refit, state, samples, local.begin};
+    const UpdateStarsJob job{catalog, model, threshold, refit, state, samples, local.begin, &layout};
     const TrainingKernels& kernels = trainingKernels(); // the CPU path's build of updateStars
     // Per local rank its own block in chunks counted from the block's start, so a rank's sums
     // are the same whichever process computes it; the ranks' sums then go to every rank.

@@ -7,6 +7,7 @@
 #include "core/likelihood/star_observation.h"
 #include "core/model/stellar_model.h"
 #include "core/training/rank_group.h"
+#include "core/training/sample_layout.h"
 #include "core/training/star_sample.h"
 #include "core/training/training_config.h"
 
@@ -40,6 +41,10 @@ TrainingState initialState(const Catalog& catalog, const LabelNormalization& nor
                            std::vector<StarSample>& samples);
 TrainingState initialState(const Catalog& catalog, const LabelNormalization& norm, const TrainingConfig& config,
                            std::vector<StarSample>& samples, RankGroup& ranks);
+// The same with star i's sample at samples[layout.slot(i)] (the trainer's layout: a random
+// order of the stars for the block shuffle).
+TrainingState initialState(const Catalog& catalog, const LabelNormalization& norm, const TrainingConfig& config,
+                           std::vector<StarSample>& samples, RankGroup& ranks, const SampleLayout& layout);
 // Star i's iteration-1 sample (what initialState stores); false when it has none (a defect,
 // or a covariance that is not positive definite).
 bool firstIterationSample(const Catalog& catalog, const LabelNormalization& norm, std::size_t i, StarSample& sample);
@@ -67,6 +72,10 @@ UpdateSummary updateState(const Catalog& catalog, const StellarModel& model, dou
 // every rank and in a simulated run).
 UpdateSummary updateState(const Catalog& catalog, const StellarModel& model, double threshold, bool refit,
                           TrainingState& state, std::vector<StarSample>& samples, RankGroup& ranks);
+// The same with star i's sample at samples[layout.slot(i)].
+UpdateSummary updateState(const Catalog& catalog, const StellarModel& model, double threshold, bool refit,
+                          TrainingState& state, std::vector<StarSample>& samples, RankGroup& ranks,
+                          const SampleLayout& layout);
 
 // Every rank's block of the per-star state copied to every rank (after each rank updated its own).
 void gatherState(TrainingState& state, RankGroup& ranks);

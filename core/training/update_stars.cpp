@@ -52,7 +52,7 @@ void updateStars(const UpdateStarsJob& job, std::size_t begin, std::size_t end, 
             }
         }
         double chi2Dof = kNaN;
-        if (!rebuildStar(obs, eval, state.reddening[i], state.reddeningVar[i], job.samples[i - job.firstSample], chi2Dof)) {
+        if (!rebuildStar(obs, eval, state.reddening[i], state.reddeningVar[i], job.sampleOf(i), chi2Dof)) {
             state.usable[i] = 0; // its covariance broke down: it can no longer be scored
             state.inUse[i] = 0;
             state.chi2Dof[i] = kNaN;

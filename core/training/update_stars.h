@@ -7,6 +7,7 @@
 #include "core/catalog/catalog.h"
 #include "core/likelihood/star_observation.h"
 #include "core/model/stellar_model.h"
+#include "core/training/sample_layout.h"
 #include "core/training/star_sample.h"
 #include "core/training/training_state.h"
 
@@ -21,8 +22,11 @@ struct UpdateStarsJob {
     double threshold;
     bool refit;
     TrainingState& state;
-    std::vector<StarSample>& samples; // star i's sample is samples[i − firstSample]
+    std::vector<StarSample>& samples; // star i's sample is samples[i − firstSample] ...
     std::size_t firstSample = 0;
+    const SampleLayout* layout = nullptr; // ... or samples[layout->slot(i)] when given
+
+    StarSample& sampleOf(std::size_t i) const { return layout ? samples[layout->slot(i)] : samples[i - firstSample]; }
 };
 
 // What updateState() sums over the ranges.
