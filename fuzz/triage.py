@@ -26,7 +26,7 @@ FRAME = re.compile(r"^\s*#(\d+) 0x[0-9a-f]+ in (.*?) (\S+?)(?::(\d+))?(?::\d+)?$
 # glibc's own entry points of the string functions (__memcpy_avx512_unaligned_erms, ...) count
 # as the runtime too: the frame that called them decides.
 RUNTIME = re.compile(r"__asan|__ubsan|__sanitizer|__lsan|__interceptor|^__(mem|str|wmem)|^(malloc|calloc|realloc|free|operator new|"
-                     r"operator delete|memcpy|memmove|memset|strlen|strdup|abort|raise|__GI_|__libc)|fuzzer::|"
+                     r"operator delete|memcpy|memmove|memset|strlen|strdup|abort|raise|__GI_|__libc|main$)|fuzzer::|"
                      r"LLVMFuzzer|^std::__throw|^__cxa")
 SYSTEM_LIB = re.compile(r"/(libc|libm|libstdc\+\+|libgcc_s|libz|libsz|libaec|libpthread|ld-linux)[.-]")
 HANDS_OUT = re.compile(r"^(H5Aread|H5Dread|H5Tget_member_name|H5Iget_name|H5Aget_name|H5Fget_name|H5Tget_tag)")
@@ -112,6 +112,10 @@ def classify(report):
     kind = m.group(1) + ": " + re.sub(r" on (unknown )?address.*| 0x[0-9a-f]+.*", "", m.group(2)).strip()
     body = report[m.end():]
     stack = frames(body[body.find("#0"):])
+    if m.group(1) == "libFuzzer" and m.group(2).startswith("out-of-memory") and first_deciding(stack) is None:
+        # An RSS report lists the live heap, biggest first: libFuzzer's own buffers lead; the
+        # first allocation that is not the runtime's decides.
+        stack = [f for block in re.split(r"\n\d+ byte\(s\)", body) for f in frames(block[block.find("#0"):])]
     if m.group(1) == "LeakSanitizer":
         for k, f in enumerate(stack):
             if HANDS_OUT.match(f["func"]) and k + 1 < len(stack) and OUR_SOURCE.search(stack[k + 1]["where"]):
@@ -137,7 +141,10 @@ def run(fuzzer, artifact):
     env["ASAN_OPTIONS"] = env.get("ASAN_OPTIONS", "") + ":fast_unwind_on_malloc=0:symbolize=1"
     env.setdefault("ASAN_SYMBOLIZER_PATH", shutil.which("llvm-symbolizer") or "/usr/lib/llvm-14/bin/llvm-symbolizer")
     try:
-        p = subprocess.run([fuzzer, "-timeout=25", "-rss_limit_mb=2048", artifact], env=env,
+        # An explicit malloc limit makes libFuzzer print the stack of the one huge allocation
+        # (without it an out-of-memory report lists only the live heap: libFuzzer's own buffers),
+        # and the roomier RSS limit lets that allocation, not the slow growth before it, stop the run.
+        p = subprocess.run([fuzzer, "-timeout=25", "-rss_limit_mb=4096", "-malloc_limit_mb=2048", artifact], env=env,
                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=120)
         return p.returncode, p.stdout.decode("utf-8", "replace")
     except subprocess.TimeoutExpired as e:
@@ -163,6 +170,24 @@ SELF_TEST = [
     ("ours", "==3==ERROR: AddressSanitizer: heap-buffer-overflow on address 0x6\n"
              "    #0 0x55 in starlocus::core::readStar(int) /w/core/io/green2020_catalog.cpp:40:3\n"
              "    #1 0x55 in LLVMFuzzerTestOneInput /w/fuzz/targets/fuzz_green2020_catalog.cpp:12:5\n"),
+    ("libhdf5", "==5== ERROR: libFuzzer: out-of-memory (malloc(18522046464))\n"
+                "    #0 0x55 in __sanitizer_print_stack_trace (/w/fuzz_model_file+0x217bd1) (BuildId: fa9f)\n"
+                "    #2 0x55 in fuzzer::Fuzzer::HandleMalloc(unsigned long) (/w/fuzz_model_file+0x16f035) (BuildId: fa9f)\n"
+                "    #4 0x55 in __sanitizer::RunMallocHooks(void const*, unsigned long) (/w/fuzz_model_file+0x21f057)\n"
+                "    #5 0x55 in __asan::Allocator::Allocate(unsigned long) (/w/fuzz_model_file+0x18d754) (BuildId: fa9f)\n"
+                "    #7 0x55 in malloc (/w/fuzz_model_file+0x20db4d) (BuildId: fa9f)\n"
+                "    #8 0x7f in H5C_protect (/lib/x86_64-linux-gnu/libhdf5_serial.so.103+0x8d9c9) (BuildId: e923)\n"
+                "    #12 0x55 in starlocus::core::hdf5::openGroup(long) /w/core/io/hdf5_handle.cpp:101:14\n"),
+    ("libhdf5", "==6== ERROR: libFuzzer: out-of-memory (used: 2255Mb; limit: 2048Mb)\n"
+                "Live Heap Allocations: 25241324 bytes in 3454 chunks; showing top 9\n"
+                "20971840 byte(s) (83%) in 1 allocation(s)\n"
+                "    #0 0x55 in operator new(unsigned long) (/w/fuzz_model_file+0x24889d) (BuildId: fa9f)\n"
+                "    #1 0x55 in fuzzer::FuzzerDriver(int*, char***) (/w/fuzz_model_file+0x1605dd) (BuildId: fa9f)\n"
+                "    #2 0x55 in main (/w/fuzz_model_file+0x18ad62) (BuildId: fa9f)\n"
+                "    #3 0x7f in __libc_start_call_main csu/../sysdeps/nptl/libc_start_call_main.h:58:16\n"
+                "833267 byte(s) (3%) in 2197 allocation(s)\n"
+                "    #0 0x55 in malloc (/w/fuzz_model_file+0x20daee) (BuildId: fa9f)\n"
+                "    #1 0x7f  (/lib/x86_64-linux-gnu/libhdf5_serial.so.103+0x1233e4) (BuildId: e923)\n"),
     ("ours", "==4== ERROR: libFuzzer: deadly signal\n"
              "    #4 0x7f in __pthread_kill_implementation nptl/./nptl/pthread_kill.c:43:17\n"
              "    #6 0x7f in abort stdlib/./stdlib/abort.c:79:7\n"
