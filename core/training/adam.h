@@ -32,4 +32,15 @@ struct AdamSettings {
 void adamStep(ParameterVector& params, const ParameterVector& gradient, AdamState& state,
               double learningRate, const AdamSettings& settings);
 
+// adamStep in two halves, so that the update of the parameters can be split among threads:
+// the step's count and rate (once per step), then the update of any part of the arrays
+// (elementwise: the parts give the bits of the whole).
+struct AdamStepScalars {
+    float rate; // lr_t
+    float beta1, beta2, epsilon;
+};
+AdamStepScalars nextAdamStep(AdamState& state, double learningRate, const AdamSettings& settings);
+void adamUpdate(float* params, float* m, float* v, const float* gradient, std::size_t count,
+                const AdamStepScalars& step);
+
 } // namespace starlocus::core

@@ -50,5 +50,10 @@ private:
 double addRegularization(const NetworkLayout& layout, const float* params, double l2Hidden, double l1Extinction,
                          float* gradient);
 double regularization(const NetworkLayout& layout, const float* params, double l2Hidden, double l1Extinction);
+// addRegularization over the parameters [begin, end) only (the gradient's entries there, the
+// value's terms there), its sums in four independent chains: the parts of a mini-batch's
+// step run on several threads (epoch_runner.cpp). The gradient is the whole's to the bit.
+double addRegularizationPart(const NetworkLayout& layout, const float* params, double l2Hidden, double l1Extinction,
+                             float* gradient, std::size_t begin, std::size_t end);
 
 } // namespace starlocus::core

@@ -53,6 +53,11 @@ private:
     // The same over ranks: each local rank's stars of the batch, summed exactly; NaN when a
     // rank's sum is not finite.
     double rankedBatchGradient(const ParameterVector& params, std::span<const std::uint32_t> stars, float scale);
+    // The step after a batch's gradient, in parts of the parameters on the team: the first
+    // `tasksToSum` task gradients summed into gradient_ (none: gradient_ already holds the
+    // sum), the regularisation added, Adam; returns the regularisation's value.
+    double stepParameters(ParameterVector& params, AdamState& adam, const AdamStepScalars& step,
+                          std::size_t tasksToSum);
     const NetworkLayout& layout_;
     const TrainingConfig& config_;
     RankGroup& ranks_;
@@ -67,6 +72,9 @@ private:
     std::vector<ParameterVector> taskGradients_;
     std::vector<double> taskLoss_;
     ParameterVector gradient_;
+    std::vector<std::size_t> partBounds_; // the step's parts of the parameters
+    std::vector<double> partRegularization_;
+    std::size_t batchTasks_ = 0;          // tasks of the last one-process batch
     // The ranked path: per local rank its stars of the batch (sample indices), its buffer.
     std::vector<std::vector<std::uint32_t>> rankStars_;
     std::vector<ExactSumBuffer> rankSums_;

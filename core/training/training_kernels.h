@@ -32,6 +32,12 @@ struct TrainingKernels {
                                 double l1Extinction, float* gradient);
     void (*adamStep)(ParameterVector& params, const ParameterVector& gradient, AdamState& state, double learningRate,
                      const AdamSettings& settings);
+    // The same split into parts of the parameters, run on the team (addRegularizationPart,
+    // adamUpdate: adam.h).
+    double (*addRegularizationPart)(const NetworkLayout& layout, const float* params, double l2Hidden,
+                                    double l1Extinction, float* gradient, std::size_t begin, std::size_t end);
+    void (*adamUpdate)(float* params, float* m, float* v, const float* gradient, std::size_t count,
+                       const AdamStepScalars& step);
     // BatchWorkspace::loss of this path.
     double (*loss)(BatchWorkspace& workspace, const NetworkLayout& layout, const float* params,
                    const StarSample* samples, std::span<const std::uint32_t> indices, bool sigmoid);

@@ -52,5 +52,6 @@ constexpr const char* kCompiledFor =
 
 extern "C" const starlocus::core::TrainingKernels STARLOCUS_TRAINING_KERNELS_SYMBOL = {
     starlocus::core::CpuPath(STARLOCUS_CPU_PATH), starlocus::core::kCompiledFor, &starlocus::core::accumulateGroup,
-    &starlocus::core::addRegularization, &starlocus::core::adamStep, &starlocus::core::groupLoss,
+    &starlocus::core::addRegularization, &starlocus::core::adamStep, &starlocus::core::addRegularizationPart,
+    &starlocus::core::adamUpdate, &starlocus::core::groupLoss,
     &starlocus::core::updateStars};

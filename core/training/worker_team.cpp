@@ -8,6 +8,12 @@ namespace {
 // while a plain load loop costs nothing but the core it already holds. No pause
 // instruction: under the hypervisor's pause-loop exiting that made hand-overs much slower.
 constexpr int kPollsBeforeYield = 4096;
+
+// joined_: generation << 16 | closed flag | count.
+constexpr std::uint64_t kClosed = 1u << 15;
+constexpr std::uint64_t kCountMask = kClosed - 1;
+std::uint64_t joinWord(std::uint64_t generation) { return generation << 16; }
+bool sameGeneration(std::uint64_t word, std::uint64_t generation) { return (word >> 16) == (generation & 0xFFFFFFFFFFFFull); }
 } // namespace
 
 WorkerTeam::WorkerTeam(unsigned threads) {
@@ -44,14 +50,18 @@ void WorkerTeam::run(std::size_t tasks, const std::function<void(std::size_t, un
     next_.store(0, std::memory_order_relaxed);
     done_.store(0, std::memory_order_relaxed);
     finished_.store(0, std::memory_order_relaxed);
-    generation_.fetch_add(1, std::memory_order_acq_rel); // publishes job_ and tasks_
+    const std::uint64_t generation = generation_.load(std::memory_order_relaxed) + 1;
+    joined_.store(joinWord(generation), std::memory_order_release); // publishes job_ and tasks_
+    generation_.store(generation, std::memory_order_release);
     generation_.notify_all();
     work(0);
-    // Every worker takes part in every generation and reports back, so the next run's
-    // reset of the counters can never meet a worker still reading this run's.
+    // Every task is taken: close the call to workers that have not joined yet, and wait for
+    // those that have (they touch the counters until they report back; the others never
+    // will, so the next call's reset cannot meet them).
+    const std::uint64_t joined = joined_.fetch_or(kClosed, std::memory_order_acq_rel) & kCountMask;
     const auto allDone = [&] {
         return done_.load(std::memory_order_acquire) >= tasks &&
-               finished_.load(std::memory_order_acquire) == threads_.size();
+               finished_.load(std::memory_order_acquire) == joined;
     };
     for (int spin = 0; spin < kPollsBeforeYield && !allDone(); ++spin)
         continue; // plain polls first (kPollsBeforeYield)
@@ -77,6 +87,13 @@ void WorkerTeam::workerLoop(unsigned worker) {
         seen = gen;
         if (quit_.load(std::memory_order_acquire))
             return;
+        // Join this call unless the caller already took every task (or a later call began).
+        std::uint64_t word = joined_.load(std::memory_order_acquire);
+        bool join = false;
+        while (!join && sameGeneration(word, gen) && !(word & kClosed))
+            join = joined_.compare_exchange_weak(word, word + 1, std::memory_order_acq_rel, std::memory_order_acquire);
+        if (!join)
+            continue;
         work(worker);
         finished_.fetch_add(1, std::memory_order_acq_rel);
     }

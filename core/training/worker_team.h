@@ -5,6 +5,12 @@
 // claimed dynamically, but each task writes only its own output slot, so results do not
 // depend on which thread ran what. Workers spin briefly between calls (a mini-batch of 32
 // stars takes microseconds), then sleep on an atomic wait.
+//
+// A worker joins a call only while its tasks are not all taken: the calling thread then
+// waits for the workers that joined, never for one the system has not run yet. On a host
+// whose cores are shared with other programs a worker is often not running when a call
+// starts; the caller then does the tasks itself instead of waiting a time slice of the
+// scheduler for every mini-batch (docs/PERFORMANCE.md).
 #include <atomic>
 #include <cstdint>
 #include <functional>
@@ -32,8 +38,12 @@ private:
     std::size_t tasks_ = 0;
     std::atomic<std::size_t> next_{0};
     std::atomic<std::size_t> done_{0};
-    std::atomic<unsigned> finished_{0}; // workers done with this generation
+    std::atomic<unsigned> finished_{0}; // workers that joined this generation and are done with it
     std::atomic<std::uint64_t> generation_{0};
+    // Who joined the current call: its generation (high bits), a closed flag (bit 15: the
+    // caller took the last task, nobody joins any more) and the count of workers that
+    // joined (bits 0–14).
+    std::atomic<std::uint64_t> joined_{0};
     std::atomic<bool> quit_{false};
 };
 
