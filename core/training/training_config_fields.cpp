@@ -94,9 +94,9 @@ const ConfigField kFields[] = {
         &TrainingConfig::batchSize)
         .range(1, 1 << 20).in(SettingsGroup::Schedule),
     // Not in the dialog (it passes the value through): a matter of speed, not of science.
-    Row("shuffleBlock", "shuffle_block", "shuffle-block", "Shuffle block [stars]:", "stars",
-        "epoch shuffle in blocks of this many stars adjacent in memory (faster on large catalogs); full: "
-        "every star shuffled freely",
+    Row("shuffleBlock", "shuffle_block", "shuffle-block", "Shuffle block [stars]:", "",
+        "full: every training star shuffled freely (the paper's); N: epochs walk blocks of N stars adjacent in "
+        "memory, e.g. 8192 (faster on millions of stars)",
         &TrainingConfig::shuffleBlockStars)
         .range(0, 1 << 24).zeroMeansChoice("full", "full")
         .whenAbsent("full"), // checkpoints written before the setting existed shuffled freely

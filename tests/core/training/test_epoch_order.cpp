@@ -241,10 +241,12 @@ private slots:
 
     // Checkpoints written before the setting existed shuffled freely, and resume so.
     void checkpointWithoutTheSettingResumesWithTheFreeShuffle() {
+        QCOMPARE(TrainingConfig{}.shuffleBlockStars, kFullShuffle); // the default is the paper's
         TrainingConfig c;
-        QCOMPARE(c.shuffleBlockStars, kDefaultShuffleBlockStars);
+        c.shuffleBlockStars = 8192;
         std::string json = trainingConfigToJson(c);
-        const std::string key = "\"shuffle_block\":" + std::to_string(kDefaultShuffleBlockStars) + ",";
+        QCOMPARE(trainingConfigFromJson(json, "new.h5").shuffleBlockStars, 8192);
+        const std::string key = "\"shuffle_block\":8192,";
         QVERIFY(json.find(key) != std::string::npos);
         json.erase(json.find(key), key.size());
         QCOMPARE(trainingConfigFromJson(json, "old.h5").shuffleBlockStars, kFullShuffle);
