@@ -83,7 +83,8 @@ std::vector<ExportColumn> exportColumns(const Catalog& cat) {
         symmetric = same(c[1], c[3]) && same(c[2], c[6]) && same(c[5], c[7]);
     }
     if (!symmetric)
-        for (const auto& [a, b] : {std::pair{1, 0}, std::pair{2, 0}, std::pair{2, 1}}) {
+        for (const auto& [row, column] : {std::pair{1, 0}, std::pair{2, 0}, std::pair{2, 1}}) {
+            const int a = row, b = column; // clang 14 cannot capture structured bindings
             const std::string unit = b == 0 ? std::string(kLabelUnit[a]) + " K" : std::string("dex2");
             real(std::string("cov_") + kLabel[a] + "_" + kLabel[b], b == 0 ? "K dex" : unit,
                  std::string("stat.covariance;") + kLabelUcd[a] + ";" + kLabelUcd[b],
