@@ -12,6 +12,7 @@
 #include "core/training/epoch_order.h"
 #include "core/training/sample_layout.h"
 #include "core/training/trainer.h"
+#include "tests/core/training/short_training_run.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -53,24 +54,11 @@ bool walksWholeBlocks(const std::vector<std::uint32_t>& order, std::size_t n, st
     return false;
 }
 
-const Catalog& sky() {
-    static const MockSky s = [] {
-        MockSkyConfig config;
-        config.starCount = 3000;
-        config.extinction = ExtinctionMode::Linear;
-        return MockSky(config, 11);
-    }();
-    return s.catalog();
-}
+const Catalog& sky() { return starlocus::test::shortRunSky(); }
 
 // Blocks of 256 positions: a dozen blocks on 3,000 stars.
 TrainingConfig smallBlocks(int threads) {
-    TrainingConfig c;
-    c.iterations = 2;
-    c.epochsPerIteration = 2;
-    c.thresholdDecayIterations = 2;
-    c.threads = threads;
-    c.seed = 9;
+    TrainingConfig c = starlocus::test::shortRunConfig(threads);
     c.shuffleBlockStars = 256;
     return c;
 }

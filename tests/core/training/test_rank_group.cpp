@@ -7,6 +7,7 @@
 #include "core/mock/mock_sky.h"
 #include "core/training/rank_group.h"
 #include "core/training/trainer.h"
+#include "tests/core/training/short_training_run.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -26,23 +27,10 @@ struct StopAfter : TrainingObserver {
     }
 };
 
-const Catalog& sky() {
-    static const MockSky s = [] {
-        MockSkyConfig config;
-        config.starCount = 3000;
-        config.extinction = ExtinctionMode::Linear;
-        return MockSky(config, 11);
-    }();
-    return s.catalog();
-}
+const Catalog& sky() { return starlocus::test::shortRunSky(); }
 
 TrainingConfig shortRun(int threads) {
-    TrainingConfig c;
-    c.iterations = 2;
-    c.epochsPerIteration = 2;
-    c.thresholdDecayIterations = 2;
-    c.threads = threads;
-    c.seed = 9;
+    TrainingConfig c = starlocus::test::shortRunConfig(threads);
     return c;
 }
 
