@@ -183,17 +183,26 @@ private slots:
         QTemporaryDir runDir;
         MainWindow w;
         w.training()->setCheckpointPath(runDir.filePath(QStringLiteral("run.h5")));
-        // Long enough that the run is still going when the file is opened, however loaded
-        // the machine (the GUI shows epochs later than the worker runs them); the test
-        // stops it once it has seen the run go on.
-        w.training()->setConfig(test::quickSchedule(3, 400));
+        // A run no machine finishes during the test (20 x 10,000 epochs of 3,000 stars: an
+        // hour here, minutes on the fastest CI host, where 3 x 400 once ended before the
+        // probe child had reported); the test stops it once it has seen the run go on.
+        w.training()->setConfig(test::quickSchedule(20, 10000));
         w.session()->setCatalog(test::smallSky());
         w.show();
         auto* controller = w.training()->controller();
         QSignalSpy finished(controller, &starlocus::ui::TrainingController::finished);
+        QStringList runFailures; // said when the run is found ended: why it ended
+        QObject::connect(controller, &starlocus::ui::TrainingController::failed,
+                         [&runFailures](const QString& message) { runFailures << message; });
+        const auto whyNotActive = [&] {
+            return QStringLiteral("run ended after %1 epochs shown; finished %2 times; failures: %3")
+                .arg(w.training()->epochsShown())
+                .arg(finished.count())
+                .arg(runFailures.join(QStringLiteral(" | ")));
+        };
         QVERIFY(w.training()->startTraining());
         QTRY_VERIFY_WITH_TIMEOUT(w.training()->epochsShown() >= 1, kRunTimeoutMs);
-        QVERIFY(controller->isActive());
+        QVERIFY2(controller->isActive(), qPrintable(whyNotActive()));
         const auto catalogBefore = w.session()->catalog();
 
         MessageBoxReader box;
@@ -211,7 +220,7 @@ private slots:
         // The run goes on: more epochs arrive after the message; then it is stopped cleanly.
         const int epochsAtMessage = w.training()->epochsShown();
         QTRY_VERIFY_WITH_TIMEOUT(w.training()->epochsShown() > epochsAtMessage, kRunTimeoutMs);
-        QVERIFY(controller->isActive());
+        QVERIFY2(controller->isActive(), qPrintable(whyNotActive()));
         controller->stop();
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kRunTimeoutMs);
         QVERIFY(!controller->isActive());
