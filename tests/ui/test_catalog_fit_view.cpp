@@ -325,7 +325,7 @@ void TestCatalogFitView::fileOfTheSameCatalogShowsTheSameNumbers() {
     Fixture f;
     f.view.fitAllStars();
     QVERIFY(waitIdle(f.view));
-    QVERIFY(f.view.result());
+    QVERIFY2(f.view.result(), qPrintable(f.view.message()));
     std::array<ui::OffsetStatistics, 4> here;
     for (CatalogFitQuantity q : ui::kCatalogFitQuantities)
         here[std::size_t(q)] = f.view.panel(q)->comparison().statistics;
@@ -364,7 +364,7 @@ void TestCatalogFitView::clickingAStarMakesItTheFitAStarStar() {
     QVERIFY(QTest::qWaitForWindowExposed(&f.view));
     f.view.fitAllStars();
     QVERIFY(waitIdle(f.view));
-    QVERIFY(f.view.result());
+    QVERIFY2(f.view.result(), qPrintable(f.view.message()));
     QTest::qWait(50);
     ui::CatalogFitPanel* panel = f.view.panel(CatalogFitQuantity::LogG);
     panel->replot(QCustomPlot::rpImmediateRefresh);
@@ -408,7 +408,7 @@ void TestCatalogFitView::newModelDropsAResultFittedHereButKeepsAFile() {
     Fixture f;
     f.view.fitAllStars();
     QVERIFY(waitIdle(f.view));
-    QVERIFY(f.view.result());
+    QVERIFY2(f.view.result(), qPrintable(f.view.message()));
     QVERIFY(f.view.saveButton()->isEnabled());
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("saved.h5"));
@@ -428,9 +428,9 @@ void TestCatalogFitView::newModelDropsAResultFittedHereButKeepsAFile() {
     // another size.
     f.view.openPosteriorFile(path);
     QVERIFY(waitIdle(f.view));
-    QVERIFY(f.view.result());
+    QVERIFY2(f.view.result(), qPrintable(f.view.message()));
     f.session.setModel(linearModel());
-    QVERIFY(f.view.result());
+    QVERIFY2(f.view.result(), qPrintable(f.view.message()));
     f.session.setCatalog(mockCatalog(*f.model, 41));
     QVERIFY(!f.view.result());
     QVERIFY2(f.view.message().contains(path), qPrintable(f.view.message()));

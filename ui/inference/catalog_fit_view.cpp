@@ -182,7 +182,7 @@ void CatalogFitView::fitAllStars() {
         return;
     }
     waitingForGrid_ = true; // takeGrid() goes on when the Fit a Star tab's grid settles
-    if (!gridSource_->isBusy()) { // nothing is building: the grid settled before (and failed)
+    if (!gridSource_->isPreparingGrid()) { // nothing is building: the grid settled before (and failed)
         takeGrid();
         return;
     }
@@ -193,11 +193,17 @@ void CatalogFitView::fitAllStars() {
 void CatalogFitView::takeGrid() {
     if (!waitingForGrid_)
         return;
-    waitingForGrid_ = false;
     if (const auto grid = gridSource_->currentGrid()) {
+        waitingForGrid_ = false;
         startFit(grid);
         return;
     }
+    // A grid that settled while the Fit a Star tab still has work to do (a build for the old
+    // settings ending while the model's training density is read) is not the one wanted:
+    // wait for the next settling.
+    if (gridSource_->isPreparingGrid())
+        return;
+    waitingForGrid_ = false;
     setMessage(tr("No label grid, so no fit: %1").arg(gridSource_->gridError()));
     updateControls();
     updateTexts();

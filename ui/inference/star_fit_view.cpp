@@ -186,6 +186,10 @@ bool StarFitView::isBusy() const {
     return (isVisible() && stale_) || density_->isPending() || job_->isBusy();
 }
 
+bool StarFitView::isPreparingGrid() const {
+    return density_->isPending() || job_->isBuildingGrid();
+}
+
 void StarFitView::onModelChanged() {
     stale_ = true;
     result_.reset();
@@ -237,8 +241,11 @@ void StarFitView::updateGrid() {
     grid.settings = gridSettings_;
     job_->setGridInput(std::move(grid));
     updateGridText();
-    if (job_->grid() && !job_->hasStar())
-        requestFit();
+    if (job_->grid() && !job_->isBuildingGrid()) { // the grid built before is the one wanted
+        if (!job_->hasStar())
+            requestFit();
+        emit gridSettled();
+    }
 }
 
 void StarFitView::requestFit() {

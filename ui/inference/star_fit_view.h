@@ -65,6 +65,9 @@ class StarFitView : public QWidget {
     bool showsPlots() const;
     // Density, grid, fit or locus still in the works (a screenshot waits for this to end).
     bool isBusy() const;
+    // The model's training density is being read or a grid is being built: gridSettled()
+    // will follow.
+    bool isPreparingGrid() const;
     std::shared_ptr<const StarFitResult> result() const { return result_; }
     // Milliseconds from the last request (a new star, prior or typed value) to the drawn
     // corner plot, CMD and residuals; 0 before the first.
