@@ -89,7 +89,23 @@ double BatchWorkspace::forward(const NetworkLayout& layout, const float* params,
 
 double BatchWorkspace::loss(const NetworkLayout& layout, const float* params, const StarSample* samples,
                             std::span<const std::uint32_t> indices, bool sigmoid) {
-    // Any number of stars, in blocks of the workspace's capacity.
+    // Any number of stars, in blocks of the workspace's capacity; whole blocks of the fixed
+    // kernel's size through it (the general path packs Eigen's dynamic products on every
+    // call, which at 16 stars costs more than the arithmetic).
+    const std::size_t block = std::size_t(x_.cols());
+    if (!fixedKernelServes(layout, block))
+        return lossGeneral(layout, params, samples, indices, sigmoid);
+    double total = 0.0;
+    for (std::size_t b = 0; b < indices.size(); b += block) {
+        const auto group = indices.subspan(b, std::min(block, indices.size() - b));
+        total += group.size() == block ? lossFixedKernel(layout, params, samples, group, sigmoid)
+                                       : forward(layout, params, samples, group, sigmoid, false, 0.0f);
+    }
+    return total;
+}
+
+double BatchWorkspace::lossGeneral(const NetworkLayout& layout, const float* params, const StarSample* samples,
+                                   std::span<const std::uint32_t> indices, bool sigmoid) {
     const std::size_t block = std::size_t(x_.cols());
     double total = 0.0;
     for (std::size_t b = 0; b < indices.size(); b += block)

@@ -33,6 +33,10 @@ public:
     double loss(const NetworkLayout& layout, const float* params, const StarSample* samples,
                 std::span<const std::uint32_t> indices, bool sigmoid = true);
 
+    // The same with the general code only, never the fixed kernel.
+    double lossGeneral(const NetworkLayout& layout, const float* params, const StarSample* samples,
+                       std::span<const std::uint32_t> indices, bool sigmoid = true);
+
 private:
     double forward(const NetworkLayout& layout, const float* params, const StarSample* samples,
                    std::span<const std::uint32_t> indices, bool sigmoid, bool keepResidualGradient, float scale);

@@ -53,11 +53,12 @@ void scaleByActivationSlope(D& delta, const A& a, bool sigmoid) {
 // In vector updates of the Out-long output columns, held in registers. Eigen's product of
 // these fixed sizes goes through its blocked GEMM and packs both operands on every call,
 // which for a 32×32 kernel costs about as much as the multiply-adds.
+// The result is written into `out` (no temporary to copy: the forward pass keeps its
+// matrices in a struct).
 template <int Out, int In>
-Eigen::Matrix<float, Out, N> timesGroup(const Eigen::Map<const Eigen::Matrix<float, Out, In>>& kt,
-                                        const Eigen::Matrix<float, In, N>& a) {
+void timesGroup(const Eigen::Map<const Eigen::Matrix<float, Out, In>>& kt, const Eigen::Matrix<float, In, N>& a,
+                Eigen::Matrix<float, Out, N>& out) {
     static_assert(N % 2 == 0);
-    Eigen::Matrix<float, Out, N> out;
     for (int s = 0; s < N; s += 2) {
         Eigen::Matrix<float, Out, 1> acc0 = Eigen::Matrix<float, Out, 1>::Zero();
         Eigen::Matrix<float, Out, 1> acc1 = Eigen::Matrix<float, Out, 1>::Zero();
@@ -68,7 +69,6 @@ Eigen::Matrix<float, Out, N> timesGroup(const Eigen::Map<const Eigen::Matrix<flo
         out.col(s) = acc0;
         out.col(s + 1) = acc1;
     }
-    return out;
 }
 
 // g += d·aᵀ summed over the group's stars (Out × In, column-major in place), two output
@@ -94,16 +94,19 @@ void addOuterProducts(Eigen::Map<Eigen::Matrix<float, Out, In>> g, const Eigen::
     }
 }
 
-} // namespace
+// The forward pass of a group: the inputs, both hidden layers' activations, the colour
+// prediction and R = exp(K_Rᵀ x + b_R); shared by the gradient and the loss alone.
+struct GroupForward {
+    Eigen::Matrix<float, 3, N> x;
+    Eigen::Matrix<float, 1, N> e;
+    Eigen::Matrix<float, H1, N> a1;
+    Eigen::Matrix<float, H2, N> a2;
+    Eigen::Matrix<float, B, N> g; // prediction; the gradient kernel then overwrites it with ∂/∂prediction
+    Eigen::Matrix<float, B, N> r;
+};
 
-bool fixedKernelServes(const NetworkLayout& layout, std::size_t stars) {
-    return stars == std::size_t(N) && layout.hidden.size() == 2 && layout.hidden[0].outputs == H1 &&
-           layout.hidden[1].outputs == H2;
-}
-
-double accumulateFixedKernel(const NetworkLayout& layout, const float* params, const StarSample* samples,
-                             std::span<const std::uint32_t> indices, float scale, float* gradient, bool sigmoid) {
-    assert(fixedKernelServes(layout, indices.size()));
+[[gnu::always_inline]] inline void runForward(const NetworkLayout& layout, const float* params, const StarSample* samples,
+                std::span<const std::uint32_t> indices, bool sigmoid, GroupForward& f) {
     const LayerSlot& l1 = layout.hidden[0];
     const LayerSlot& l2 = layout.hidden[1];
     const LayerSlot& out = layout.colorOutput;
@@ -115,36 +118,78 @@ double accumulateFixedKernel(const NetworkLayout& layout, const float* params, c
     // asks a mini-batch ahead too, epoch_runner.cpp; then these find them in the cache.)
     for (int s = 0; s < N; ++s)
         prefetchSample(samples + indices[std::size_t(s)]);
-    Eigen::Matrix<float, 3, N> x;
-    Eigen::Matrix<float, 1, N> e;
     for (int s = 0; s < N; ++s) {
         const StarSample& star = samples[indices[std::size_t(s)]];
-        x.col(s) << star.x[0], star.x[1], star.x[2];
-        e[s] = star.e;
+        f.x.col(s) << star.x[0], star.x[1], star.x[2];
+        f.e[s] = star.e;
     }
 
-    // Forward: stellar sector, then R = exp(K_Rᵀ x + b_R).
-    Eigen::Matrix<float, H1, N> a1 = timesGroup<H1, 3>(kernelT<H1, 3>(params, l1), x);
-    a1.colwise() += bias<H1>(params, l1);
-    activate(a1, sigmoid);
-    Eigen::Matrix<float, H2, N> a2 = timesGroup<H2, H1>(kernelT<H2, H1>(params, l2), a1);
-    a2.colwise() += bias<H2>(params, l2);
-    activate(a2, sigmoid);
-    Eigen::Matrix<float, B, N> g = timesGroup<B, H2>(kernelT<B, H2>(params, out), a2); // prediction, then ∂/∂prediction
-    g.colwise() += bias<B>(params, out);
-    Eigen::Matrix<float, B, N> r = timesGroup<B, 3>(kernelT<B, 3>(params, ext), x);
-    r.colwise() += bias<B>(params, ext);
-    r = r.array().exp().matrix();
+    // Stellar sector, then R = exp(K_Rᵀ x + b_R).
+    timesGroup<H1, 3>(kernelT<H1, 3>(params, l1), f.x, f.a1);
+    f.a1.colwise() += bias<H1>(params, l1);
+    activate(f.a1, sigmoid);
+    timesGroup<H2, H1>(kernelT<H2, H1>(params, l2), f.a1, f.a2);
+    f.a2.colwise() += bias<H2>(params, l2);
+    activate(f.a2, sigmoid);
+    timesGroup<B, H2>(kernelT<B, H2>(params, out), f.a2, f.g);
+    f.g.colwise() += bias<B>(params, out);
+    timesGroup<B, 3>(kernelT<B, 3>(params, ext), f.x, f.r);
+    f.r.colwise() += bias<B>(params, ext);
+    f.r = f.r.array().exp().matrix();
+}
+
+// The unwhitened residual d = B·M + E·B·R − y of star s of the group.
+[[gnu::always_inline]] inline void residual(const GroupForward& f, int s, const StarSample& star, float* d) {
+    const float r0 = f.r(0, s);
+    d[0] = f.g(0, s) + f.e[s] * r0 - star.y[0];
+    for (int b = 1; b < B; ++b)
+        d[b] = f.g(b, s) + f.e[s] * (f.r(b, s) - r0) - star.y[b];
+}
+
+} // namespace
+
+bool fixedKernelServes(const NetworkLayout& layout, std::size_t stars) {
+    return stars == std::size_t(N) && layout.hidden.size() == 2 && layout.hidden[0].outputs == H1 &&
+           layout.hidden[1].outputs == H2;
+}
+
+double lossFixedKernel(const NetworkLayout& layout, const float* params, const StarSample* samples,
+                       std::span<const std::uint32_t> indices, bool sigmoid) {
+    assert(fixedKernelServes(layout, indices.size()));
+    GroupForward f;
+    runForward(layout, params, samples, indices, sigmoid, f);
+    double total = 0.0;
+    for (int s = 0; s < N; ++s) {
+        const StarSample& star = samples[indices[std::size_t(s)]];
+        float d[B];
+        residual(f, s, star, d);
+        total += double(whitenedNormAndGradient(star.w, d, 0.0f, nullptr));
+    }
+    return total;
+}
+
+double accumulateFixedKernel(const NetworkLayout& layout, const float* params, const StarSample* samples,
+                             std::span<const std::uint32_t> indices, float scale, float* gradient, bool sigmoid) {
+    assert(fixedKernelServes(layout, indices.size()));
+    const LayerSlot& l1 = layout.hidden[0];
+    const LayerSlot& l2 = layout.hidden[1];
+    const LayerSlot& out = layout.colorOutput;
+    const LayerSlot& ext = layout.extinction;
+    GroupForward f;
+    runForward(layout, params, samples, indices, sigmoid, f);
+    const auto& x = f.x;
+    const auto& e = f.e;
+    const auto& a1 = f.a1;
+    const auto& a2 = f.a2;
+    auto& g = f.g;
+    auto& r = f.r;
 
     // Whitened residual per star and ∂(scale·|W d|²)/∂d = 2·scale·Wᵀ W d.
     double total = 0.0;
     for (int s = 0; s < N; ++s) {
         const StarSample& star = samples[indices[std::size_t(s)]];
         float d[B], grad[B] = {};
-        const float r0 = r(0, s);
-        d[0] = g(0, s) + e[s] * r0 - star.y[0];
-        for (int b = 1; b < B; ++b)
-            d[b] = g(b, s) + e[s] * (r(b, s) - r0) - star.y[b];
+        residual(f, s, star, d);
         total += double(whitenedNormAndGradient(star.w, d, scale, grad));
         // ∂/∂R = E · Bᵀ g (row 0 gets g₀ − Σ_{i≥1} gᵢ), times R for the exp.
         float rest = 0.0f;
@@ -165,12 +210,14 @@ double accumulateFixedKernel(const NetworkLayout& layout, const float* params, c
     // The kernels themselves column-major (transposed copies, 416 and 1k floats) so that
     // the backward products pipeline as well.
     const Eigen::Matrix<float, H2, B> kOut = kernelT<B, H2>(params, out).transpose();
-    Eigen::Matrix<float, H2, N> delta2 = timesGroup<H2, B>(Eigen::Map<const Eigen::Matrix<float, H2, B>>(kOut.data()), g);
+    Eigen::Matrix<float, H2, N> delta2;
+    timesGroup<H2, B>(Eigen::Map<const Eigen::Matrix<float, H2, B>>(kOut.data()), g, delta2);
     scaleByActivationSlope(delta2, a2, sigmoid);
     addOuterProducts<H2, H1>(kernelT<H2, H1>(gradient, l2), delta2, a1);
     bias<H2>(gradient, l2) += delta2.rowwise().sum();
     const Eigen::Matrix<float, H1, H2> k2 = kernelT<H2, H1>(params, l2).transpose();
-    Eigen::Matrix<float, H1, N> delta1 = timesGroup<H1, H2>(Eigen::Map<const Eigen::Matrix<float, H1, H2>>(k2.data()), delta2);
+    Eigen::Matrix<float, H1, N> delta1;
+    timesGroup<H1, H2>(Eigen::Map<const Eigen::Matrix<float, H1, H2>>(k2.data()), delta2, delta1);
     scaleByActivationSlope(delta1, a1, sigmoid);
     addOuterProducts<H1, 3>(kernelT<H1, 3>(gradient, l1), delta1, x);
     bias<H1>(gradient, l1) += delta1.rowwise().sum();

@@ -24,4 +24,9 @@ bool fixedKernelServes(const NetworkLayout& layout, std::size_t stars);
 double accumulateFixedKernel(const NetworkLayout& layout, const float* params, const StarSample* samples,
                              std::span<const std::uint32_t> indices, float scale, float* gradient, bool sigmoid);
 
+// As BatchWorkspace::loss (Σ|r|², no gradient: the validation loss); the same forward pass
+// and the same per-star sums, in star order, as accumulateFixedKernel.
+double lossFixedKernel(const NetworkLayout& layout, const float* params, const StarSample* samples,
+                       std::span<const std::uint32_t> indices, bool sigmoid);
+
 } // namespace starlocus::core

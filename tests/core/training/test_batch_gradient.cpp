@@ -92,6 +92,30 @@ private slots:
         QVERIFY2(std::abs(f - d) < 1e-4 * d, qPrintable(QString("%1 vs %2").arg(f).arg(d)));
     }
 
+    // The validation loss in the trainer's groups of 16: whole groups through the fixed
+    // kernel's forward pass, the rest (8 of 40) through the general code; both against the
+    // double model, and against the χ² the gradient kernel returns for the same group.
+    void lossInFixedKernelGroupsEqualsDoubleModel() {
+        const NetworkLayout layout({32, 32});
+        const auto params = initialParameters(layout, 7);
+        const auto stars = randomStars(40, 3);
+        std::vector<std::uint32_t> idx(stars.size());
+        std::iota(idx.begin(), idx.end(), 0u);
+        BatchWorkspace ws(layout, 16);
+        const double f = ws.loss(layout, params.data(), stars.data(), idx);
+        const double d = doubleLoss(layout, params, stars);
+        QVERIFY2(std::abs(f - d) < 1e-4 * d, qPrintable(QString("%1 vs %2").arg(f).arg(d)));
+        for (bool sigmoid : {true, false}) {
+            std::vector<float> unused(layout.size, 0.0f);
+            const auto group = std::span<const std::uint32_t>(idx).subspan(16, 16);
+            const double alone = ws.loss(layout, params.data(), stars.data(), group, sigmoid);
+            const double withGradient = ws.accumulate(layout, params.data(), stars.data(), group, 1.0f, unused.data(), sigmoid);
+            QCOMPARE(alone, withGradient); // the same forward pass and sums, bit for bit
+            const double general = ws.lossGeneral(layout, params.data(), stars.data(), group, sigmoid);
+            QVERIFY2(std::abs(alone - general) <= 1e-5 * general, qPrintable(QString("%1 vs %2").arg(alone).arg(general)));
+        }
+    }
+
     void gradientMatchesFiniteDifferences_data() {
         QTest::addColumn<QList<int>>("widths");
         QTest::newRow("32-32 (paper)") << QList<int>{32, 32};
