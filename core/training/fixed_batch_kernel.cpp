@@ -49,19 +49,20 @@ void scaleByActivationSlope(D& delta, const A& a, bool sigmoid) {
         delta.array() *= 1.0f - a.array().square();
 }
 
-// out = Kᵀ·a for one 16-star group, Kᵀ (Out × In) column-major in place: per pair of stars
-// In vector updates of the Out-long output columns, held in registers. Eigen's product of
-// these fixed sizes goes through its blocked GEMM and packs both operands on every call,
-// which for a 32×32 kernel costs about as much as the multiply-adds.
-// The result is written into `out` (no temporary to copy: the forward pass keeps its
-// matrices in a struct).
-template <int Out, int In>
+// out = start + Kᵀ·a for one 16-star group, Kᵀ (Out × In) column-major in place, `start`
+// the layer's bias (or zero): per pair of stars In vector updates of the Out-long output
+// columns, held in registers, starting from the bias (a separate pass adding it cost 5 % of
+// the kernel). Eigen's product of these fixed sizes goes through its blocked GEMM and packs
+// both operands on every call, which for a 32×32 kernel costs about as much as the
+// multiply-adds. The result is written into `out` (no temporary to copy: the forward pass
+// keeps its matrices in a struct).
+template <int Out, int In, typename Start>
 void timesGroup(const Eigen::Map<const Eigen::Matrix<float, Out, In>>& kt, const Eigen::Matrix<float, In, N>& a,
-                Eigen::Matrix<float, Out, N>& out) {
+                const Start& start, Eigen::Matrix<float, Out, N>& out) {
     static_assert(N % 2 == 0);
     for (int s = 0; s < N; s += 2) {
-        Eigen::Matrix<float, Out, 1> acc0 = Eigen::Matrix<float, Out, 1>::Zero();
-        Eigen::Matrix<float, Out, 1> acc1 = Eigen::Matrix<float, Out, 1>::Zero();
+        Eigen::Matrix<float, Out, 1> acc0 = start;
+        Eigen::Matrix<float, Out, 1> acc1 = start;
         for (int k = 0; k < In; ++k) {
             acc0 += a(k, s) * kt.col(k);
             acc1 += a(k, s + 1) * kt.col(k);
@@ -69,6 +70,11 @@ void timesGroup(const Eigen::Map<const Eigen::Matrix<float, Out, In>>& kt, const
         out.col(s) = acc0;
         out.col(s + 1) = acc1;
     }
+}
+
+template <int Out>
+auto zero() {
+    return Eigen::Matrix<float, Out, 1>::Zero();
 }
 
 // g += d·aᵀ summed over the group's stars (Out × In, column-major in place), two output
@@ -125,16 +131,12 @@ struct GroupForward {
     }
 
     // Stellar sector, then R = exp(K_Rᵀ x + b_R).
-    timesGroup<H1, 3>(kernelT<H1, 3>(params, l1), f.x, f.a1);
-    f.a1.colwise() += bias<H1>(params, l1);
+    timesGroup<H1, 3>(kernelT<H1, 3>(params, l1), f.x, bias<H1>(params, l1), f.a1);
     activate(f.a1, sigmoid);
-    timesGroup<H2, H1>(kernelT<H2, H1>(params, l2), f.a1, f.a2);
-    f.a2.colwise() += bias<H2>(params, l2);
+    timesGroup<H2, H1>(kernelT<H2, H1>(params, l2), f.a1, bias<H2>(params, l2), f.a2);
     activate(f.a2, sigmoid);
-    timesGroup<B, H2>(kernelT<B, H2>(params, out), f.a2, f.g);
-    f.g.colwise() += bias<B>(params, out);
-    timesGroup<B, 3>(kernelT<B, 3>(params, ext), f.x, f.r);
-    f.r.colwise() += bias<B>(params, ext);
+    timesGroup<B, H2>(kernelT<B, H2>(params, out), f.a2, bias<B>(params, out), f.g);
+    timesGroup<B, 3>(kernelT<B, 3>(params, ext), f.x, bias<B>(params, ext), f.r);
     f.r = f.r.array().exp().matrix();
 }
 
@@ -211,13 +213,13 @@ double accumulateFixedKernel(const NetworkLayout& layout, const float* params, c
     // the backward products pipeline as well.
     const Eigen::Matrix<float, H2, B> kOut = kernelT<B, H2>(params, out).transpose();
     Eigen::Matrix<float, H2, N> delta2;
-    timesGroup<H2, B>(Eigen::Map<const Eigen::Matrix<float, H2, B>>(kOut.data()), g, delta2);
+    timesGroup<H2, B>(Eigen::Map<const Eigen::Matrix<float, H2, B>>(kOut.data()), g, zero<H2>(), delta2);
     scaleByActivationSlope(delta2, a2, sigmoid);
     addOuterProducts<H2, H1>(kernelT<H2, H1>(gradient, l2), delta2, a1);
     bias<H2>(gradient, l2) += delta2.rowwise().sum();
     const Eigen::Matrix<float, H1, H2> k2 = kernelT<H2, H1>(params, l2).transpose();
     Eigen::Matrix<float, H1, N> delta1;
-    timesGroup<H1, H2>(Eigen::Map<const Eigen::Matrix<float, H1, H2>>(k2.data()), delta2, delta1);
+    timesGroup<H1, H2>(Eigen::Map<const Eigen::Matrix<float, H1, H2>>(k2.data()), delta2, zero<H1>(), delta1);
     scaleByActivationSlope(delta1, a1, sigmoid);
     addOuterProducts<H1, 3>(kernelT<H1, 3>(gradient, l1), delta1, x);
     bias<H1>(gradient, l1) += delta1.rowwise().sum();
