@@ -80,40 +80,25 @@ double doubleLoss(const NetworkLayout& layout, const ParameterVector& params, co
 class TestBatchGradient : public QObject {
     Q_OBJECT
 private slots:
-    void lossEqualsDoubleModel() {
-        const NetworkLayout layout({32, 32});
-        const auto params = initialParameters(layout, 7);
-        const auto stars = randomStars(40, 3);
-        std::vector<std::uint32_t> idx(stars.size());
-        std::iota(idx.begin(), idx.end(), 0u);
-        BatchWorkspace ws(layout, 64);
-        const double f = ws.loss(layout, params.data(), stars.data(), idx);
-        const double d = doubleLoss(layout, params, stars);
-        QVERIFY2(std::abs(f - d) < 1e-4 * d, qPrintable(QString("%1 vs %2").arg(f).arg(d)));
+    // The loss of 40 stars against the double model, in the workspace's blocks: 64 (the
+    // general code at once) and the trainer's 16 (whole groups through the fixed kernel's
+    // forward pass, the last 8 stars through the general code).
+    void lossEqualsDoubleModel_data() {
+        QTest::addColumn<int>("block");
+        QTest::newRow("general code, one block of 40") << 64;
+        QTest::newRow("fixed kernel, groups of 16") << 16;
     }
-
-    // The validation loss in the trainer's groups of 16: whole groups through the fixed
-    // kernel's forward pass, the rest (8 of 40) through the general code; both against the
-    // double model, and against the χ² the gradient kernel returns for the same group.
-    void lossInFixedKernelGroupsEqualsDoubleModel() {
+    void lossEqualsDoubleModel() {
+        QFETCH(int, block);
         const NetworkLayout layout({32, 32});
         const auto params = initialParameters(layout, 7);
         const auto stars = randomStars(40, 3);
         std::vector<std::uint32_t> idx(stars.size());
         std::iota(idx.begin(), idx.end(), 0u);
-        BatchWorkspace ws(layout, 16);
+        BatchWorkspace ws(layout, block);
         const double f = ws.loss(layout, params.data(), stars.data(), idx);
         const double d = doubleLoss(layout, params, stars);
         QVERIFY2(std::abs(f - d) < 1e-4 * d, qPrintable(QString("%1 vs %2").arg(f).arg(d)));
-        for (bool sigmoid : {true, false}) {
-            std::vector<float> unused(layout.size, 0.0f);
-            const auto group = std::span<const std::uint32_t>(idx).subspan(16, 16);
-            const double alone = ws.loss(layout, params.data(), stars.data(), group, sigmoid);
-            const double withGradient = ws.accumulate(layout, params.data(), stars.data(), group, 1.0f, unused.data(), sigmoid);
-            QCOMPARE(alone, withGradient); // the same forward pass and sums, bit for bit
-            const double general = ws.lossGeneral(layout, params.data(), stars.data(), group, sigmoid);
-            QVERIFY2(std::abs(alone - general) <= 1e-5 * general, qPrintable(QString("%1 vs %2").arg(alone).arg(general)));
-        }
     }
 
     void gradientMatchesFiniteDifferences_data() {
@@ -152,7 +137,8 @@ private slots:
     }
 
     // The fixed-size kernel (paper's layout, 16 stars) and the general code are the same
-    // arithmetic in a different order: equal to float rounding, for both activations.
+    // arithmetic in a different order: equal to float rounding, for both activations; the
+    // loss alone as well.
     void fixedKernelEqualsGeneralCode() {
         const NetworkLayout layout({32, 32});
         const auto params = initialParameters(layout, 23);
@@ -165,6 +151,11 @@ private slots:
             const double lf = ws.accumulate(layout, params.data(), stars.data(), idx, 0.5f, fixed.data(), sigmoid);
             const double lg = ws.accumulateGeneral(layout, params.data(), stars.data(), idx, 0.5f, general.data(), sigmoid);
             QVERIFY(std::abs(lf - lg) <= 1e-5 * lg);
+            // The loss alone (validation): the fixed kernel's is the χ² of its gradient pass
+            // bit for bit (one forward pass, the same sums), the general code's to rounding.
+            const double loss = ws.loss(layout, params.data(), stars.data(), idx, sigmoid);
+            QCOMPARE(loss, lf);
+            QVERIFY(std::abs(ws.lossGeneral(layout, params.data(), stars.data(), idx, sigmoid) - lg) <= 1e-5 * lg);
             double scaleOfGradient = 0.0;
             for (float v : general)
                 scaleOfGradient = std::max(scaleOfGradient, double(std::abs(v)));
