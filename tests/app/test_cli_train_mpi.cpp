@@ -104,20 +104,32 @@ private slots:
         QSKIP(qPrintable(missing));
     }
 
+    // The free shuffle (the paper's) and the block shuffle, whose blocks each rank walks in
+    // its own part of the sample layout.
+    void twoRanksAreTheSimulatedTwo_data() {
+        QTest::addColumn<QStringList>("order");
+        QTest::newRow("free shuffle") << QStringList{};
+        QTest::newRow("blocks of 256") << QStringList{"--shuffle-block", "256"};
+    }
     void twoRanksAreTheSimulatedTwo() {
-        const Run m = mpi(2, trainArgs(path("mpi.h5")) + QStringList{"--json"});
+        QFETCH(QStringList, order);
+        const QString tag = QString::fromUtf8(QTest::currentDataTag()).replace(' ', '_');
+        const QString mpiOut = dir_.filePath(tag + "_mpi.h5"), simOut = dir_.filePath(tag + "_sim.h5"),
+                      oneOut = dir_.filePath(tag + "_one.h5");
+        const Run m = mpi(2, trainArgs(mpiOut) + order + QStringList{"--json"});
         QVERIFY2(m.code == 0, qPrintable(m.err));
         QVERIFY2(m.out.count("\"ranks\": 2") == 1 || m.out.count("\"ranks\":2") == 1, qPrintable(m.out)); // rank 0 alone reports
-        const Run s = cli(trainArgs(path("sim.h5")) + QStringList{"--simulate-ranks", "2"});
+        const Run s = cli(trainArgs(simOut) + order + QStringList{"--simulate-ranks", "2"});
         QVERIFY2(s.code == 0, qPrintable(s.err));
-        const auto a = core::loadTrainingRecord(path("mpi.h5").toStdString());
-        const auto b = core::loadTrainingRecord(path("sim.h5").toStdString());
+        const auto a = core::loadTrainingRecord(mpiOut.toStdString());
+        const auto b = core::loadTrainingRecord(simOut.toStdString());
         QVERIFY(a && b);
+        QCOMPARE(a->config.shuffleBlockStars, order.isEmpty() ? core::kFullShuffle : 256);
         requireSame(*a, *b);
         // One process without simulation rounds each step's sum differently: close, not equal.
-        const Run one = cli(trainArgs(path("one.h5")));
+        const Run one = cli(trainArgs(oneOut) + order);
         QVERIFY2(one.code == 0, qPrintable(one.err));
-        const auto c = core::loadTrainingRecord(path("one.h5").toStdString());
+        const auto c = core::loadTrainingRecord(oneOut.toStdString());
         QVERIFY(c && c->parameters != a->parameters);
         float worst = 0.0f;
         for (std::size_t k = 0; k < a->parameters.size(); ++k)
