@@ -102,6 +102,8 @@ int main(int argc, char** argv) {
             std::printf("  %-14s %10.0f stars/s   CPU %6.1f ns/star   order drawn in %6.1f ms\n", o.name.c_str(),
                         bench::median(o.starsPerSecond), bench::median(o.cpuNsPerStar),
                         1e3 * bench::median(o.drawSeconds));
+        std::printf("  epochs whose batches ran alone / on the team after their trial: %zu / %zu\n",
+                    runner.epochsAlone(), runner.epochsOnTeam());
         return 0;
     } catch (const std::exception& e) {
         std::fprintf(stderr, "bench_epoch_order: %s\n", e.what());

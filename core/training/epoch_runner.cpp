@@ -24,6 +24,17 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 // on multiples of 16 floats, so each part's vector loops see the alignment of the whole.
 constexpr std::size_t kStepParts = 4;
 constexpr std::size_t kPartAlignment = 16;
+// An epoch's trial of the two ways to run its mini-batches (this thread alone, the team):
+// kTrialPhases phases of trialBatches_ batches, alone and on the team in turn, so that drift
+// in the host's speed meets both; then the rest the faster way. Only epochs of at least
+// kTrialEpochFactor times the trial's batches try. 8 × 256 batches are ~30 ms of a 2.9 M-star
+// epoch: long against a time slice's noise, short against the epoch.
+constexpr std::size_t kTrialBatches = 256;
+constexpr std::size_t kTrialPhases = 8;
+constexpr std::size_t kTrialEpochFactor = 4;
+// This thread alone must be this much faster to be chosen: a wrong choice of one thread
+// where the team is 1.5× faster costs more than the other mistake.
+constexpr double kAloneMargin = 0.9;
 
 // A task: stars [first, first + count) of one rank's list.
 struct Task {
@@ -40,6 +51,7 @@ EpochRunner::EpochRunner(const NetworkLayout& layout, const TrainingConfig& conf
       team_(team), control_(control), kernels_(trainingKernels()), gradient_(layout.size),
       rankStars_(std::size_t(ranks.localRankCount())),
       rankSums_(std::size_t(ranks.localRankCount()), ExactSumBuffer(layout.size + 3)), totalSum_(layout.size + 3) {
+    trialBatches_ = kTrialBatches;
     for (unsigned t = 0; t < team.size(); ++t)
         workspaces_.emplace_back(layout, kStarsPerTask);
     // Every local rank may round its share up to a task of its own.
@@ -53,12 +65,21 @@ EpochRunner::EpochRunner(const NetworkLayout& layout, const TrainingConfig& conf
     partRegularization_.assign(kStepParts, 0.0);
 }
 
+void EpochRunner::runBatchTasks(std::size_t tasks, const std::function<void(std::size_t, unsigned)>& fn) {
+    if (!alone_) {
+        team_.run(tasks, fn);
+        return;
+    }
+    for (std::size_t t = 0; t < tasks; ++t)
+        fn(t, 0);
+}
+
 // One process holds every star, and a star's position is its sample's index.
 double EpochRunner::batchGradient(const ParameterVector& params, std::span<const std::uint32_t> stars,
                                   std::span<const std::uint32_t> next, float scale) {
     const std::size_t count = stars.size();
     const std::size_t tasks = (count + kStarsPerTask - 1) / kStarsPerTask;
-    team_.run(tasks, [&](std::size_t task, unsigned worker) {
+    runBatchTasks(tasks, [&](std::size_t task, unsigned worker) {
         ParameterVector& g = taskGradients_[task];
         std::fill(g.begin(), g.end(), 0.0f);
         const auto group =
@@ -79,7 +100,7 @@ double EpochRunner::batchGradient(const ParameterVector& params, std::span<const
 
 double EpochRunner::stepParameters(ParameterVector& params, AdamState& adam, const AdamStepScalars& step,
                                    std::size_t tasksToSum) {
-    team_.run(kStepParts, [&](std::size_t q, unsigned) {
+    runBatchTasks(kStepParts, [&](std::size_t q, unsigned) {
         const std::size_t begin = partBounds_[q], end = partBounds_[q + 1];
         if (tasksToSum > 0) { // task by task, as one sum over the whole vector would
             std::copy(taskGradients_[0].begin() + std::ptrdiff_t(begin), taskGradients_[0].begin() + std::ptrdiff_t(end),
@@ -122,7 +143,7 @@ double EpochRunner::rankedBatchGradient(const ParameterVector& params, std::span
     for (std::size_t r = 0; r < rankStars_.size(); ++r)
         for (std::size_t b = 0; b < rankStars_[r].size(); b += kStarsPerTask)
             tasks.push_back({r, b, std::min<std::size_t>(kStarsPerTask, rankStars_[r].size() - b)});
-    team_.run(tasks.size(), [&](std::size_t t, unsigned worker) {
+    runBatchTasks(tasks.size(), [&](std::size_t t, unsigned worker) {
         ParameterVector& g = taskGradients_[t];
         std::fill(g.begin(), g.end(), 0.0f);
         const Task& task = tasks[t];
@@ -166,7 +187,29 @@ double EpochRunner::run(ParameterVector& params, AdamState& adam, const std::vec
     double lossSum = 0.0;
     std::size_t batches = 0;
     const std::size_t batch = std::size_t(config_.batchSize);
+    // Where two threads share one physical core (hyperthreads, or virtual cores the host
+    // placed so), a mini-batch's two hand-overs cost more than the second thread gives: one
+    // thread then runs an epoch faster than two (docs/PERFORMANCE.md). Each long enough epoch
+    // times its first batches alone and on the team and runs the rest the faster way. The
+    // results do not change: every task writes its own slot, summed in task order.
+    const std::size_t epochBatches = (order.size() + batch - 1) / batch;
+    const std::size_t trialEnd = kTrialPhases * trialBatches_;
+    const bool trial = team_.size() > 1 && trialBatches_ > 0 && epochBatches >= kTrialEpochFactor * trialEnd;
+    alone_ = trial; // the first phase
+    auto phaseStart = std::chrono::steady_clock::now();
+    double seconds[2] = {0.0, 0.0}; // on the team, alone
     for (std::size_t start = 0; start < order.size(); start += batch) {
+        if (trial && batches > 0 && batches <= trialEnd && batches % trialBatches_ == 0) {
+            const auto now = std::chrono::steady_clock::now();
+            seconds[alone_ ? 1 : 0] += std::chrono::duration<double>(now - phaseStart).count();
+            phaseStart = now;
+            if (batches < trialEnd) {
+                alone_ = !alone_;
+            } else {
+                alone_ = seconds[1] < kAloneMargin * seconds[0];
+                ++(alone_ ? epochsAlone_ : epochsOnTeam_);
+            }
+        }
         while (control_.pauseRequested.load(std::memory_order_acquire) &&
                !control_.stopRequested.load(std::memory_order_acquire))
             std::this_thread::sleep_for(kPausePoll);

@@ -16,6 +16,7 @@
 #include "core/training/worker_team.h"
 
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 namespace starlocus::core {
@@ -41,11 +42,22 @@ public:
     // back; every rank sees the same NaN). Returns early, with the mean so far, on a stop request.
     double run(ParameterVector& params, AdamState& adam, const std::vector<std::uint32_t>& order, double lr);
 
+    // The mini-batches of each phase of an epoch's trial (8 phases, alone and on the team in
+    // turn) before it runs the rest the faster way; epochs of fewer than 4 times the trial's
+    // batches do not try (tests set a small number to reach the trial with a small sky).
+    void setTrialBatches(std::size_t batches) { trialBatches_ = batches; }
+    // Epochs whose mini-batches ran on this thread alone / on the team after their trial
+    // (run(): the faster way on this host at the time).
+    std::size_t epochsAlone() const { return epochsAlone_; }
+    std::size_t epochsOnTeam() const { return epochsOnTeam_; }
+
     // Eq. 15 on the validation stars (positions, best ascending: memory order) with `params`; NaN without a
     // validation star (no value, never the regularisation term alone dressed up as a loss).
     double validationLoss(const ParameterVector& params, const std::vector<std::uint32_t>& validation);
 
 private:
+    // The tasks of a mini-batch: on the team, or on this thread alone (alone_).
+    void runBatchTasks(std::size_t tasks, const std::function<void(std::size_t, unsigned)>& fn);
     // χ² of the batch, its gradient summed into gradient_ (one process); `next` is the next
     // mini-batch, whose samples each task asks for once it is done with its own.
     double batchGradient(const ParameterVector& params, std::span<const std::uint32_t> stars,
@@ -75,6 +87,9 @@ private:
     std::vector<std::size_t> partBounds_; // the step's parts of the parameters
     std::vector<double> partRegularization_;
     std::size_t batchTasks_ = 0;          // tasks of the last one-process batch
+    bool alone_ = false;                  // the mini-batches run on this thread alone
+    std::size_t trialBatches_ = 0;
+    std::size_t epochsAlone_ = 0, epochsOnTeam_ = 0;
     // The ranked path: per local rank its stars of the batch (sample indices), its buffer.
     std::vector<std::vector<std::uint32_t>> rankStars_;
     std::vector<ExactSumBuffer> rankSums_;

@@ -5,11 +5,13 @@
 // time, and still puts any star anywhere in the epoch with equal chance; the layout is a
 // permutation whose share on one rank is contiguous per block; the trainer with small blocks
 // is deterministic whatever the threads, resumes exactly, and gives the same mini-batches on
-// simulated ranks; a checkpoint written before the setting resumes with the free shuffle.
+// simulated ranks; a checkpoint written before the setting resumes with the free shuffle; an
+// epoch that times its batches alone and on the team takes the team's steps bit for bit.
 #include "core/common/counter_random.h"
 #include "core/io/training_checkpoint.h"
 #include "core/mock/mock_sky.h"
 #include "core/training/epoch_order.h"
+#include "core/training/epoch_runner.h"
 #include "core/training/sample_layout.h"
 #include "core/training/trainer.h"
 #include "tests/core/training/short_training_run.h"
@@ -55,6 +57,51 @@ bool walksWholeBlocks(const std::vector<std::uint32_t>& order, std::size_t n, st
 }
 
 const Catalog& sky() { return starlocus::test::shortRunSky(); }
+
+// Samples of unit-scale values (the arithmetic of an epoch does not depend on them).
+std::vector<StarSample> syntheticSamples(std::size_t n) {
+    std::vector<StarSample> samples(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        CounterRandom rng(11, i);
+        StarSample& s = samples[i];
+        std::size_t k = 0;
+        for (std::size_t r = 0; r < kBandCount; ++r)
+            for (std::size_t c = 0; c <= r; ++c, ++k)
+                s.w[k] = float(r == c ? 5.0 + 5.0 * rng.uniform() : 0.5 * rng.normal());
+        for (float& y : s.y)
+            y = float(rng.normal());
+        for (float& x : s.x)
+            x = float(rng.normal());
+        s.e = float(0.3 * rng.uniform());
+    }
+    return samples;
+}
+
+// One epoch of the EpochRunner on `threads` threads; `trialBatches` as setTrialBatches.
+struct EpochRun {
+    ParameterVector params;
+    double loss = 0.0;
+    std::size_t alone = 0, onTeam = 0;
+};
+EpochRun oneEpoch(const std::vector<StarSample>& samples, unsigned threads, std::size_t trialBatches) {
+    TrainingConfig config = starlocus::test::shortRunConfig(int(threads));
+    const NetworkLayout layout(config.hiddenLayers);
+    const auto ranks = singleProcessRanks();
+    const SampleLayout sampleLayout = SampleLayout::catalogOrder(samples.size(), {0, samples.size()});
+    WorkerTeam team{threads};
+    TrainingControl control;
+    EpochRunner runner(layout, config, *ranks, samples.size(), team, control);
+    runner.setSamples(&samples, &sampleLayout);
+    runner.setTrialBatches(trialBatches);
+    EpochRun run{initialParameters(layout, 3)};
+    AdamState adam(layout.size);
+    std::vector<std::uint32_t> order(samples.size());
+    std::iota(order.begin(), order.end(), 0u);
+    run.loss = runner.run(run.params, adam, order, 1e-3);
+    run.alone = runner.epochsAlone();
+    run.onTeam = runner.epochsOnTeam();
+    return run;
+}
 
 // Blocks of 256 positions: a dozen blocks on 3,000 stars.
 TrainingConfig smallBlocks(int threads) {
@@ -225,6 +272,23 @@ private slots:
             worst = std::max(worst, std::fabs(single.final.parameters[k] - a.final.parameters[k]));
         QVERIFY2(worst < 1e-3f, qPrintable(QString::number(worst)));
         QVERIFY(single.final.state.inUse == a.final.state.inUse);
+    }
+
+    // An epoch long enough to try (here 4 × 8 phases of 2 batches) runs the phases on this
+    // thread alone and on the team in turn, then the rest the faster way: the same steps, bit
+    // for bit, as one thread.
+    void epochThatTriesOneThreadTakesTheSameSteps() {
+        const auto samples = syntheticSamples(3000); // 94 batches of 32
+        const EpochRun team = oneEpoch(samples, 2, 2);
+        QCOMPARE(team.alone + team.onTeam, std::size_t(1));
+        const EpochRun one = oneEpoch(samples, 1, 2); // one thread: nothing to try
+        QCOMPARE(one.alone + one.onTeam, std::size_t(0));
+        QVERIFY(team.params == one.params);
+        QCOMPARE(team.loss, one.loss);
+        const EpochRun untried = oneEpoch(samples, 2, 0);
+        QCOMPARE(untried.alone + untried.onTeam, std::size_t(0));
+        QVERIFY(untried.params == one.params);
+        QVERIFY(std::isfinite(one.loss) && one.params != initialParameters(NetworkLayout({32, 32}), 3));
     }
 
     // Checkpoints written before the setting existed shuffled freely, and resume so.
