@@ -5,10 +5,10 @@
 // time (so other load on the machine matters less). Prints median ns per star.
 // The loss alone (the validation pass) the same two ways.
 // Usage: bench_batch_kernel [repeats] [fixed|general]
-#include "core/common/counter_random.h"
 #include "core/training/batch_gradient.h"
 #include "core/training/fixed_batch_kernel.h"
 #include "core/training/training_kernels.h"
+#include "tests/core/training/random_star_samples.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -27,22 +27,6 @@ double threadSeconds() {
     return double(t.tv_sec) + 1e-9 * double(t.tv_nsec);
 }
 
-std::vector<StarSample> randomStars(std::size_t n) {
-    std::vector<StarSample> stars(n);
-    for (std::size_t s = 0; s < n; ++s) {
-        CounterRandom rng(3, s);
-        StarSample& st = stars[s];
-        for (std::size_t k = 0; k < kPackedTriangleSize; ++k)
-            st.w[k] = float(rng.normal());
-        for (float& y : st.y)
-            y = float(rng.normal());
-        for (float& x : st.x)
-            x = float(rng.normal());
-        st.e = float(0.5 * rng.uniform());
-    }
-    return stars;
-}
-
 } // namespace
 
 int main(int argc, char** argv) {
@@ -50,7 +34,7 @@ int main(int argc, char** argv) {
     const NetworkLayout layout({32, 32});
     const auto params = initialParameters(layout, 1);
     const std::size_t n = 1 << 16;
-    const auto stars = randomStars(n);
+    const auto stars = starlocus::test::randomStarSamples(n, 3);
     std::vector<std::uint32_t> order(n);
     std::iota(order.begin(), order.end(), 0u);
     std::vector<float> gradient(layout.size, 0.0f);

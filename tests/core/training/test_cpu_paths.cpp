@@ -12,6 +12,8 @@
 #include "core/training/training_kernels.h"
 #include "core/training/training_state.h"
 
+#include "tests/core/training/random_star_samples.h"
+
 #include <QTest>
 
 #include <algorithm>
@@ -53,24 +55,8 @@ double normwiseDifference(const A& a, const B& b) {
     return scale > 0.0 ? diff / scale : diff;
 }
 
-// Random but well-conditioned stars (as test_batch_gradient): W lower triangular with a
-// strong diagonal, y near the prediction scale.
 std::vector<StarSample> randomStars(int n, std::uint64_t seed) {
-    std::vector<StarSample> stars(static_cast<std::size_t>(n));
-    for (int s = 0; s < n; ++s) {
-        CounterRandom rng(seed, std::uint64_t(s));
-        StarSample& st = stars[std::size_t(s)];
-        std::size_t k = 0;
-        for (int i = 0; i < 13; ++i)
-            for (int j = 0; j <= i; ++j, ++k)
-                st.w[k] = float(i == j ? 5.0 + 20.0 * rng.uniform() : 3.0 * rng.normal());
-        for (float& y : st.y)
-            y = float(rng.normal());
-        for (float& x : st.x)
-            x = float(rng.normal());
-        st.e = float(0.5 * rng.uniform());
-    }
-    return stars;
+    return starlocus::test::randomStarSamples(std::size_t(n), seed);
 }
 
 std::vector<const TrainingKernels*> runnablePaths() {

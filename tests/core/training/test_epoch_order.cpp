@@ -14,6 +14,7 @@
 #include "core/training/epoch_runner.h"
 #include "core/training/sample_layout.h"
 #include "core/training/trainer.h"
+#include "tests/core/training/random_star_samples.h"
 #include "tests/core/training/short_training_run.h"
 
 #include <QTemporaryDir>
@@ -57,25 +58,6 @@ bool walksWholeBlocks(const std::vector<std::uint32_t>& order, std::size_t n, st
 }
 
 const Catalog& sky() { return starlocus::test::shortRunSky(); }
-
-// Samples of unit-scale values (the arithmetic of an epoch does not depend on them).
-std::vector<StarSample> syntheticSamples(std::size_t n) {
-    std::vector<StarSample> samples(n);
-    for (std::size_t i = 0; i < n; ++i) {
-        CounterRandom rng(11, i);
-        StarSample& s = samples[i];
-        std::size_t k = 0;
-        for (std::size_t r = 0; r < kBandCount; ++r)
-            for (std::size_t c = 0; c <= r; ++c, ++k)
-                s.w[k] = float(r == c ? 5.0 + 5.0 * rng.uniform() : 0.5 * rng.normal());
-        for (float& y : s.y)
-            y = float(rng.normal());
-        for (float& x : s.x)
-            x = float(rng.normal());
-        s.e = float(0.3 * rng.uniform());
-    }
-    return samples;
-}
 
 // One epoch of the EpochRunner on `threads` threads; `trialBatches` as setTrialBatches.
 struct EpochRun {
@@ -278,7 +260,7 @@ private slots:
     // thread alone and on the team in turn, then the rest the faster way: the same steps, bit
     // for bit, as one thread.
     void epochThatTriesOneThreadTakesTheSameSteps() {
-        const auto samples = syntheticSamples(3000); // 94 batches of 32
+        const auto samples = starlocus::test::randomStarSamples(3000, 11); // 94 batches of 32
         const EpochRun team = oneEpoch(samples, 2, 2);
         QCOMPARE(team.alone + team.onTeam, std::size_t(1));
         const EpochRun one = oneEpoch(samples, 1, 2); // one thread: nothing to try
