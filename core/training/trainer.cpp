@@ -280,9 +280,9 @@ public:
         // iteration counts as such), the same for a resumed and an uninterrupted run.
         cp_.state.defects = countStateDefects(catalog_, cp_.normalization, cp_.state);
         if (const std::size_t tried = runner_->epochsAlone() + runner_->epochsOnTeam(); tried > 0)
-            observer_.onMessage("epochs whose mini-batches ran on one thread, faster there than on " +
-                                std::to_string(config_.threads) + ": " + std::to_string(runner_->epochsAlone()) +
-                                " of " + std::to_string(tried) + " that timed both");
+            observer_.onMessage("epochs whose mini-batches ran on one thread, faster there than on all: " +
+                                std::to_string(runner_->epochsAlone()) + " of " + std::to_string(tried) +
+                                " that timed both");
         result.model = *modelNow();
         result.final = std::move(cp_);
         result.schedule = schedule_;
