@@ -73,14 +73,17 @@ double inverseNormalCdf(double p) {
     return q < 0.0 ? -x : x;
 }
 
+std::array<std::uint32_t, 4> philoxBlock(std::uint64_t stream, std::uint64_t block, std::array<std::uint32_t, 2> key) {
+    return philox4x32({std::uint32_t(stream), std::uint32_t(stream >> 32), std::uint32_t(block), std::uint32_t(block >> 32)},
+                      key);
+}
+
 CounterRandom::CounterRandom(std::uint64_t seed, std::uint64_t starIndex)
     : key_{std::uint32_t(seed), std::uint32_t(seed >> 32)}, starIndex_(starIndex) {}
 
 double CounterRandom::uniform() {
     if (used_ == 2) {
-        buffer_ = philox4x32({std::uint32_t(starIndex_), std::uint32_t(starIndex_ >> 32), std::uint32_t(block_),
-                              std::uint32_t(block_ >> 32)},
-                             key_);
+        buffer_ = philoxBlock(starIndex_, block_, key_);
         ++block_;
         used_ = 0;
     }

@@ -15,6 +15,8 @@ namespace starlocus::core {
 
 // One Philox4x32-10 block: 128 bits of output for a 128-bit counter and a 64-bit key.
 std::array<std::uint32_t, 4> philox4x32(std::array<std::uint32_t, 4> counter, std::array<std::uint32_t, 2> key);
+// Block `block` of stream `stream` (the counter's high and low 64 bits, low words first).
+std::array<std::uint32_t, 4> philoxBlock(std::uint64_t stream, std::uint64_t block, std::array<std::uint32_t, 2> key);
 
 // The inverse of the standard normal CDF, Φ⁻¹(p) for p in (0, 1) (AS 241, PPND16;
 // relative accuracy about 1e-16).

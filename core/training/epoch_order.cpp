@@ -42,9 +42,7 @@ public:
 private:
     std::uint32_t next() {
         if (used_ == 4) {
-            buffer_ = philox4x32({std::uint32_t(stream_), std::uint32_t(stream_ >> 32), std::uint32_t(block_),
-                                  std::uint32_t(block_ >> 32)},
-                                 key_);
+            buffer_ = philoxBlock(stream_, block_, key_);
             ++block_;
             used_ = 0;
         }
