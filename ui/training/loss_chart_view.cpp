@@ -143,6 +143,7 @@ QLineSeries* LossChartView::boundarySeries(int index) {
 }
 
 void LossChartView::refresh() {
+    ++refreshes_;
     const std::vector<EpochPoint>& epochs = history_->epochs();
     std::vector<double> x(epochs.size()), train(epochs.size()), val(epochs.size());
     for (std::size_t i = 0; i < epochs.size(); ++i) {

@@ -48,6 +48,8 @@ public:
     int boundaryCount() const { return visibleBoundaries_; }
     // Points that a log axis cannot show (loss ≤ 0); shown in the chart's title.
     int undrawablePointCount() const { return undrawable_; }
+    // How often refresh() has redrawn the series (each redraw walks the whole history).
+    int refreshCount() const { return refreshes_; }
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -71,6 +73,7 @@ private:
     std::optional<std::pair<double, double>> fixedY_;
     int visibleBoundaries_ = 0;
     int undrawable_ = 0;
+    int refreshes_ = 0;
 };
 
 } // namespace starlocus::ui

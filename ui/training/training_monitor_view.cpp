@@ -17,6 +17,7 @@
 #include <QPushButton>
 #include <QSlider>
 #include <QSplitter>
+#include <QTimer>
 #include <QVBoxLayout>
 #include <QValueAxis>
 #include <QAbstractAxis>
@@ -42,12 +43,21 @@ std::optional<std::pair<double, double>> limitsFrom(const QLineEdit* lo, const Q
     return std::make_pair(a, b);
 }
 
+// The loss chart redraws every point of the run (the smoothing sees the whole history), so
+// one redraw per epoch grows with the run: a small catalog's epochs of a millisecond then
+// arrive faster than the redraws, the window falls ever further behind and Stop or closing
+// waits for the backlog. At most one redraw per interval, ten a second, keeps it live.
+constexpr qint64 kLossRefreshIntervalMs = 100;
+
 } // namespace
 
 TrainingMonitorView::TrainingMonitorView(QWidget* parent) : QWidget(parent) {
     setObjectName(QStringLiteral("trainingMonitor"));
     lossChart_ = new LossChartView(&history_, this);
     iterationChart_ = new IterationChartView(&history_, this);
+    lossRefresh_ = new QTimer(this);
+    lossRefresh_->setSingleShot(true);
+    connect(lossRefresh_, &QTimer::timeout, this, &TrainingMonitorView::refreshLossChart);
 
     xAxisLabel_ = new QLabel(this);
     xAxis_ = new QComboBox(this);
@@ -168,7 +178,19 @@ void TrainingMonitorView::clear() {
 
 void TrainingMonitorView::addEpoch(const core::EpochEvent& event) {
     history_.addEpoch(event);
+    if (lossRefresh_->isActive())
+        return; // the pending redraw will show this epoch too
+    const qint64 since = sinceLossRefresh_.isValid() ? sinceLossRefresh_.elapsed() : kLossRefreshIntervalMs;
+    if (since >= kLossRefreshIntervalMs)
+        refreshLossChart();
+    else
+        lossRefresh_->start(int(kLossRefreshIntervalMs - since));
+}
+
+void TrainingMonitorView::refreshLossChart() {
+    lossRefresh_->stop();
     lossChart_->refresh();
+    sinceLossRefresh_.start();
 }
 
 void TrainingMonitorView::addIteration(const core::IterationEvent& event) {
@@ -182,7 +204,7 @@ void TrainingMonitorView::restore(const core::TrainingHistory& history, int epoc
 }
 
 void TrainingMonitorView::refreshCharts() {
-    lossChart_->refresh();
+    refreshLossChart();
     iterationChart_->refresh();
 }
 

@@ -5,6 +5,7 @@
 // CSV export of the whole history. It keeps the run's TrainingHistory.
 #include "ui/training/training_history.h"
 
+#include <QElapsedTimer>
 #include <QWidget>
 
 class QCheckBox;
@@ -13,6 +14,7 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 class QSlider;
+class QTimer;
 
 namespace starlocus::ui {
 
@@ -26,6 +28,8 @@ public:
 
     const TrainingHistory& history() const { return history_; }
     void clear();
+    // Adds the epoch to the history; the loss chart shows it at once, or, while epochs arrive
+    // faster than one per 100 ms, with the next redraw (at most 100 ms later).
     void addEpoch(const core::EpochEvent& event);
     void addIteration(const core::IterationEvent& event);
     void restore(const core::TrainingHistory& history, int epochsPerIteration, double starsPerEpoch);
@@ -51,9 +55,12 @@ private:
     void retranslate();
     void applyLimits();
     void refreshCharts();
+    void refreshLossChart();
 
     TrainingHistory history_;
     LossChartView* lossChart_;
+    QTimer* lossRefresh_;            // the deferred redraw of a burst of epochs
+    QElapsedTimer sinceLossRefresh_; // since the loss chart's last redraw
     IterationChartView* iterationChart_;
     QLabel* xAxisLabel_;
     QComboBox* xAxis_;

@@ -120,7 +120,32 @@ private slots:
         QCOMPARE(axisMin(chart->lossAxis()), 0.5);
         QCOMPARE(axisMax(chart->lossAxis()), 20.0);
         QCOMPARE(chart->epochAxis()->min(), 2.0);
-        QCOMPARE(chart->trainRawSeries()->count(), 13); // still drawn, only outside the view
+        QTRY_COMPARE(chart->trainRawSeries()->count(), 13); // still drawn, only outside the view
+        QCOMPARE(axisMax(chart->lossAxis()), 20.0);
+    }
+
+    // A small catalog's epochs take a millisecond; a redraw walks the whole history. One
+    // redraw per epoch fell ever further behind (quadratic in the run's length): the window
+    // froze and closing waited for the backlog. A burst is drawn once, shortly after.
+    void aBurstOfEpochsIsDrawnOnceNotPerEpoch() {
+        TrainingMonitorView view;
+        feed(view);
+        LossChartView* chart = view.lossChart();
+        const int before = chart->refreshCount();
+        constexpr int kBurst = 5000;
+        for (int n = 0; n < kBurst; ++n)
+            view.addEpoch(epoch(4 + n / 4, 1 + n % 4, 4, 1.0 / (n + 1), 2.0));
+        QVERIFY2(chart->refreshCount() - before <= 1,
+                 qPrintable(QStringLiteral("%1 redraws for a burst of %2 epochs")
+                                .arg(chart->refreshCount() - before)
+                                .arg(kBurst)));
+        QTRY_COMPARE(chart->trainRawSeries()->count(), 12 + kBurst); // every epoch, drawn soon after
+        QVERIFY(chart->refreshCount() - before <= 2);
+        QVERIFY(axisMin(chart->lossAxis()) <= 1.0 / kBurst);
+        // A single epoch after a quiet spell is drawn at once.
+        QTest::qWait(150);
+        view.addEpoch(epoch(2000, 1, 4, 0.5, 2.0));
+        QCOMPARE(chart->trainRawSeries()->count(), 13 + kBurst);
     }
 
     void iterationChartHasOnePointPerIteration() {
