@@ -57,7 +57,7 @@ void putNumber(unsigned char* at, H5T_class_t cls, std::size_t size, double valu
 
 bool editValues(hid_t dataset, const Layout& l, std::mt19937_64& rng) {
     const std::size_t elementSize = H5Tget_size(l.type.get());
-    if (l.elements == 0 || l.elements * elementSize > kMaxBytes)
+    if (l.elements == 0 || l.elements * elementSize > kMaxBytes || !membersInsideRecord(l.type.get()))
         return false;
     if (isNumeric(l.type.get())) {
         std::vector<double> values(l.elements);
@@ -210,7 +210,7 @@ bool rebuild(hid_t file, const std::string& path, hid_t dataset, const Layout& l
         elements = d != 0 && elements > kMaxBytes / d ? kMaxBytes + 1 : elements * d;
     const std::size_t newSize = H5Tget_size(type), oldSize = H5Tget_size(l.type.get());
     if (elements <= kMaxBytes / std::max<std::size_t>(newSize, 8) && l.elements * std::max({oldSize, newSize, std::size_t(8)}) <= kMaxBytes &&
-        H5Tdetect_class(type, H5T_VLEN) <= 0) {
+        H5Tdetect_class(type, H5T_VLEN) <= 0 && membersInsideRecord(l.type.get()) && membersInsideRecord(type)) {
         const bool numeric = isNumeric(type) && isNumeric(l.type.get());
         const hid_t memType = numeric ? H5T_NATIVE_DOUBLE : type;
         const std::size_t memSize = numeric ? sizeof(double) : newSize;
@@ -228,6 +228,31 @@ bool rebuild(hid_t file, const std::string& path, hid_t dataset, const Layout& l
 }
 
 } // namespace
+
+bool copyDataset(hid_t from, hid_t to, const std::string& path) {
+    Handle source(H5Dopen2(from, path.c_str(), H5P_DEFAULT));
+    if (!source.valid())
+        return false;
+    const Layout l = layoutOf(source.get());
+    if (!l.type.valid() || !membersInsideRecord(l.type.get()))
+        return false;
+    if (H5Lexists(to, path.c_str(), H5P_DEFAULT) > 0)
+        H5Ldelete(to, path.c_str(), H5P_DEFAULT);
+    Handle space(l.dims.empty() ? H5Screate(H5S_SCALAR) : H5Screate_simple(int(l.dims.size()), l.dims.data(), nullptr));
+    Handle copy(H5Dcreate2(to, path.c_str(), l.type.get(), space.get(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT));
+    if (!copy.valid())
+        return false;
+    const std::size_t size = H5Tget_size(l.type.get());
+    if (l.elements > 0 && size > 0 && l.elements <= kMaxBytes / size && H5Tdetect_class(l.type.get(), H5T_VLEN) <= 0 &&
+        H5Tis_variable_str(l.type.get()) <= 0) {
+        std::vector<unsigned char> buffer(l.elements * size);
+        if (H5Dread(source.get(), l.type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, buffer.data()) >= 0)
+            H5Dwrite(copy.get(), l.type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, buffer.data());
+    }
+    for (const auto& name : attributeNames(source.get()))
+        copyAttribute(source.get(), copy.get(), name);
+    return true;
+}
 
 bool editDataset(hid_t file, const std::string& path, std::mt19937_64& rng) {
     Handle dataset(H5Dopen2(file, path.c_str(), H5P_DEFAULT));

@@ -35,6 +35,30 @@ void collectMembers(hid_t type, std::vector<std::string>& out) {
 
 } // namespace
 
+bool membersInsideRecord(hid_t type) {
+    switch (H5Tget_class(type)) {
+    case H5T_ARRAY: {
+        const core::hdf5::Handle base(H5Tget_super(type));
+        return base.valid() && membersInsideRecord(base.get());
+    }
+    case H5T_COMPOUND: {
+        const std::size_t record = H5Tget_size(type);
+        const int n = H5Tget_nmembers(type);
+        if (record == 0 || n < 0)
+            return false;
+        for (int k = 0; k < n; ++k) {
+            const core::hdf5::Handle member(H5Tget_member_type(type, unsigned(k)));
+            const std::size_t offset = H5Tget_member_offset(type, unsigned(k));
+            const std::size_t size = member.valid() ? H5Tget_size(member.get()) : 0;
+            if (size == 0 || offset > record || size > record - offset || !membersInsideRecord(member.get()))
+                return false;
+        }
+        return true;
+    }
+    default: return true;
+    }
+}
+
 std::vector<std::string> attributeNames(hid_t object) {
     std::vector<std::string> names;
     hsize_t index = 0;

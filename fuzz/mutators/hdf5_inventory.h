@@ -27,4 +27,11 @@ Hdf5Inventory takeInventory(hid_t file);
 // The attributes of one object (names only).
 std::vector<std::string> attributeNames(hid_t object);
 
+// False for a compound type (also inside arrays and nested compounds) with a member that does
+// not lie inside its record, as the raw offset edits (hdf5_mutator.cpp) leave them. libhdf5
+// converting such a type reads and writes past its buffers: the structure-aware edits leave
+// such datasets to the byte mutations (the loaders still get them) instead of ending the
+// fuzzing job inside the mutator.
+bool membersInsideRecord(hid_t type);
+
 } // namespace starlocus::fuzz

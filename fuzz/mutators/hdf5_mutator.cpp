@@ -88,10 +88,7 @@ std::optional<std::vector<std::uint8_t>> crossOverHdf5(const std::uint8_t* into,
         Handle target(H5Oopen(a->file(), attr.object.c_str(), H5P_DEFAULT));
         copied = source.valid() && target.valid() && copyAttribute(source.get(), target.get(), attr.name);
     } else if (!donor.datasets.empty()) {
-        const std::string& path = donor.datasets[rng() % donor.datasets.size()];
-        if (H5Lexists(a->file(), path.c_str(), H5P_DEFAULT) > 0)
-            H5Ldelete(a->file(), path.c_str(), H5P_DEFAULT);
-        copied = H5Ocopy(b->file(), path.c_str(), a->file(), path.c_str(), H5P_DEFAULT, H5P_DEFAULT) >= 0;
+        copied = copyDataset(b->file(), a->file(), donor.datasets[rng() % donor.datasets.size()]);
     }
     if (!copied)
         return std::nullopt;
