@@ -144,7 +144,11 @@ def run(fuzzer, artifact):
         # An explicit malloc limit makes libFuzzer print the stack of the one huge allocation
         # (without it an out-of-memory report lists only the live heap: libFuzzer's own buffers),
         # and the roomier RSS limit lets that allocation, not the slow growth before it, stop the run.
-        p = subprocess.run([fuzzer, "-timeout=25", "-rss_limit_mb=4096", "-malloc_limit_mb=2048", artifact], env=env,
+        # A time-out is replayed with the run's limit (STARLOCUS_FUZZ_TIMEOUT, set by scripts/fuzz.sh):
+        # an input our code was too slow on must time out again, not pass as "does not reproduce"
+        # (the replay, with slow malloc stacks, is slower than the run). Other artifacts get 25 s.
+        limit = os.environ.get("STARLOCUS_FUZZ_TIMEOUT", "25") if os.path.basename(artifact).startswith("timeout-") else "25"
+        p = subprocess.run([fuzzer, "-timeout=" + limit, "-rss_limit_mb=4096", "-malloc_limit_mb=2048", artifact], env=env,
                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=120)
         return p.returncode, p.stdout.decode("utf-8", "replace")
     except subprocess.TimeoutExpired as e:
