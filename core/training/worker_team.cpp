@@ -29,9 +29,25 @@ WorkerTeam::~WorkerTeam() {
         t.join();
 }
 
+// The caller takes tasks from the front, the workers from the back: with two threads and
+// the same tasks call after call (a mini-batch's two gradient tasks, the step's four parts)
+// each thread then mostly gets the same ones, so the parts of the parameters and of Adam's
+// moments that a thread updates stay in its core's cache instead of moving between the
+// cores every mini-batch.
+std::size_t WorkerTeam::claim(unsigned worker) {
+    std::uint64_t word = claims_.load(std::memory_order_acquire);
+    for (;;) {
+        const std::uint64_t front = word & 0xFFFFFFFFu, back = word >> 32;
+        if (front >= back)
+            return tasks_; // all taken
+        const std::uint64_t next = worker == 0 ? word + 1 : word - (std::uint64_t(1) << 32);
+        if (claims_.compare_exchange_weak(word, next, std::memory_order_acq_rel, std::memory_order_acquire))
+            return std::size_t(worker == 0 ? front : back - 1);
+    }
+}
+
 void WorkerTeam::work(unsigned worker) {
-    for (std::size_t task = next_.fetch_add(1, std::memory_order_acq_rel); task < tasks_;
-         task = next_.fetch_add(1, std::memory_order_acq_rel)) {
+    for (std::size_t task = claim(worker); task < tasks_; task = claim(worker)) {
         (*job_)(task, worker);
         done_.fetch_add(1, std::memory_order_acq_rel);
     }
@@ -47,7 +63,7 @@ void WorkerTeam::run(std::size_t tasks, const std::function<void(std::size_t, un
     }
     job_ = &fn;
     tasks_ = tasks;
-    next_.store(0, std::memory_order_relaxed);
+    claims_.store(std::uint64_t(tasks) << 32, std::memory_order_relaxed); // front 0, back = tasks
     done_.store(0, std::memory_order_relaxed);
     finished_.store(0, std::memory_order_relaxed);
     const std::uint64_t generation = generation_.load(std::memory_order_relaxed) + 1;

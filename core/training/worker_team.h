@@ -2,8 +2,8 @@
 #pragma once
 // A fixed team of threads for the training hot loop. run(tasks, fn) calls fn(task,
 // worker) for task = 0 … tasks−1 on the team and returns when all are done. Tasks are
-// claimed dynamically, but each task writes only its own output slot, so results do not
-// depend on which thread ran what. Workers spin briefly between calls (a mini-batch of 32
+// claimed dynamically (the caller from the front, workers from the back), but each task
+// writes only its own output slot, so results do not depend on which thread ran what. Workers spin briefly between calls (a mini-batch of 32
 // stars takes microseconds), then sleep on an atomic wait.
 //
 // A worker joins a call only while its tasks are not all taken: the calling thread then
@@ -32,11 +32,13 @@ public:
 private:
     void workerLoop(unsigned worker);
     void work(unsigned worker);
+    std::size_t claim(unsigned worker); // a task not taken yet, or tasks_ when none is left
 
     std::vector<std::thread> threads_;
     const std::function<void(std::size_t, unsigned)>* job_ = nullptr;
     std::size_t tasks_ = 0;
-    std::atomic<std::size_t> next_{0};
+    // Tasks not taken yet: [front, back), front in the low 32 bits (claim()).
+    std::atomic<std::uint64_t> claims_{0};
     std::atomic<std::size_t> done_{0};
     std::atomic<unsigned> finished_{0}; // workers that joined this generation and are done with it
     std::atomic<std::uint64_t> generation_{0};
