@@ -3,8 +3,9 @@
 // A fixed team of threads for the training hot loop. run(tasks, fn) calls fn(task,
 // worker) for task = 0 … tasks−1 on the team and returns when all are done. Tasks are
 // claimed dynamically (the caller from the front, workers from the back), but each task
-// writes only its own output slot, so results do not depend on which thread ran what. Workers spin briefly between calls (a mini-batch of 32
-// stars takes microseconds), then sleep on an atomic wait.
+// writes only its own output slot, so results do not depend on which thread ran what.
+// Workers spin briefly between calls (a mini-batch of 32 stars takes microseconds), then
+// sleep on an atomic wait.
 //
 // A worker joins a call only while its tasks are not all taken: the calling thread then
 // waits for the workers that joined, never for one the system has not run yet. On a host
