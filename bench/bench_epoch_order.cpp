@@ -10,12 +10,15 @@
 // the order itself.
 // Usage: bench_epoch_order [stars] [rounds] [threads] [blocks,…]   (defaults 2900000 5 1
 // 4096,8192,16384,65536); 70 % of the stars train, as in the paper's split.
+// BENCH_TEAM=1 runs every mini-batch on the thread team (no trial of one thread alone), to
+// measure the team itself in whichever mode the host is.
 #include "bench/bench_timing.h"
 #include "core/common/counter_random.h"
 #include "core/training/epoch_order.h"
 #include "core/training/epoch_runner.h"
 
 #include <cstdio>
+#include <cstdlib>
 #include <sstream>
 #include <string>
 
@@ -75,6 +78,8 @@ int main(int argc, char** argv) {
         core::TrainingControl control;
         core::EpochRunner runner(layout, config, *ranks, stars, team, control);
         runner.setSamples(&samples, &sampleLayout);
+        if (std::getenv("BENCH_TEAM"))
+            runner.setTrialBatches(0); // no trial: the team always
         core::ParameterVector params = core::initialParameters(layout, 1);
         core::AdamState adam(layout.size);
 
