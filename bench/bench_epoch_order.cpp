@@ -7,7 +7,8 @@
 // does not depend on the values, only on where in memory they are.
 // Reports per order the median epoch throughput (wall) and the process CPU time per star
 // (what the order costs the cores, less disturbed by other programs), and the time to draw
-// the order itself.
+// the order itself; and the median wall time of the validation pass after each epoch (20 %
+// of the stars, spread over the samples like the trainer's validation stars).
 // Usage: bench_epoch_order [stars] [rounds] [threads] [blocks,…]   (defaults 2900000 5 1
 // 4096,8192,16384,65536); 70 % of the stars train, as in the paper's split.
 // BENCH_TEAM=1 runs every mini-batch on the thread team (no trial of one thread alone), to
@@ -63,11 +64,15 @@ int main(int argc, char** argv) {
     try {
         std::vector<core::StarSample> samples(stars);
         fillSamples(samples);
-        std::vector<std::uint32_t> train; // 70 %, ascending
+        std::vector<std::uint32_t> train, validation; // 70 %, 20 %, ascending
         core::CounterRandom pick(3, 0);
-        for (std::size_t p = 0; p < stars; ++p)
-            if (pick.uniform() < 0.7)
+        for (std::size_t p = 0; p < stars; ++p) {
+            const double u = pick.uniform();
+            if (u < 0.7)
                 train.push_back(std::uint32_t(p));
+            else if (u < 0.9)
+                validation.push_back(std::uint32_t(p));
+        }
 
         core::TrainingConfig config;
         config.threads = threads;
@@ -87,6 +92,7 @@ int main(int argc, char** argv) {
                     "batch %d\n",
                     stars, train.size(), double(stars * sizeof(core::StarSample)) / 1e9, threads, rounds,
                     config.batchSize);
+        std::vector<double> validationSeconds;
         int epoch = 0;
         for (int round = 0; round < rounds; ++round) {
             for (Order& o : orders) {
@@ -101,12 +107,19 @@ int main(int argc, char** argv) {
                 const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
                 o.starsPerSecond.push_back(double(order.size()) / wall);
                 o.cpuNsPerStar.push_back(1e9 * (bench::processCpuSeconds() - c0) / double(order.size()));
+                const auto v0 = std::chrono::steady_clock::now();
+                runner.validationLoss(params, validation); // the epoch's validation pass, as the trainer runs it
+                validationSeconds.push_back(
+                    std::chrono::duration<double>(std::chrono::steady_clock::now() - v0).count());
             }
         }
         for (const Order& o : orders)
             std::printf("  %-14s %10.0f stars/s   CPU %6.1f ns/star   order drawn in %6.1f ms\n", o.name.c_str(),
                         bench::median(o.starsPerSecond), bench::median(o.cpuNsPerStar),
                         1e3 * bench::median(o.drawSeconds));
+        std::printf("  validation loss over %zu stars (20 %%, spread over the samples): %.1f ms (%.0f ns/star)\n",
+                    validation.size(), 1e3 * bench::median(validationSeconds),
+                    1e9 * bench::median(validationSeconds) / double(validation.size()));
         std::printf("  epochs whose batches ran alone / on the team after their trial: %zu / %zu\n",
                     runner.epochsAlone(), runner.epochsOnTeam());
         return 0;

@@ -98,6 +98,12 @@ double BatchWorkspace::loss(const NetworkLayout& layout, const float* params, co
     double total = 0.0;
     for (std::size_t b = 0; b < indices.size(); b += block) {
         const auto group = indices.subspan(b, std::min(block, indices.size() - b));
+        // The group after next: validation stars are spread over the whole sample array, so
+        // each of their samples comes from memory; asked for two groups (≈ 5 µs) ahead, it has
+        // arrived when its group runs (bench_epoch_order's validation pass: 85 → 75 ms over
+        // 579,324 stars; one group ahead did not help).
+        for (std::size_t k = b + 2 * block; k < std::min(indices.size(), b + 3 * block); ++k)
+            prefetchSample(samples + indices[k]);
         total += group.size() == block ? lossFixedKernel(layout, params, samples, group, sigmoid)
                                        : forward(layout, params, samples, group, sigmoid, false, 0.0f);
     }
