@@ -86,8 +86,9 @@ double EpochRunner::batchGradient(const ParameterVector& params, std::span<const
             stars.subspan(task * kStarsPerTask, std::min<std::size_t>(kStarsPerTask, count - task * kStarsPerTask));
         taskLoss_[task] = kernels_.accumulate(workspaces_[worker], layout_, params.data(), samples_->data(), group,
                                               scale, g.data(), true);
-        // The same share of the next batch: its samples travel from memory while this batch
-        // is summed and Adam steps, a whole step ahead of the kernel that reads them.
+        // The same share of the batch after next: its samples travel from memory while this
+        // batch is summed and Adam steps and the next one runs, two steps ahead of the kernel
+        // that reads them (one step ahead: 2.29–2.36 M stars/s on one thread, two: 2.42–2.49).
         for (std::size_t k = task * kStarsPerTask; k < std::min(next.size(), (task + 1) * kStarsPerTask); ++k)
             prefetchSample(samples_->data() + next[k]);
     });
@@ -217,8 +218,8 @@ double EpochRunner::run(ParameterVector& params, AdamState& adam, const std::vec
             return lossSum / double(std::max<std::size_t>(1, batches));
         const std::size_t count = std::min(batch, order.size() - start);
         const std::span<const std::uint32_t> stars(order.data() + start, count);
-        const std::span<const std::uint32_t> next(order.data() + start + count,
-                                                  std::min(batch, order.size() - start - count));
+        const std::size_t ahead = std::min(order.size(), start + count + batch); // the batch after next
+        const std::span<const std::uint32_t> next(order.data() + ahead, std::min(batch, order.size() - ahead));
         const float scale = float(1.0 / (double(kBandCount) * double(count)));
         const double chi2 = ranks_.isParallel() ? rankedBatchGradient(params, stars, scale)
                                                 : batchGradient(params, stars, next, scale);

@@ -58,8 +58,8 @@ public:
 private:
     // The tasks of a mini-batch: on the team, or on this thread alone (alone_).
     void runBatchTasks(std::size_t tasks, const std::function<void(std::size_t, unsigned)>& fn);
-    // χ² of the batch, its gradient summed into gradient_ (one process); `next` is the next
-    // mini-batch, whose samples each task asks for once it is done with its own.
+    // χ² of the batch, its gradient summed into gradient_ (one process); `next` is the
+    // mini-batch after the next one, whose samples each task asks for once it is done with its own.
     double batchGradient(const ParameterVector& params, std::span<const std::uint32_t> stars,
                          std::span<const std::uint32_t> next, float scale);
     // The same over ranks: each local rank's stars of the batch, summed exactly; NaN when a
