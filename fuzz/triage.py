@@ -21,6 +21,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 
 FRAME = re.compile(r"^\s*#(\d+) 0x[0-9a-f]+ in (.*?) (\S+?)(?::(\d+))?(?::\d+)?$|^\s*#(\d+) 0x[0-9a-f]+ +\((\S+)\+0x")
 # glibc's own entry points of the string functions (__memcpy_avx512_unaligned_erms, ...) count
@@ -155,6 +156,37 @@ def run(fuzzer, artifact):
         return -1, (e.stdout or b"").decode("utf-8", "replace") + "\nERROR: libFuzzer: timeout (triage)"
 
 
+GDB_FRAME = re.compile(r"^#(\d+)\s+(?:0x[0-9a-f]+ in )?(.+?) \(.*?\)(?: (?:at|from) (\S+))?$")
+
+
+def gdb_frames(fuzzer, artifact, env, after):
+    """The stack of a replay still running `after` seconds in, read with gdb, as report lines.
+
+    A time-out inside libhdf5 often prints an empty stack (libFuzzer's unwinder stops in the
+    library's frames); gdb unwinds through them. None without gdb or when the replay ended."""
+    gdb = shutil.which("gdb")
+    if not gdb:
+        return None
+    p = subprocess.Popen([fuzzer, "-timeout=600", "-rss_limit_mb=4096", artifact], env=env,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        time.sleep(after)
+        if p.poll() is not None:
+            return None
+        bt = subprocess.run([gdb, "-p", str(p.pid), "-batch", "-ex", "bt 64"], stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, timeout=120).stdout.decode("utf-8", "replace")
+    finally:
+        p.kill()
+        p.wait()
+    lines = []
+    for line in bt.splitlines():
+        m = GDB_FRAME.match(line)
+        if m:
+            func = m.group(2).split(" (")[0]
+            lines.append("    #%s 0x0 in %s %s" % (m.group(1), "" if func == "??" else func, m.group(3) or "?"))
+    return "\n".join(lines) or None
+
+
 # Reports cut down from real triages: each must keep its class (python3 fuzz/triage.py
 # --self-test; scripts/fuzz.sh runs it before fuzzing).
 SELF_TEST = [
@@ -192,6 +224,13 @@ SELF_TEST = [
                 "833267 byte(s) (3%) in 2197 allocation(s)\n"
                 "    #0 0x55 in malloc (/w/fuzz_model_file+0x20daee) (BuildId: fa9f)\n"
                 "    #1 0x7f  (/lib/x86_64-linux-gnu/libhdf5_serial.so.103+0x1233e4) (BuildId: e923)\n"),
+    ("libhdf5", "==7== ERROR: libFuzzer: timeout after 3 seconds\n(stack read with gdb)\n"
+                "    #0 0x0 in __memset_avx512_unaligned_erms ../sysdeps/x86_64/multiarch/memset-vec-unaligned-erms.S:377\n"
+                "    #3 0x0 in malloc ?\n"
+                "    #4 0x0 in  /lib/x86_64-linux-gnu/libhdf5_serial.so.103\n"
+                "    #8 0x0 in H5C_protect /lib/x86_64-linux-gnu/libhdf5_serial.so.103\n"
+                "    #14 0x0 in H5Lexists /lib/x86_64-linux-gnu/libhdf5_serial.so.103\n"
+                "    #15 0x0 in starlocus::core::hdf5::exists ../../core/io/hdf5_handle.cpp:80\n"),
     ("ours", "==4== ERROR: libFuzzer: deadly signal\n"
              "    #4 0x7f in __pthread_kill_implementation nptl/./nptl/pthread_kill.c:43:17\n"
              "    #6 0x7f in abort stdlib/./stdlib/abort.c:79:7\n"
@@ -234,6 +273,12 @@ def main(argv):
                   os.path.basename(artifact))
             continue
         code, report = run(fuzzer, artifact)
+        if "ERROR: libFuzzer: timeout" in report and "<empty stack>" in report:
+            env = dict(os.environ)
+            env["ASAN_OPTIONS"] = env.get("ASAN_OPTIONS", "") + ":detect_leaks=0"
+            stack = gdb_frames(fuzzer, artifact, env, float(os.environ.get("STARLOCUS_FUZZ_TIMEOUT", "25")))
+            if stack:
+                report = report.replace("<empty stack>", "(stack read with gdb)\n" + stack)
         if code == 0:
             cls, kind, where = "gone", "does not reproduce alone", ""
         else:
