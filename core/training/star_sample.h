@@ -28,4 +28,13 @@ inline void prefetchSample(const StarSample* sample) {
         __builtin_prefetch(reinterpret_cast<const void*>(line));
 }
 
+// The same, for a sample about to be written (the lines arrive ready to be modified).
+inline void prefetchSampleForWrite(StarSample* sample) {
+    constexpr std::uintptr_t kLine = 64;
+    const auto first = reinterpret_cast<std::uintptr_t>(sample) & ~(kLine - 1);
+    const auto last = reinterpret_cast<std::uintptr_t>(sample) + sizeof(StarSample) - 1;
+    for (std::uintptr_t line = first; line <= last; line += kLine)
+        __builtin_prefetch(reinterpret_cast<const void*>(line), 1);
+}
+
 } // namespace starlocus::core

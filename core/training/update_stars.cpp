@@ -12,6 +12,9 @@ namespace starlocus::core {
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+// Stars between a sample's prefetch and its write: a star's update is ~2 µs, a memory
+// fetch well under one, so a few are plenty.
+constexpr std::size_t kWriteAhead = 4;
 
 // Per star: covariance at (E′, σ_E′²) with the model terms, whitening, χ²/dof.
 // Returns false when the covariance is not positive definite.
@@ -40,6 +43,10 @@ bool fillSample(StarSample& sample, const StarObservation& obs, const Mat13& cov
 void updateStars(const UpdateStarsJob& job, std::size_t begin, std::size_t end, UpdateStarsSums& sum) {
     TrainingState& state = job.state;
     for (std::size_t i = begin; i < end; ++i) {
+        // The sample this star will write a few stars from now: in the block shuffle's layout
+        // samples sit at random places, and each write would first fetch its 7 cache lines.
+        if (i + kWriteAhead < end)
+            prefetchSampleForWrite(&job.sampleOf(i + kWriteAhead));
         if (!state.usable[i])
             continue;
         const StarObservation obs = observeStar(job.catalog, i, job.model.normalization());
