@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/training/fixed_batch_kernel.h"
 
-
 #include <Eigen/Core>
 #include <cassert>
 
@@ -211,6 +210,21 @@ struct GroupTriangles {
     }
 }
 
+// Σ|W d|² over the group, summed in star order in double; with `gradient`, as whitenGroup.
+[[gnu::always_inline]] inline double whitenedGroupLoss(const GroupForward& f, const StarSample* samples,
+                                                       std::span<const std::uint32_t> indices, float scale,
+                                                       Lanes* gradient) {
+    GroupTriangles t;
+    loadTriangles(samples, indices, t);
+    Lanes d[B];
+    groupResiduals(f, samples, indices, d);
+    const Lanes sum2 = whitenGroup(t, d, scale, gradient);
+    double total = 0.0;
+    for (int s = 0; s < N; ++s)
+        total += double(sum2(s));
+    return total;
+}
+
 } // namespace
 
 bool fixedKernelServes(const NetworkLayout& layout, std::size_t stars) {
@@ -223,15 +237,7 @@ double lossFixedKernel(const NetworkLayout& layout, const float* params, const S
     assert(fixedKernelServes(layout, indices.size()));
     GroupForward f;
     runForward(layout, params, samples, indices, sigmoid, f);
-    GroupTriangles t;
-    loadTriangles(samples, indices, t);
-    Lanes d[B];
-    groupResiduals(f, samples, indices, d);
-    const Lanes sum2 = whitenGroup(t, d, 0.0f, nullptr);
-    double total = 0.0;
-    for (int s = 0; s < N; ++s)
-        total += double(sum2(s));
-    return total;
+    return whitenedGroupLoss(f, samples, indices, 0.0f, nullptr);
 }
 
 double accumulateFixedKernel(const NetworkLayout& layout, const float* params, const StarSample* samples,
@@ -251,14 +257,9 @@ double accumulateFixedKernel(const NetworkLayout& layout, const float* params, c
     auto& r = f.r;
 
     // Whitened residual per star and ∂(scale·|W d|²)/∂d = 2·scale·Wᵀ W d.
-    GroupTriangles t;
-    loadTriangles(samples, indices, t);
-    Lanes d[B], grads[B];
-    groupResiduals(f, samples, indices, d);
-    const Lanes sum2 = whitenGroup(t, d, scale, grads);
-    double total = 0.0;
+    Lanes grads[B];
+    const double total = whitenedGroupLoss(f, samples, indices, scale, grads);
     for (int s = 0; s < N; ++s) {
-        total += double(sum2(s));
         // ∂/∂R = E · Bᵀ g (row 0 gets g₀ − Σ_{i≥1} gᵢ), times R for the exp.
         float rest = 0.0f;
         for (int b = 1; b < B; ++b) {

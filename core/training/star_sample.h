@@ -17,24 +17,23 @@ struct alignas(16) StarSample {
 };
 static_assert(sizeof(StarSample) == 432, "one sample is 108 floats");
 
-// Asks for every cache line of the sample (7 or 8 of them: 432 bytes at a 16-byte alignment),
-// so that they travel while other work runs instead of one miss at a time where the
-// kernel reads them.
-inline void prefetchSample(const StarSample* sample) {
+namespace detail {
+// Every cache line of the sample (7 or 8 of them: 432 bytes at a 16-byte alignment);
+// kForWrite: the lines arrive ready to be modified.
+template <int kForWrite>
+inline void prefetchSampleLines(const StarSample* sample) {
     constexpr std::uintptr_t kLine = 64;
     const auto first = reinterpret_cast<std::uintptr_t>(sample) & ~(kLine - 1);
     const auto last = reinterpret_cast<std::uintptr_t>(sample) + sizeof(StarSample) - 1;
     for (std::uintptr_t line = first; line <= last; line += kLine)
-        __builtin_prefetch(reinterpret_cast<const void*>(line));
+        __builtin_prefetch(reinterpret_cast<const void*>(line), kForWrite);
 }
+} // namespace detail
 
-// The same, for a sample about to be written (the lines arrive ready to be modified).
-inline void prefetchSampleForWrite(StarSample* sample) {
-    constexpr std::uintptr_t kLine = 64;
-    const auto first = reinterpret_cast<std::uintptr_t>(sample) & ~(kLine - 1);
-    const auto last = reinterpret_cast<std::uintptr_t>(sample) + sizeof(StarSample) - 1;
-    for (std::uintptr_t line = first; line <= last; line += kLine)
-        __builtin_prefetch(reinterpret_cast<const void*>(line), 1);
-}
+// Asks for every cache line of the sample, so that they travel while other work runs
+// instead of one miss at a time where the kernel reads them.
+inline void prefetchSample(const StarSample* sample) { detail::prefetchSampleLines<0>(sample); }
+// The same, for a sample about to be written.
+inline void prefetchSampleForWrite(StarSample* sample) { detail::prefetchSampleLines<1>(sample); }
 
 } // namespace starlocus::core

@@ -55,10 +55,6 @@ double normwiseDifference(const A& a, const B& b) {
     return scale > 0.0 ? diff / scale : diff;
 }
 
-std::vector<StarSample> randomStars(int n, std::uint64_t seed) {
-    return starlocus::test::randomStarSamples(std::size_t(n), seed);
-}
-
 std::vector<const TrainingKernels*> runnablePaths() {
     std::vector<const TrainingKernels*> out;
     for (CpuPath path : kAllCpuPaths)
@@ -158,7 +154,7 @@ private slots:
     void gradientAndLossAgreeAcrossPaths() {
         const NetworkLayout layout({32, 32});
         const ParameterVector params = initialParameters(layout, 5);
-        const auto stars = randomStars(16 * 20 + 13, 77);
+        const auto stars = starlocus::test::randomStarSamples(16 * 20 + 13, 77);
         const GradientRun reference = gradientRun(*trainingKernelsFor(CpuPath::Baseline), layout, params, stars);
         for (const TrainingKernels* kernels : runnablePaths()) {
             const GradientRun a = gradientRun(*kernels, layout, params, stars);
@@ -181,7 +177,7 @@ private slots:
     void optimiserStepAgreesAcrossPaths() {
         const NetworkLayout layout({32, 32});
         const ParameterVector start = initialParameters(layout, 9);
-        const auto stars = randomStars(64, 78);
+        const auto stars = starlocus::test::randomStarSamples(64, 78);
         const GradientRun batch = gradientRun(*trainingKernelsFor(CpuPath::Baseline), layout, start, stars);
         struct Stepped {
             ParameterVector params;
