@@ -34,7 +34,7 @@ HANDS_OUT = re.compile(r"^(H5Aread|H5Dread|H5Tget_member_name|H5Iget_name|H5Aget
 LIBRARIES = ("libhdf5", "libcfitsio", "libexpat")
 # A relative source path, as glibc's frames symbolise ("nptl/./nptl/pthread_kill.c:43"); not the
 # build ID that ends an unsymbolised frame's line.
-GLIBC_SOURCE = re.compile(r"^[A-Za-z0-9_]+/[^ ]*\.[chS](:\d+)?$")
+GLIBC_SOURCE = re.compile(r"^(\.\.?/)?[A-Za-z0-9_]+/[^ ]*\.[chS](:\d+)?$")
 OUR_SOURCE = re.compile(r"/(core|fuzz|app|ui)/[^:]+\.(cpp|h)")
 
 
@@ -159,25 +159,44 @@ def run(fuzzer, artifact):
 GDB_FRAME = re.compile(r"^#(\d+)\s+(?:0x[0-9a-f]+ in )?(.+?) \(.*?\)(?: (?:at|from) (\S+))?$")
 
 
-def gdb_frames(fuzzer, artifact, env, after):
-    """The stack of a replay still running `after` seconds in, read with gdb, as report lines.
+def gdb_frames(fuzzer, artifact, env, after=None):
+    """The stack read with gdb, as report lines; None without gdb or when there was no stack.
 
-    A time-out inside libhdf5 often prints an empty stack (libFuzzer's unwinder stops in the
-    library's frames); gdb unwinds through them. None without gdb or when the replay ended."""
+    after=N: the stack of a replay still running N seconds in (a time-out). A time-out inside
+    libhdf5 often prints an empty stack (libFuzzer's unwinder stops in the library's frames).
+    after=None: the stack where the replay gets its deadly signal (gdb stops before the
+    sanitizer's handler runs). A signal raised where the in-process unwinder cannot go on
+    (a jump through a damaged function pointer, an abort under frames without unwind tables)
+    leaves libFuzzer's report with no frame past its own handler; gdb unwinds from the signal."""
     gdb = shutil.which("gdb")
     if not gdb:
         return None
-    p = subprocess.Popen([fuzzer, "-timeout=600", "-rss_limit_mb=4096", artifact], env=env,
-                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        time.sleep(after)
-        if p.poll() is not None:
+    command = [fuzzer, "-timeout=600", "-rss_limit_mb=4096", artifact]
+    if after is None:
+        try:
+            bt = subprocess.run([gdb, "-batch", "-nx", "-ex", "set startup-with-shell off", "-ex", "run",
+                                 "-ex", "bt 64", "--args"] + command, env=env, stdout=subprocess.PIPE,
+                                stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                timeout=300).stdout.decode("utf-8", "replace")
+        except subprocess.TimeoutExpired:
             return None
-        bt = subprocess.run([gdb, "-p", str(p.pid), "-batch", "-ex", "bt 64"], stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, timeout=120).stdout.decode("utf-8", "replace")
-    finally:
-        p.kill()
-        p.wait()
+        # Only the backtrace after the stop: the program's own output comes before it.
+        # ("Program received signal SIGABRT" or 'Thread 1 "fuzz_…" received signal SIGILL').
+        stop = re.search(r"^.*received signal SIG", bt, re.M)
+        if not stop:
+            return None
+        bt = bt[stop.start():]
+    else:
+        p = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            time.sleep(after)
+            if p.poll() is not None:
+                return None
+            bt = subprocess.run([gdb, "-p", str(p.pid), "-batch", "-ex", "bt 64"], stdout=subprocess.PIPE,
+                                stderr=subprocess.STDOUT, timeout=120).stdout.decode("utf-8", "replace")
+        finally:
+            p.kill()
+            p.wait()
     lines = []
     for line in bt.splitlines():
         m = GDB_FRAME.match(line)
@@ -185,6 +204,14 @@ def gdb_frames(fuzzer, artifact, env, after):
             func = m.group(2).split(" (")[0]
             lines.append("    #%s 0x0 in %s %s" % (m.group(1), "" if func == "??" else func, m.group(3) or "?"))
     return "\n".join(lines) or None
+
+
+def has_deciding_frame(report):
+    m = re.search(r"ERROR: (AddressSanitizer|LeakSanitizer|libFuzzer): [^\n]*\n", report)
+    if not m:
+        return True
+    body = report[m.end():]
+    return first_deciding(frames(body[body.find("#0"):])) is not None
 
 
 # Reports cut down from real triages: each must keep its class (python3 fuzz/triage.py
@@ -231,6 +258,20 @@ SELF_TEST = [
                 "    #8 0x0 in H5C_protect /lib/x86_64-linux-gnu/libhdf5_serial.so.103\n"
                 "    #14 0x0 in H5Lexists /lib/x86_64-linux-gnu/libhdf5_serial.so.103\n"
                 "    #15 0x0 in starlocus::core::hdf5::exists ../../core/io/hdf5_handle.cpp:80\n"),
+    # A deadly signal whose in-process report stopped at libFuzzer's handler, read with gdb.
+    ("libhdf5", "==8== ERROR: libFuzzer: deadly signal\n(stack read with gdb)\n"
+                "    #0 0x0 in __pthread_kill_implementation ./nptl/pthread_kill.c:44\n"
+                "    #2 0x0 in raise ../sysdeps/posix/raise.c:26\n"
+                "    #3 0x0 in abort ./stdlib/abort.c:79\n"
+                "    #4 0x0 in H5O__chunk_deserialize /lib/x86_64-linux-gnu/libhdf5_serial.so.103\n"
+                "    #9 0x0 in starlocus::core::hdf5::openDataset /w/core/io/hdf5_handle.cpp:90\n"),
+    ("ours", "==9== ERROR: libFuzzer: deadly signal\n(stack read with gdb)\n"
+             "    #0 0x0 in __pthread_kill_implementation ./nptl/pthread_kill.c:44\n"
+             "    #3 0x0 in abort ./stdlib/abort.c:79\n"
+             "    #4 0x0 in  /lib/x86_64-linux-gnu/libstdc++.so.6\n"
+             "    #5 0x0 in std::terminate() /lib/x86_64-linux-gnu/libstdc++.so.6\n"
+             "    #6 0x0 in __cxa_throw /lib/x86_64-linux-gnu/libstdc++.so.6\n"
+             "    #7 0x0 in starlocus::core::readDensityGrid /w/core/diagnostics/density_grid_file.cpp:120\n"),
     ("ours", "==4== ERROR: libFuzzer: deadly signal\n"
              "    #4 0x7f in __pthread_kill_implementation nptl/./nptl/pthread_kill.c:43:17\n"
              "    #6 0x7f in abort stdlib/./stdlib/abort.c:79:7\n"
@@ -273,12 +314,17 @@ def main(argv):
                   os.path.basename(artifact))
             continue
         code, report = run(fuzzer, artifact)
+        env = dict(os.environ)
+        env["ASAN_OPTIONS"] = env.get("ASAN_OPTIONS", "") + ":detect_leaks=0"
         if "ERROR: libFuzzer: timeout" in report and "<empty stack>" in report:
-            env = dict(os.environ)
-            env["ASAN_OPTIONS"] = env.get("ASAN_OPTIONS", "") + ":detect_leaks=0"
             stack = gdb_frames(fuzzer, artifact, env, float(os.environ.get("STARLOCUS_FUZZ_TIMEOUT", "25")))
             if stack:
                 report = report.replace("<empty stack>", "(stack read with gdb)\n" + stack)
+        elif "ERROR: libFuzzer: deadly signal" in report and not has_deciding_frame(report):
+            stack = gdb_frames(fuzzer, artifact, env)
+            if stack:
+                error = report.index("ERROR: libFuzzer: deadly signal")
+                report = report[:error] + "ERROR: libFuzzer: deadly signal\n(stack read with gdb)\n" + stack + "\n"
         if code == 0:
             cls, kind, where = "gone", "does not reproduce alone", ""
         else:
@@ -290,8 +336,13 @@ def main(argv):
         print("%-8s %s: %s%s" % (cls, os.path.basename(artifact), kind, (" at " + where) if where else ""))
         if cls == "ours":
             ours += 1
-            sys.stdout.write("".join("    | " + l + "\n" for l in report.splitlines()
-                                     if re.match(r"\s*#\d+ .*(/core/|/fuzz/)|.*(ERROR|runtime error|finding)", l))[:4000])
+            # Our frames and the report's headline; with no frame of ours, the whole stack (and
+            # what libstdc++ says before an abort), so a CI log alone shows where it came from.
+            lines = report.splitlines()
+            shown = [l for l in lines if re.match(r"\s*#\d+ .*(/core/|/fuzz/)|.*(ERROR|runtime error|finding)", l)]
+            if where in ("", "?"):
+                shown = [l for l in lines if re.match(r"\s*#\d+ |.*(ERROR|terminate called|what\(\)|stack read with gdb|signal)", l)][:40]
+            sys.stdout.write("".join("    | " + l + "\n" for l in shown)[:4000])
         elif cls in LIBRARIES:
             size = os.path.getsize(artifact)
             if kind not in hdf5_kinds or size < hdf5_kinds[kind][1]:
