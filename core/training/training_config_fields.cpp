@@ -95,8 +95,8 @@ const ConfigField kFields[] = {
         .range(1, 1 << 20).in(SettingsGroup::Schedule),
     // Not in the dialog (it passes the value through): a matter of speed, not of science.
     Row("shuffleBlock", "shuffle_block", "shuffle-block", "Shuffle block [stars]:", "",
-        "full: every training star shuffled freely (the paper's); N: epochs walk blocks of N stars adjacent in "
-        "memory, e.g. 8192 (faster on millions of stars)",
+        "N: epochs walk blocks of N stars adjacent in memory (default 8192: faster on millions of stars, and "
+        "learns what the free shuffle learns); full: every training star shuffled freely (the paper's)",
         &TrainingConfig::shuffleBlockStars)
         .range(0, 1 << 24).zeroMeansChoice("full", "full")
         .whenAbsent("full"), // checkpoints written before the setting existed shuffled freely
