@@ -137,6 +137,7 @@ private slots:
         c.iterations = 3;
         c.epochsPerIteration = 3;
         c.threads = 2;
+        c.shuffleBlockStars = core::kFullShuffle; // the default then; blocks of 8,192 since
         QCOMPARE(core::trainingConfigToJson(c), writtenToday(kOldDefaultJson));
         QCOMPARE(core::trainingConfigToJson(core::trainingConfigFromJson(kOldDefaultJson, "old.h5")),
                  writtenToday(kOldDefaultJson));
