@@ -98,6 +98,16 @@ def first_deciding(stack):
     return None
 
 
+def error_and_stack(report):
+    """The sanitizer's or libFuzzer's ERROR line (a match, or None), the text after it, and the
+    stack that follows it."""
+    m = re.search(r"ERROR: (AddressSanitizer|LeakSanitizer|libFuzzer): ([^\n(]*)", report)
+    if not m:
+        return None, "", []
+    body = report[m.end():]
+    return m, body, frames(body[body.find("#0"):])
+
+
 def classify(report):
     """Returns (class, kind, where)."""
     m = re.search(r"starlocus-fuzz finding: (.*)", report)
@@ -107,12 +117,10 @@ def classify(report):
     m = re.search(r"(\S+:\d+:\d+): runtime error: (.*)", report)
     if m:
         return "ours", "UBSan: " + m.group(2)[:120], re.sub(r".*/((core|fuzz)/)", r"\1", m.group(1))
-    m = re.search(r"ERROR: (AddressSanitizer|LeakSanitizer|libFuzzer): ([^\n(]*)", report)
+    m, body, stack = error_and_stack(report)
     if not m:
         return "none", "no report", ""
     kind = m.group(1) + ": " + re.sub(r" on (unknown )?address.*| 0x[0-9a-f]+.*", "", m.group(2)).strip()
-    body = report[m.end():]
-    stack = frames(body[body.find("#0"):])
     if m.group(1) == "libFuzzer" and m.group(2).startswith("out-of-memory") and first_deciding(stack) is None:
         # An RSS report lists the live heap, biggest first: libFuzzer's own buffers lead; the
         # first allocation that is not the runtime's decides.
@@ -204,14 +212,6 @@ def gdb_frames(fuzzer, artifact, env, after=None):
             func = m.group(2).split(" (")[0]
             lines.append("    #%s 0x0 in %s %s" % (m.group(1), "" if func == "??" else func, m.group(3) or "?"))
     return "\n".join(lines) or None
-
-
-def has_deciding_frame(report):
-    m = re.search(r"ERROR: (AddressSanitizer|LeakSanitizer|libFuzzer): [^\n]*\n", report)
-    if not m:
-        return True
-    body = report[m.end():]
-    return first_deciding(frames(body[body.find("#0"):])) is not None
 
 
 # Reports cut down from real triages: each must keep its class (python3 fuzz/triage.py
@@ -320,7 +320,7 @@ def main(argv):
             stack = gdb_frames(fuzzer, artifact, env, float(os.environ.get("STARLOCUS_FUZZ_TIMEOUT", "25")))
             if stack:
                 report = report.replace("<empty stack>", "(stack read with gdb)\n" + stack)
-        elif "ERROR: libFuzzer: deadly signal" in report and not has_deciding_frame(report):
+        elif "ERROR: libFuzzer: deadly signal" in report and first_deciding(error_and_stack(report)[2]) is None:
             stack = gdb_frames(fuzzer, artifact, env)
             if stack:
                 error = report.index("ERROR: libFuzzer: deadly signal")

@@ -21,8 +21,8 @@ packages=(
   python3        # scripts/check-deps.py
   python3-astropy  # the table-import tests write FITS, ECSV and VOTable files with Astropy
   # scripts/fuzz.sh: clang's libFuzzer, and llvm-symbolizer for the triage of findings;
-  # gdb reads the stack of a time-out that libFuzzer could not unwind (fuzz/triage.py: without
-  # it such a time-out counts as ours).
+  # gdb reads the stack of a time-out or a deadly signal that libFuzzer could not unwind
+  # (fuzz/triage.py: without it such an artifact counts as ours).
   clang libfuzzer-14-dev llvm-14 gdb
   # The Debian packages (scripts/build-package.sh, smoke-test-installed.sh): dpkg-shlibdeps and
   # dpkg-parsechangelog, lintian, the desktop-entry and AppStream validators, man -w.
