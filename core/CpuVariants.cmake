@@ -29,6 +29,10 @@ function(starlocus_add_cpu_variant target)
     STARLOCUS_TRAINING_KERNELS_SYMBOL=${ARG_SYMBOL} STARLOCUS_CPU_PATH=${ARG_ID})
   target_link_libraries(${objects} PRIVATE starlocus_warnings Eigen3::Eigen HDF5::HDF5 nlohmann_json::nlohmann_json)
   target_compile_options(${objects} PRIVATE -march=${ARG_MARCH} -fno-gnu-unique)
+  # GCC 12's AVX-512 intrinsics header warns about itself inside every inlined Eigen packet
+  # function; this header includes it first under a pragma that covers its lines only.
+  target_compile_options(${objects} PRIVATE
+    "SHELL:-include ${PROJECT_SOURCE_DIR}/core/common/avx512_intrinsics_gcc12.h")
 
   set(merged ${CMAKE_CURRENT_BINARY_DIR}/starlocus_cpu_${ARG_PATH}.merged.o)
   set(isolated ${CMAKE_CURRENT_BINARY_DIR}/starlocus_cpu_${ARG_PATH}.o)

@@ -10,6 +10,7 @@ std::string_view cpuPathName(CpuPath path) {
     switch (path) {
     case CpuPath::Baseline: return "baseline";
     case CpuPath::Avx2: return "avx2";
+    case CpuPath::Avx512: return "avx512";
     }
     return "?";
 }
@@ -40,6 +41,7 @@ bool cpuPathRuns(CpuPath path) {
     switch (path) {
     case CpuPath::Baseline: return true;
     case CpuPath::Avx2: return __builtin_cpu_supports("x86-64-v3");
+    case CpuPath::Avx512: return __builtin_cpu_supports("x86-64-v4");
     }
     return false;
 #else
@@ -56,7 +58,7 @@ CpuPathChoice chooseCpuPath(std::string_view requested) {
         return choice;
     const std::optional<CpuPath> wanted = cpuPathFromName(requested);
     if (!wanted)
-        choice.problem = "is not one of baseline, avx2";
+        choice.problem = "is not one of baseline, avx2, avx512";
     else if (!cpuPathBuilt(*wanted))
         choice.problem = "is not built into this binary (native or non-x86 build)";
     else if (!cpuPathRuns(*wanted))

@@ -5,6 +5,7 @@
 extern "C" const starlocus::core::TrainingKernels starlocus_training_kernels_baseline;
 #if defined(STARLOCUS_CPU_VARIANTS)
 extern "C" const starlocus::core::TrainingKernels starlocus_training_kernels_avx2;
+extern "C" const starlocus::core::TrainingKernels starlocus_training_kernels_avx512;
 #endif
 
 namespace starlocus::core {
@@ -14,8 +15,10 @@ const TrainingKernels* trainingKernelsFor(CpuPath path) {
     case CpuPath::Baseline: return &starlocus_training_kernels_baseline;
 #if defined(STARLOCUS_CPU_VARIANTS)
     case CpuPath::Avx2: return &starlocus_training_kernels_avx2;
+    case CpuPath::Avx512: return &starlocus_training_kernels_avx512;
 #else
-    case CpuPath::Avx2: return nullptr;
+    case CpuPath::Avx2:
+    case CpuPath::Avx512: return nullptr;
 #endif
     }
     return nullptr;

@@ -14,8 +14,8 @@
 
 // Objects of different paths exchange Eigen objects (workspaces, observations, model
 // evaluations): their layout and the alignment of Eigen's heap blocks must not depend on
-// the instruction set, which core/CMakeLists.txt ensures by fixing both at 32 bytes.
-static_assert(EIGEN_MAX_ALIGN_BYTES == 32 && EIGEN_MAX_STATIC_ALIGN_BYTES == 32,
+// the instruction set, which core/CMakeLists.txt ensures by fixing both at 64 bytes.
+static_assert(EIGEN_MAX_ALIGN_BYTES == 64 && EIGEN_MAX_STATIC_ALIGN_BYTES == 64,
               "Eigen's alignment must be the same on every CPU path");
 
 namespace starlocus::core {
