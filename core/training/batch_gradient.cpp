@@ -55,7 +55,7 @@ double BatchWorkspace::forward(const NetworkLayout& layout, const float* params,
             out.noalias() = kernelT(params, layout.hidden[l]) * act_[l - 1].leftCols(n);
         out.colwise() += bias(params, layout.hidden[l]);
         if (sigmoid)
-            out = (1.0f + (-out.array()).exp()).inverse().matrix();
+            out = out.array().logistic().matrix();
         else
             out = out.array().tanh().matrix();
     }
