@@ -67,7 +67,7 @@ EpochRunner::EpochRunner(const NetworkLayout& layout, const TrainingConfig& conf
 
 void EpochRunner::runBatchTasks(std::size_t tasks, const std::function<void(std::size_t, unsigned)>& fn) {
     if (!alone_) {
-        team_.run(tasks, fn);
+        team_.runShares(tasks, fn);
         return;
     }
     for (std::size_t t = 0; t < tasks; ++t)

@@ -1,39 +1,118 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/training/worker_team.h"
 
+#include <algorithm>
+
 namespace starlocus::core {
 namespace {
 // Plain polls of an atomic before a waiting thread starts yielding. A mini-batch hands work
-// over every ~15 µs; sched_yield is a system call (and on this VM a hypervisor round trip),
+// over every ~10 µs; sched_yield is a system call (and on this VM a hypervisor round trip),
 // while a plain load loop costs nothing but the core it already holds. No pause
 // instruction: under the hypervisor's pause-loop exiting that made hand-overs much slower.
 constexpr int kPollsBeforeYield = 4096;
+// Then yields, before an idle worker sleeps on its mailbox (between epochs, during updates).
+constexpr int kYieldsBeforeSleep = 20000;
 
-// joined_: generation << 16 | closed flag | count.
-constexpr std::uint64_t kClosed = 1u << 15;
-constexpr std::uint64_t kCountMask = kClosed - 1;
-std::uint64_t joinWord(std::uint64_t generation) { return generation << 16; }
-bool sameGeneration(std::uint64_t word, std::uint64_t generation) { return (word >> 16) == (generation & 0xFFFFFFFFFFFFull); }
+// A mailbox word: the call's number and the state.
+std::uint64_t mailWord(std::uint64_t call, std::uint64_t state) {
+    return call << 2 | state;
+}
+std::uint64_t stateOf(std::uint64_t word) {
+    return word & 3u;
+}
 } // namespace
 
 WorkerTeam::WorkerTeam(unsigned threads) {
-    for (unsigned t = 1; t < std::max(1u, threads); ++t)
-        threads_.emplace_back([this, t] { workerLoop(t); });
+    const unsigned workers = std::max(1u, threads) - 1;
+    mail_ = std::make_unique<Mailbox[]>(workers);
+    joined_.assign(workers, 0);
+    for (unsigned w = 1; w <= workers; ++w)
+        threads_.emplace_back([this, w] { workerLoop(w); });
 }
 
 WorkerTeam::~WorkerTeam() {
     quit_.store(true, std::memory_order_release);
-    generation_.fetch_add(1, std::memory_order_acq_rel);
-    generation_.notify_all();
+    ++calls_;
+    for (std::size_t w = 0; w < threads_.size(); ++w) {
+        mail_[w].word.store(mailWord(calls_, kPosted), std::memory_order_release);
+        mail_[w].word.notify_one();
+    }
     for (auto& t : threads_)
         t.join();
 }
 
-// The caller takes tasks from the front, the workers from the back: with two threads and
-// the same tasks call after call (a mini-batch's two gradient tasks, the step's four parts)
-// each thread then mostly gets the same ones, so the parts of the parameters and of Adam's
-// moments that a thread updates stay in its core's cache instead of moving between the
-// cores every mini-batch.
+WorkerTeam::Share WorkerTeam::shareOf(unsigned thread, unsigned threads, std::size_t tasks) {
+    // ⌈i·tasks/n⌉: the caller's share is the first and, with any task at all, not empty.
+    const auto bound = [&](std::size_t i) { return (i * tasks + threads - 1) / threads; };
+    return {bound(thread), bound(std::size_t(thread) + 1)};
+}
+
+void WorkerTeam::run(std::size_t tasks, const Job& fn) {
+    call(tasks, fn, Mode::Claims);
+}
+
+void WorkerTeam::runShares(std::size_t tasks, const Job& fn) {
+    call(tasks, fn, Mode::Shares);
+}
+
+void WorkerTeam::call(std::size_t tasks, const Job& fn, Mode mode) {
+    if (tasks == 0)
+        return;
+    if (threads_.empty() || tasks == 1) {
+        for (std::size_t t = 0; t < tasks; ++t)
+            fn(t, 0);
+        return;
+    }
+    const unsigned n = size();
+    const auto hasPart = [&](unsigned worker) {
+        const Share s = shareOf(worker, n, tasks);
+        return mode == Mode::Claims || s.first < s.end;
+    };
+    job_ = &fn;
+    tasks_ = tasks;
+    mode_ = mode;
+    if (mode == Mode::Claims)
+        claims_.store(std::uint64_t(tasks) << 32, std::memory_order_relaxed); // front 0, back = tasks
+    const std::uint64_t call = ++calls_;
+    // The release store publishes job_, tasks_, mode_ and claims_ to the worker that reads it.
+    for (unsigned w = 1; w < n; ++w) {
+        if (!hasPart(w))
+            continue;
+        mail_[w - 1].word.store(mailWord(call, kPosted), std::memory_order_release);
+        mail_[w - 1].word.notify_one(); // no system call unless some worker sleeps
+    }
+    if (mode == Mode::Claims)
+        workClaims(0);
+    else
+        workShare(0, 0);
+    // Every worker that has not joined yet is left out, and its share done here; then the
+    // others are waited for (they touch the call's state until they report back).
+    for (unsigned w = 1; w < n; ++w) {
+        joined_[w - 1] = 0;
+        if (!hasPart(w))
+            continue;
+        std::uint64_t posted = mailWord(call, kPosted);
+        if (!mail_[w - 1].word.compare_exchange_strong(posted, mailWord(call, kLeftOut),
+                                                       std::memory_order_acq_rel, std::memory_order_acquire))
+            joined_[w - 1] = 1;
+        else if (mode == Mode::Shares)
+            workShare(w, 0); // with the caller's workspace: its own share is done
+    }
+    const std::uint64_t done = mailWord(call, kDone);
+    for (unsigned w = 1; w < n; ++w) {
+        if (!joined_[w - 1])
+            continue;
+        const std::atomic<std::uint64_t>& word = mail_[w - 1].word;
+        for (int spin = 0; spin < kPollsBeforeYield && word.load(std::memory_order_acquire) != done; ++spin)
+            continue;
+        while (word.load(std::memory_order_acquire) != done)
+            std::this_thread::yield(); // microseconds on a quiet machine; never hog a shared core
+    }
+    job_ = nullptr;
+}
+
+// The caller takes tasks from the front, the workers from the back: each thread then mostly
+// gets the same ones call after call.
 std::size_t WorkerTeam::claim(unsigned worker) {
     std::uint64_t word = claims_.load(std::memory_order_acquire);
     for (;;) {
@@ -46,72 +125,51 @@ std::size_t WorkerTeam::claim(unsigned worker) {
     }
 }
 
-void WorkerTeam::work(unsigned worker) {
-    for (std::size_t task = claim(worker); task < tasks_; task = claim(worker)) {
+void WorkerTeam::workClaims(unsigned worker) {
+    for (std::size_t task = claim(worker); task < tasks_; task = claim(worker))
         (*job_)(task, worker);
-        done_.fetch_add(1, std::memory_order_acq_rel);
-    }
 }
 
-void WorkerTeam::run(std::size_t tasks, const std::function<void(std::size_t, unsigned)>& fn) {
-    if (tasks == 0)
-        return;
-    if (threads_.empty() || tasks == 1) {
-        for (std::size_t t = 0; t < tasks; ++t)
-            fn(t, 0);
-        return;
-    }
-    job_ = &fn;
-    tasks_ = tasks;
-    claims_.store(std::uint64_t(tasks) << 32, std::memory_order_relaxed); // front 0, back = tasks
-    done_.store(0, std::memory_order_relaxed);
-    finished_.store(0, std::memory_order_relaxed);
-    const std::uint64_t generation = generation_.load(std::memory_order_relaxed) + 1;
-    joined_.store(joinWord(generation), std::memory_order_release); // publishes job_ and tasks_
-    generation_.store(generation, std::memory_order_release);
-    generation_.notify_all();
-    work(0);
-    // Every task is taken: close the call to workers that have not joined yet, and wait for
-    // those that have (they touch the counters until they report back; the others never
-    // will, so the next call's reset cannot meet them).
-    const std::uint64_t joined = joined_.fetch_or(kClosed, std::memory_order_acq_rel) & kCountMask;
-    const auto allDone = [&] {
-        return done_.load(std::memory_order_acquire) >= tasks &&
-               finished_.load(std::memory_order_acquire) == joined;
-    };
-    for (int spin = 0; spin < kPollsBeforeYield && !allDone(); ++spin)
-        continue; // plain polls first (kPollsBeforeYield)
-    while (!allDone())
-        std::this_thread::yield(); // microseconds on a quiet machine; never hog a shared core
-    job_ = nullptr;
+// Thread `worker`'s share, run by the thread that passes `runAs` as the task's worker.
+void WorkerTeam::workShare(unsigned worker, unsigned runAs) {
+    const Share s = shareOf(worker, size(), tasks_);
+    for (std::size_t task = s.first; task < s.end; ++task)
+        (*job_)(task, runAs);
 }
 
 void WorkerTeam::workerLoop(unsigned worker) {
+    std::atomic<std::uint64_t>& word = mail_[worker - 1].word;
+    // The mailbox's first word, call 0, is no call. (Not the word found when this thread
+    // starts: a late start may find a call, even the destructor's, and must not skip it.)
     std::uint64_t seen = 0;
     for (;;) {
-        std::uint64_t gen = generation_.load(std::memory_order_acquire);
-        for (int spin = 0; gen == seen && spin < kPollsBeforeYield; ++spin)
-            gen = generation_.load(std::memory_order_acquire);
-        for (int spin = 0; gen == seen && spin < 20000; ++spin) {
+        std::uint64_t now = word.load(std::memory_order_acquire);
+        for (int spin = 0; now == seen && spin < kPollsBeforeYield; ++spin)
+            now = word.load(std::memory_order_acquire);
+        for (int spin = 0; now == seen && spin < kYieldsBeforeSleep; ++spin) {
             std::this_thread::yield();
-            gen = generation_.load(std::memory_order_acquire);
+            now = word.load(std::memory_order_acquire);
         }
-        if (gen == seen) {
-            generation_.wait(seen, std::memory_order_acquire);
+        if (now == seen) {
+            word.wait(seen, std::memory_order_acquire);
             continue;
         }
-        seen = gen;
+        seen = now;
         if (quit_.load(std::memory_order_acquire))
             return;
-        // Join this call unless the caller already took every task (or a later call began).
-        std::uint64_t word = joined_.load(std::memory_order_acquire);
-        bool join = false;
-        while (!join && sameGeneration(word, gen) && !(word & kClosed))
-            join = joined_.compare_exchange_weak(word, word + 1, std::memory_order_acq_rel, std::memory_order_acquire);
-        if (!join)
+        // Join unless the caller has left this worker out already; if that happens between
+        // the load and the exchange, the next look sees it (or a later call).
+        std::uint64_t expected = now;
+        if (stateOf(now) != kPosted ||
+            !word.compare_exchange_strong(expected, now | kJoined, std::memory_order_acq_rel,
+                                          std::memory_order_acquire))
             continue;
-        work(worker);
-        finished_.fetch_add(1, std::memory_order_acq_rel);
+        if (mode_ == Mode::Claims)
+            workClaims(worker);
+        else
+            workShare(worker, worker);
+        seen = (now & ~std::uint64_t(3)) | kDone;
+        word.store(seen, std::memory_order_release);
     }
 }
 

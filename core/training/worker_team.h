@@ -1,52 +1,76 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// A fixed team of threads for the training hot loop. run(tasks, fn) calls fn(task,
-// worker) for task = 0 … tasks−1 on the team and returns when all are done. Tasks are
-// claimed dynamically (the caller from the front, workers from the back), but each task
-// writes only its own output slot, so results do not depend on which thread ran what.
-// Workers spin briefly between calls (a mini-batch of 32 stars takes microseconds), then
-// sleep on an atomic wait.
-//
-// A worker joins a call only while its tasks are not all taken: the calling thread then
-// waits for the workers that joined, never for one the system has not run yet. On a host
-// whose cores are shared with other programs a worker is often not running when a call
-// starts; the caller then does the tasks itself instead of waiting a time slice of the
-// scheduler for every mini-batch (docs/PERFORMANCE.md).
+// A fixed team of threads for the training hot loop. A call hands tasks 0 … tasks−1 to the
+// team and returns when all are done; each task writes only its own output slot, so results
+// do not depend on which thread ran what. Two ways to hand them out:
+// - run(): tasks claimed one at a time (the caller from the front, workers from the back):
+//   thousands of equal tasks (the validation pass), where a worker the host is not running
+//   leaves its tasks to the others.
+// - runShares(): each thread its fixed contiguous share (the caller the first): a mini-batch's
+//   two gradient tasks and four step parts, every ~10 µs. Claiming them one by one moved a
+//   shared counter between the cores for every task, ≈ 1 µs a call on this VM
+//   (docs/PERFORMANCE.md); a share costs one hand-over each way. Each thread also keeps the
+//   same parameters and moments call after call, in its own core's cache.
+// Either way a worker announces that it joins a call on its own mailbox (one cache line); a
+// worker that has not joined when the caller is done with its own part is left out and its
+// part done by the caller: the caller never waits for a thread the system is not running,
+// only for those that joined. Workers spin briefly between calls, then sleep on their
+// mailbox.
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <thread>
 #include <vector>
 
 namespace starlocus::core {
 
 class WorkerTeam {
-public:
+  public:
+    using Job = std::function<void(std::size_t task, unsigned worker)>;
+
     explicit WorkerTeam(unsigned threads);
     ~WorkerTeam();
     WorkerTeam(const WorkerTeam&) = delete;
     WorkerTeam& operator=(const WorkerTeam&) = delete;
 
     unsigned size() const { return unsigned(threads_.size()) + 1; }
-    void run(std::size_t tasks, const std::function<void(std::size_t task, unsigned worker)>& fn);
+    // fn(task, worker) for every task, claimed one at a time.
+    void run(std::size_t tasks, const Job& fn);
+    // fn(task, worker) for every task; thread i (0: the caller) runs shareOf(i).
+    void runShares(std::size_t tasks, const Job& fn);
 
-private:
+    // The tasks [first, end) of thread `thread`'s share in runShares: contiguous, in order,
+    // the caller's first and never empty when there are tasks.
+    struct Share {
+        std::size_t first, end;
+    };
+    static Share shareOf(unsigned thread, unsigned threads, std::size_t tasks);
+
+  private:
+    // A worker's mailbox: (call number << 2) | state, alone on its cache line.
+    struct alignas(64) Mailbox {
+        std::atomic<std::uint64_t> word{0};
+    };
+    enum State : std::uint64_t { kPosted = 0, kJoined = 1, kLeftOut = 2, kDone = 3 };
+    enum class Mode { Claims, Shares };
+
+    void call(std::size_t tasks, const Job& fn, Mode mode);
     void workerLoop(unsigned worker);
-    void work(unsigned worker);
+    void workClaims(unsigned worker);
+    void workShare(unsigned worker, unsigned runAs);
     std::size_t claim(unsigned worker); // a task not taken yet, or tasks_ when none is left
 
     std::vector<std::thread> threads_;
-    const std::function<void(std::size_t, unsigned)>* job_ = nullptr;
+    std::unique_ptr<Mailbox[]> mail_; // mail_[w − 1] is worker w's
+    // The current call, written by the caller before it posts the call to the mailboxes.
+    const Job* job_ = nullptr;
     std::size_t tasks_ = 0;
-    // Tasks not taken yet: [front, back), front in the low 32 bits (claim()).
-    std::atomic<std::uint64_t> claims_{0};
-    std::atomic<std::size_t> done_{0};
-    std::atomic<unsigned> finished_{0}; // workers that joined this generation and are done with it
-    std::atomic<std::uint64_t> generation_{0};
-    // Who joined the current call: its generation (high bits), a closed flag (bit 15: the
-    // caller took the last task, nobody joins any more) and the count of workers that
-    // joined (bits 0–14).
-    std::atomic<std::uint64_t> joined_{0};
+    Mode mode_ = Mode::Claims;
+    std::uint64_t calls_ = 0;           // the caller's count of calls posted
+    std::vector<unsigned char> joined_; // the caller's: which workers joined the current call
+    // run(): tasks not taken yet, [front, back), front in the low 32 bits.
+    alignas(64) std::atomic<std::uint64_t> claims_{0};
     std::atomic<bool> quit_{false};
 };
 

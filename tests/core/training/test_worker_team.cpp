@@ -1,0 +1,173 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The training's thread team (core/training/worker_team.h): every task of a call runs exactly
+// once and the call returns only when all have run, for both ways of handing tasks out, any
+// number of threads and tasks, calls in quick succession (the mini-batches' hand-overs) and
+// after the workers have gone to sleep; shares are the contiguous ranges documented, run in
+// order by one thread each, the caller's on the calling thread. Runs under ThreadSanitizer
+// in CI (the tsan preset).
+#include "core/training/worker_team.h"
+
+#include <QTest>
+
+#include <atomic>
+#include <chrono>
+#include <thread>
+#include <vector>
+
+using namespace starlocus::core;
+
+namespace {
+
+// Runs `calls` calls of `tasks` tasks; each task adds 1 to its counter and records who ran it.
+// Returns false at the first call after which a task had not run exactly once.
+bool everyTaskOnce(WorkerTeam& team, bool shares, std::size_t tasks, int calls) {
+    std::vector<std::atomic<int>> ran(tasks);
+    for (int c = 0; c < calls; ++c) {
+        for (auto& r : ran)
+            r.store(0, std::memory_order_relaxed);
+        const WorkerTeam::Job job = [&](std::size_t t, unsigned worker) {
+            if (worker >= team.size())
+                ran[t].fetch_add(100, std::memory_order_relaxed); // a worker index out of range
+            ran[t].fetch_add(1, std::memory_order_relaxed);
+        };
+        if (shares)
+            team.runShares(tasks, job);
+        else
+            team.run(tasks, job);
+        // The call has returned: every task's effect must be visible here, once.
+        for (auto& r : ran)
+            if (r.load(std::memory_order_relaxed) != 1)
+                return false;
+    }
+    return true;
+}
+
+} // namespace
+
+class TestWorkerTeam : public QObject {
+    Q_OBJECT
+  private slots:
+    void sharesAreContiguousAndCoverEveryTask() {
+        // Hand-computed: ⌈i·tasks/n⌉ bounds.
+        QCOMPARE(WorkerTeam::shareOf(0, 2, 2).first, std::size_t(0));
+        QCOMPARE(WorkerTeam::shareOf(0, 2, 2).end, std::size_t(1));
+        QCOMPARE(WorkerTeam::shareOf(1, 2, 2).first, std::size_t(1));
+        QCOMPARE(WorkerTeam::shareOf(1, 2, 2).end, std::size_t(2));
+        QCOMPARE(WorkerTeam::shareOf(0, 2, 4).end, std::size_t(2)); // the step's four parts: 2 + 2
+        QCOMPARE(WorkerTeam::shareOf(0, 4, 2).end, std::size_t(1)); // fewer tasks than threads:
+        QCOMPARE(WorkerTeam::shareOf(1, 4, 2).end, std::size_t(1)); // the caller still has one
+        for (unsigned n = 1; n <= 5; ++n)
+            for (std::size_t tasks = 1; tasks <= 40; ++tasks) {
+                std::size_t next = 0;
+                for (unsigned i = 0; i < n; ++i) {
+                    const WorkerTeam::Share s = WorkerTeam::shareOf(i, n, tasks);
+                    QCOMPARE(s.first, next);
+                    QVERIFY(s.end >= s.first);
+                    QVERIFY(s.end - s.first <= (tasks + n - 1) / n);
+                    next = s.end;
+                }
+                QCOMPARE(next, tasks);
+                QVERIFY(WorkerTeam::shareOf(0, n, tasks).end > 0);
+            }
+    }
+
+    void everyTaskRunsOnceWhenClaimed_data() { threadCounts(); }
+    void everyTaskRunsOnceWhenClaimed() {
+        QFETCH(unsigned, threads);
+        WorkerTeam team(threads);
+        for (std::size_t tasks : {1, 2, 3, 4, 7, 64, 1000})
+            QVERIFY2(everyTaskOnce(team, false, tasks, 200), qPrintable(QString("%1 tasks").arg(tasks)));
+    }
+
+    void everyTaskRunsOnceInShares_data() { threadCounts(); }
+    void everyTaskRunsOnceInShares() {
+        QFETCH(unsigned, threads);
+        WorkerTeam team(threads);
+        // 20,000 quick calls of 2 and of 4 tasks: the mini-batch's pattern, where a worker
+        // often joins late or not at all.
+        for (int round = 0; round < 10; ++round) {
+            QVERIFY(everyTaskOnce(team, true, 2, 1000));
+            QVERIFY(everyTaskOnce(team, true, 4, 1000));
+        }
+        for (std::size_t tasks : {1, 3, 5, 17, 300})
+            QVERIFY2(everyTaskOnce(team, true, tasks, 100), qPrintable(QString("%1 tasks").arg(tasks)));
+    }
+
+    void bothKindsOfCallsInterleave() {
+        WorkerTeam team(3);
+        for (int c = 0; c < 2000; ++c) {
+            QVERIFY(everyTaskOnce(team, c % 3 != 0, std::size_t(1 + c % 9), 1));
+        }
+    }
+
+    void eachShareRunsInOrderOnOneThread() {
+        const unsigned threads = 3;
+        WorkerTeam team(threads);
+        const std::size_t tasks = 12;
+        const std::thread::id caller = std::this_thread::get_id();
+        for (int c = 0; c < 500; ++c) {
+            std::vector<std::thread::id> who(tasks);
+            std::vector<int> order(tasks, -1);
+            std::vector<std::atomic<int>> counters(threads);
+            for (auto& k : counters)
+                k.store(0);
+            team.runShares(tasks, [&](std::size_t t, unsigned) {
+                who[t] = std::this_thread::get_id();
+                for (unsigned i = 0; i < threads; ++i) {
+                    const WorkerTeam::Share s = WorkerTeam::shareOf(i, threads, tasks);
+                    if (t >= s.first && t < s.end)
+                        order[t] = counters[i].fetch_add(1);
+                }
+            });
+            for (unsigned i = 0; i < threads; ++i) {
+                const WorkerTeam::Share s = WorkerTeam::shareOf(i, threads, tasks);
+                for (std::size_t t = s.first; t < s.end; ++t) {
+                    QVERIFY(who[t] == who[s.first]);      // one thread a share
+                    QCOMPARE(order[t], int(t - s.first)); // in order
+                }
+            }
+            const WorkerTeam::Share own = WorkerTeam::shareOf(0, threads, tasks);
+            for (std::size_t t = own.first; t < own.end; ++t)
+                QVERIFY(who[t] == caller); // the caller's share on the calling thread
+        }
+    }
+
+    void sleepingWorkersWakeForTheNextCall() {
+        WorkerTeam team(2);
+        QVERIFY(everyTaskOnce(team, true, 2, 10));
+        // Long enough for the worker to pass its polls and yields and sleep on its mailbox.
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        // A worker sleeping or joining late: the call still completes and, over many calls,
+        // the worker does join again (some task ran on another thread than the caller's).
+        std::atomic<bool> workerRan{false};
+        const std::thread::id caller = std::this_thread::get_id();
+        for (int c = 0; c < 20000 && !workerRan.load(); ++c)
+            team.runShares(2, [&](std::size_t, unsigned) {
+                if (std::this_thread::get_id() != caller)
+                    workerRan.store(true);
+                std::this_thread::sleep_for(std::chrono::microseconds(20));
+            });
+        QVERIFY(workerRan.load());
+    }
+
+    void destroyedWhileWorkersSleepOrSpin() {
+        for (int k = 0; k < 20; ++k) {
+            WorkerTeam team(4);
+            QVERIFY(everyTaskOnce(team, k % 2 == 0, 8, 5));
+            if (k % 5 == 0)
+                std::this_thread::sleep_for(std::chrono::milliseconds(150));
+        } // each destructor must join its workers, spinning or asleep
+    }
+
+  private:
+    void threadCounts() {
+        QTest::addColumn<unsigned>("threads");
+        QTest::newRow("1 thread") << 1u;
+        QTest::newRow("2 threads") << 2u;
+        QTest::newRow("3 threads") << 3u;
+        QTest::newRow("5 threads") << 5u;
+    }
+};
+
+QTEST_GUILESS_MAIN(TestWorkerTeam)
+#include "test_worker_team.moc"
