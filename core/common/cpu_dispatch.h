@@ -11,7 +11,7 @@
 // named by the environment variable STARLOCUS_CPU (baseline | avx2 | avx512) for tests and
 // benchmarks. Builds with -march=native and non-x86 builds have the baseline only (there
 // the compiler's own target is the best path). What AVX-512 gives depends on the CPU: on an
-// Intel Xeon with two 512-bit FMA units the training kernel is ≈ 20 % faster than with
+// Intel Xeon with two 512-bit FMA units the training kernel is ≈ 16 % faster than with
 // AVX2, on an AMD EPYC that splits 512-bit operations in two ≈ 2 % (docs/PERFORMANCE.md,
 // "Portable binaries" and "An AVX-512 path").
 #include <optional>
