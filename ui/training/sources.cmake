@@ -4,6 +4,7 @@ list(APPEND STARLOCUS_UI_SOURCES
   main_window_training.cpp
   training/training_job.h
   training/training_worker.h training/training_worker.cpp
+  training/worker_signals.h training/worker_signals.cpp
   training/training_controller.h training/training_controller.cpp
   training/training_history.h training/training_history.cpp
   training/chart_style.h training/chart_style.cpp
