@@ -31,12 +31,7 @@ void TrainingWorker::run(const TrainingJob& job) {
             out.historyRestored(history, config);
         }
         out.runStarted(config);
-        core::TrainingResult result = trainer.run(out, *control_);
-        TrainingOutcome outcome;
-        outcome.model = std::make_shared<const core::StellarModel>(std::move(result.model));
-        outcome.final = std::make_shared<const core::TrainingCheckpoint>(std::move(result.final));
-        outcome.stopped = result.stopped;
-        out.finished(outcome);
+        out.finished(trainer.run(out, *control_));
     } catch (const core::InputError& e) {
         out.failed(e.what());
     } catch (const core::TrainingError& e) {

@@ -3,6 +3,9 @@
 
 #include "ui/training/training_worker.h"
 
+#include <memory>
+#include <utility>
+
 namespace starlocus::ui {
 
 void WorkerSignals::onEpoch(const core::EpochEvent& e) {
@@ -30,7 +33,11 @@ void WorkerSignals::runStarted(const core::TrainingConfig& config) {
     emit worker_.runStarted(config);
 }
 
-void WorkerSignals::finished(const TrainingOutcome& outcome) {
+void WorkerSignals::finished(core::TrainingResult&& result) {
+    TrainingOutcome outcome;
+    outcome.model = std::make_shared<const core::StellarModel>(std::move(result.model));
+    outcome.final = std::make_shared<const core::TrainingCheckpoint>(std::move(result.final));
+    outcome.stopped = result.stopped;
     emit worker_.finished(outcome);
 }
 

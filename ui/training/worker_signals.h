@@ -28,7 +28,8 @@ class WorkerSignals : public core::TrainingObserver {
 
     void historyRestored(const core::TrainingHistory& history, const core::TrainingConfig& config);
     void runStarted(const core::TrainingConfig& config);
-    void finished(const TrainingOutcome& outcome);
+    // The run's outcome, built here from the trainer's result (its shared model too).
+    void finished(core::TrainingResult&& result);
     void failed(const std::string& message);
     void failedOutOfMemory();
     void failedUnknown();
