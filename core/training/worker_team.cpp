@@ -25,7 +25,6 @@ std::uint64_t stateOf(std::uint64_t word) {
 WorkerTeam::WorkerTeam(unsigned threads) {
     const unsigned workers = std::max(1u, threads) - 1;
     mail_ = std::make_unique<Mailbox[]>(workers);
-    joined_.assign(workers, 0);
     for (unsigned w = 1; w <= workers; ++w)
         threads_.emplace_back([this, w] { workerLoop(w); });
 }
@@ -87,22 +86,22 @@ void WorkerTeam::call(std::size_t tasks, const Job& fn, Mode mode) {
         workShare(0, 0);
     // Every worker that has not joined yet is left out, and its share done here; then the
     // others are waited for (they touch the call's state until they report back).
+    const std::uint64_t leftOut = mailWord(call, kLeftOut);
     for (unsigned w = 1; w < n; ++w) {
-        joined_[w - 1] = 0;
         if (!hasPart(w))
             continue;
         std::uint64_t posted = mailWord(call, kPosted);
-        if (!mail_[w - 1].word.compare_exchange_strong(posted, mailWord(call, kLeftOut),
-                                                       std::memory_order_acq_rel, std::memory_order_acquire))
-            joined_[w - 1] = 1;
-        else if (mode == Mode::Shares)
+        const bool left = mail_[w - 1].word.compare_exchange_strong(
+            posted, leftOut, std::memory_order_acq_rel, std::memory_order_acquire);
+        if (left && mode == Mode::Shares)
             workShare(w, 0); // with the caller's workspace: its own share is done
     }
+    // A left-out word stays so (a worker only joins a posted call); any other has joined.
     const std::uint64_t done = mailWord(call, kDone);
     for (unsigned w = 1; w < n; ++w) {
-        if (!joined_[w - 1])
-            continue;
         const std::atomic<std::uint64_t>& word = mail_[w - 1].word;
+        if (!hasPart(w) || word.load(std::memory_order_acquire) == leftOut)
+            continue;
         for (int spin = 0; spin < kPollsBeforeYield && word.load(std::memory_order_acquire) != done; ++spin)
             continue;
         while (word.load(std::memory_order_acquire) != done)

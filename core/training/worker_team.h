@@ -67,8 +67,7 @@ class WorkerTeam {
     const Job* job_ = nullptr;
     std::size_t tasks_ = 0;
     Mode mode_ = Mode::Claims;
-    std::uint64_t calls_ = 0;           // the caller's count of calls posted
-    std::vector<unsigned char> joined_; // the caller's: which workers joined the current call
+    std::uint64_t calls_ = 0; // the caller's count of calls posted
     // run(): tasks not taken yet, [front, back), front in the low 32 bits.
     alignas(64) std::atomic<std::uint64_t> claims_{0};
     std::atomic<bool> quit_{false};
