@@ -31,10 +31,12 @@ void fillSamples(std::vector<core::StarSample>& samples) {
     for (std::size_t i = 0; i < samples.size(); ++i) {
         core::CounterRandom rng(7, i);
         core::StarSample& s = samples[i];
+        float w[core::kPackedTriangleSize];
         std::size_t k = 0;
         for (std::size_t row = 0; row < core::kBandCount; ++row)
             for (std::size_t col = 0; col <= row; ++col, ++k)
-                s.w[k] = float(row == col ? rng.uniform(10.0, 50.0) : rng.uniform(-2.0, 2.0));
+                w[k] = float(row == col ? rng.uniform(10.0, 50.0) : rng.uniform(-2.0, 2.0));
+        core::storeWhitening(s, w);
         for (float& y : s.y)
             y = float(rng.normal());
         for (float& x : s.x)

@@ -78,7 +78,9 @@ double BatchWorkspace::forward(const NetworkLayout& layout, const float* params,
         for (int b = 1; b < kBands; ++b)
             d[b] = pred(b, s) + e * (r(b, s) - r0) - star.y[b];
         float grad[kBandCount] = {};
-        total += double(whitenedNormAndGradient(star.w, d, scale, keepGradient ? grad : nullptr));
+        alignas(64) float w[kStoredTriangleSize];
+        loadWhitening(star, w);
+        total += double(whitenedNormAndGradient(w, d, scale, keepGradient ? grad : nullptr));
         if (!keepGradient)
             continue;
         for (int b = 0; b < kBands; ++b)

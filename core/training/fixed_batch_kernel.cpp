@@ -166,7 +166,8 @@ struct GroupTriangles {
 [[gnu::always_inline]] inline void loadTriangles(const StarSample* samples, std::span<const std::uint32_t> indices,
                                                  GroupTriangles& t) {
     for (int s = 0; s < N; ++s) {
-        const float* w = samples[indices[std::size_t(s)]].w;
+        alignas(64) float w[kStoredTriangleSize];
+        loadWhitening(samples[indices[std::size_t(s)]], w);
         for (std::size_t k = 0; k < kPackedTriangleSize; ++k)
             t.w[k](s) = w[k];
     }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The per-star heart of both training kernels: the whitened residual r = W d with W the
-// packed lower triangle of a StarSample (row-major), its squared norm, and the gradient
+// packed lower triangle of a StarSample (row-major, as loadWhitening gives it), its squared norm, and the gradient
 // ∂(scale·|r|²)/∂d = 2·scale·Wᵀ r. Both loops fully unrolled (13 rows): the row lengths
 // are then constants and the compiler schedules the multiply-adds across rows.
 #include "core/training/star_sample.h"

@@ -77,7 +77,7 @@ void applyPhysicalStart(const NetworkLayout& layout, ParameterVector& params, co
         const StarSample s = sampleOf(train[k]);
         const Vec13 bm = model.evaluateNormalized(Eigen::Vector3d(s.x[0], s.x[1], s.x[2]), false).colorMagnitudes;
         for (std::size_t j = 0; j < kBandCount; ++j)
-            if (s.w[diagonalIndex(j)] != 0.0f) // a dropped entry has a zero row and column
+            if (whiteningEntry(s, diagonalIndex(j)) != 0.0f) // a dropped entry has a zero row and column
                 residuals[j].push_back(double(s.y[j]) - bm[Eigen::Index(j)] - double(s.e) * colorR[Eigen::Index(j)]);
     }
     for (std::size_t j = 0; j < kBandCount; ++j) {

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// Where the trainer keeps each star's sample (StarSample, 432 bytes) in memory. The stars
+// Where the trainer keeps each star's sample (StarSample, 256 bytes) in memory. The stars
 // stand in one order of the run, their *positions* 0 … n−1: the catalog's own order for the
 // free shuffle, a random permutation for the block shuffle (epoch_order.h). A block of
 // consecutive positions is then a random set of stars whose samples lie side by side, so an
 // epoch that walks the blocks one at a time reads a few MB at a time instead of picking 32
-// samples per step out of the whole array (0.9 GB at 2 M training stars: a TLB miss and
-// seven cache misses per star, docs/PERFORMANCE.md).
+// samples per step out of the whole array (0.5 GB at 2 M training stars: a TLB miss and
+// four cache misses per star, docs/PERFORMANCE.md).
 //
 // Positions are a pure function of (seed, n): the same on every rank and for any number of
 // ranks, so the epochs' mini-batches are the same stars whatever N. Each process stores the

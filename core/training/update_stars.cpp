@@ -29,8 +29,10 @@ bool rebuildStar(const StarObservation& obs, const ModelEvaluation& eval, double
 bool fillSample(StarSample& sample, const StarObservation& obs, const Mat13& covariance, const Vec13& residual,
                 double e, double& chi2Dof) {
     double chi2 = kNaN;
-    if (!packedWhitening(obs, covariance, residual, sample.w, chi2))
+    float w[kPackedTriangleSize];
+    if (!packedWhitening(obs, covariance, residual, w, chi2))
         return false;
+    storeWhitening(sample, w);
     for (std::size_t b = 0; b < kBandCount; ++b)
         sample.y[b] = float(obs.target[Eigen::Index(b)]);
     for (int a = 0; a < 3; ++a)
@@ -44,7 +46,7 @@ void updateStars(const UpdateStarsJob& job, std::size_t begin, std::size_t end, 
     TrainingState& state = job.state;
     for (std::size_t i = begin; i < end; ++i) {
         // The sample this star will write a few stars from now: in the block shuffle's layout
-        // samples sit at random places, and each write would first fetch its 7 cache lines.
+        // samples sit at random places, and each write would first fetch its 4 cache lines.
         if (i + kWriteAhead < end)
             prefetchSampleForWrite(&job.sampleOf(i + kWriteAhead));
         if (!state.usable[i])

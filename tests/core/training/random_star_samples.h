@@ -16,10 +16,12 @@ inline std::vector<core::StarSample> randomStarSamples(std::size_t n, std::uint6
     for (std::size_t s = 0; s < n; ++s) {
         core::CounterRandom rng(seed, std::uint64_t(s));
         core::StarSample& st = stars[s];
+        float w[core::kPackedTriangleSize];
         std::size_t k = 0;
         for (std::size_t i = 0; i < core::kBandCount; ++i)
             for (std::size_t j = 0; j <= i; ++j, ++k)
-                st.w[k] = float(i == j ? 5.0 + 20.0 * rng.uniform() : 3.0 * rng.normal());
+                w[k] = float(i == j ? 5.0 + 20.0 * rng.uniform() : 3.0 * rng.normal());
+        core::storeWhitening(st, w);
         for (float& y : st.y)
             y = float(rng.normal());
         for (float& x : st.x)

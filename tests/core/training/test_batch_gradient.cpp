@@ -22,13 +22,14 @@ std::vector<StarSample> randomStars(int n, std::uint64_t seed) {
     for (int s = 0; s < n; ++s) {
         CounterRandom rng(seed, std::uint64_t(s));
         StarSample& st = stars[std::size_t(s)];
-        std::fill(std::begin(st.w), std::end(st.w), 0.0f);
+        float w[kPackedTriangleSize] = {};
         const int dropped = int(rng.uniform() * 13.0);
         std::size_t k = 0;
         for (int i = 0; i < 13; ++i)
             for (int j = 0; j <= i; ++j, ++k)
                 if (i != dropped && j != dropped)
-                    st.w[k] = float(i == j ? 5.0 + 20.0 * rng.uniform() : 3.0 * rng.normal());
+                    w[k] = float(i == j ? 5.0 + 20.0 * rng.uniform() : 3.0 * rng.normal());
+        storeWhitening(st, w);
         for (int b = 0; b < 13; ++b)
             st.y[b] = b == dropped ? 0.0f : float(rng.normal());
         for (int a = 0; a < 3; ++a)
@@ -64,11 +65,11 @@ double doubleLoss(const NetworkLayout& layout, const ParameterVector& params, co
     for (const StarSample& st : stars) {
         const auto eval = model.evaluateNormalized({st.x[0], st.x[1], st.x[2]}, false);
         const Vec13 d = eval.colorPrediction(st.e) - Eigen::Map<const Eigen::Matrix<float, 13, 1>>(st.y).cast<double>();
-        std::size_t k = 0;
+        std::size_t k = 0; // W as the kernels read it (rounded to 16 bits when stored)
         for (int i = 0; i < 13; ++i) {
             double acc = 0.0;
             for (int j = 0; j <= i; ++j)
-                acc += double(st.w[k++]) * d[j];
+                acc += double(whiteningEntry(st, k++)) * d[j];
             total += acc * acc;
         }
     }

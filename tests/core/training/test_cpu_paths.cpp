@@ -270,8 +270,10 @@ private slots:
             for (std::size_t i = 0; i < catalog.size(); ++i) {
                 const StarSample& s = run.samples[i];
                 const StarSample& r = reference.samples[i];
-                w.insert(w.end(), std::begin(s.w), std::end(s.w));
-                wRef.insert(wRef.end(), std::begin(r.w), std::end(r.w));
+                for (std::size_t k = 0; k < kPackedTriangleSize; ++k) {
+                    w.push_back(whiteningEntry(s, k));
+                    wRef.push_back(whiteningEntry(r, k));
+                }
                 x.insert(x.end(), std::begin(s.x), std::end(s.x));
                 xRef.insert(xRef.end(), std::begin(r.x), std::end(r.x));
                 y.insert(y.end(), std::begin(s.y), std::end(s.y));
