@@ -238,9 +238,13 @@ double EpochRunner::run(ParameterVector& params, AdamState& adam, const std::vec
     return lossSum / double(std::max<std::size_t>(1, batches));
 }
 
-double EpochRunner::validationLoss(const ParameterVector& params, const std::vector<std::uint32_t>& validation) {
-    if (validation.empty())
+double EpochRunner::validationLoss(const ParameterVector& params, const std::vector<std::uint32_t>& validation,
+                                   const std::function<void()>& meanwhile) {
+    if (validation.empty()) {
+        if (meanwhile)
+            meanwhile();
         return kNaN;
+    }
     // Per local rank its validation stars (sample indices), in tasks of a fixed size.
     std::vector<std::vector<std::uint32_t>> lists(rankStars_.size());
     const int first = ranks_.firstLocalRank(), n = ranks_.size();
@@ -255,10 +259,13 @@ double EpochRunner::validationLoss(const ParameterVector& params, const std::vec
         for (std::size_t b = 0; b < lists[r].size(); b += kValidationStarsPerTask)
             tasks.push_back({r, b, std::min<std::size_t>(kValidationStarsPerTask, lists[r].size() - b)});
     std::vector<double> parts(tasks.size());
-    team_.run(tasks.size(), [&](std::size_t t, unsigned worker) {
-        const std::span<const std::uint32_t> group(lists[tasks[t].rank].data() + tasks[t].first, tasks[t].count);
-        parts[t] = kernels_.loss(workspaces_[worker], layout_, params.data(), samples_->data(), group, true);
-    });
+    team_.run(
+        tasks.size(),
+        [&](std::size_t t, unsigned worker) {
+            const std::span<const std::uint32_t> group(lists[tasks[t].rank].data() + tasks[t].first, tasks[t].count);
+            parts[t] = kernels_.loss(workspaces_[worker], layout_, params.data(), samples_->data(), group, true);
+        },
+        meanwhile);
     double chi2 = 0.0;
     if (!ranks_.isParallel()) {
         for (double p : parts)

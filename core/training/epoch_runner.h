@@ -53,7 +53,10 @@ public:
 
     // Eq. 15 on the validation stars (positions, best ascending: memory order) with `params`; NaN without a
     // validation star (no value, never the regularisation term alone dressed up as a loss).
-    double validationLoss(const ParameterVector& params, const std::vector<std::uint32_t>& validation);
+    // `meanwhile`, if given, runs once on this thread while the team starts on the pass (the
+    // next epoch's order: it would otherwise leave the other threads idle).
+    double validationLoss(const ParameterVector& params, const std::vector<std::uint32_t>& validation,
+                          const std::function<void()>& meanwhile = {});
 
 private:
     // The tasks of a mini-batch: on the team, or on this thread alone (alone_).

@@ -46,18 +46,18 @@ WorkerTeam::Share WorkerTeam::shareOf(unsigned thread, unsigned threads, std::si
     return {bound(thread), bound(std::size_t(thread) + 1)};
 }
 
-void WorkerTeam::run(std::size_t tasks, const Job& fn) {
-    call(tasks, fn, Mode::Claims);
+void WorkerTeam::run(std::size_t tasks, const Job& fn, const std::function<void()>& callerFirst) {
+    call(tasks, fn, Mode::Claims, callerFirst);
 }
 
 void WorkerTeam::runShares(std::size_t tasks, const Job& fn) {
     call(tasks, fn, Mode::Shares);
 }
 
-void WorkerTeam::call(std::size_t tasks, const Job& fn, Mode mode) {
-    if (tasks == 0)
-        return;
-    if (threads_.empty() || tasks == 1) {
+void WorkerTeam::call(std::size_t tasks, const Job& fn, Mode mode, const std::function<void()>& callerFirst) {
+    if (tasks == 0 || threads_.empty() || tasks == 1) {
+        if (callerFirst)
+            callerFirst();
         for (std::size_t t = 0; t < tasks; ++t)
             fn(t, 0);
         return;
@@ -80,6 +80,8 @@ void WorkerTeam::call(std::size_t tasks, const Job& fn, Mode mode) {
         mail_[w - 1].word.store(mailWord(call, kPosted), std::memory_order_release);
         mail_[w - 1].word.notify_one(); // no system call unless some worker sleeps
     }
+    if (callerFirst)
+        callerFirst();
     if (mode == Mode::Claims)
         workClaims(0);
     else

@@ -35,8 +35,10 @@ class WorkerTeam {
     WorkerTeam& operator=(const WorkerTeam&) = delete;
 
     unsigned size() const { return unsigned(threads_.size()) + 1; }
-    // fn(task, worker) for every task, claimed one at a time.
-    void run(std::size_t tasks, const Job& fn);
+    // fn(task, worker) for every task, claimed one at a time. `callerFirst`, if given, runs on
+    // the calling thread after the call is posted and before it claims: the workers start on
+    // the tasks meanwhile (work of its own that would otherwise leave them idle).
+    void run(std::size_t tasks, const Job& fn, const std::function<void()>& callerFirst = {});
     // fn(task, worker) for every task; thread i (0: the caller) runs shareOf(i).
     void runShares(std::size_t tasks, const Job& fn);
 
@@ -55,7 +57,7 @@ class WorkerTeam {
     enum State : std::uint64_t { kPosted = 0, kJoined = 1, kLeftOut = 2, kDone = 3 };
     enum class Mode { Claims, Shares };
 
-    void call(std::size_t tasks, const Job& fn, Mode mode);
+    void call(std::size_t tasks, const Job& fn, Mode mode, const std::function<void()>& callerFirst = {});
     void workerLoop(unsigned worker);
     void workClaims(unsigned worker);
     void workShare(unsigned worker, unsigned runAs);
