@@ -150,6 +150,50 @@ class TestWorkerTeam : public QObject {
         QVERIFY(workerRan.load());
     }
 
+    // run()'s work for the caller (the next epoch's order during the validation pass): once
+    // per call, on the calling thread, before any task the caller claims; the workers may
+    // take tasks meanwhile, and every task still runs once. With no task or no worker too.
+    void callerFirstRunsOnceBeforeTheCallersTasks_data() { threadCounts(); }
+    void callerFirstRunsOnceBeforeTheCallersTasks() {
+        QFETCH(unsigned, threads);
+        WorkerTeam team(threads);
+        const std::thread::id caller = std::this_thread::get_id();
+        bool workersTookTasksMeanwhile = false;
+        for (std::size_t tasks : {std::size_t(0), std::size_t(1), std::size_t(7), std::size_t(64)}) {
+            for (int c = 0; c < 50; ++c) {
+                std::vector<std::atomic<int>> ran(tasks);
+                std::atomic<int> sideRuns{0}, tasksBeforeSide{0}, callerTasksBeforeSide{0};
+                std::atomic<bool> sideOnCaller{true};
+                team.run(
+                    tasks,
+                    [&](std::size_t t, unsigned) {
+                        if (sideRuns.load() == 0) {
+                            tasksBeforeSide.fetch_add(1);
+                            if (std::this_thread::get_id() == caller)
+                                callerTasksBeforeSide.fetch_add(1);
+                        }
+                        ran[t].fetch_add(1);
+                    },
+                    [&] {
+                        sideOnCaller.store(std::this_thread::get_id() == caller);
+                        // Long enough for a running worker to claim some tasks.
+                        std::this_thread::sleep_for(std::chrono::microseconds(200));
+                        sideRuns.fetch_add(1);
+                    });
+                QCOMPARE(sideRuns.load(), 1);
+                QVERIFY(sideOnCaller.load());
+                QCOMPARE(callerTasksBeforeSide.load(), 0);
+                for (auto& r : ran)
+                    QCOMPARE(r.load(), 1);
+                workersTookTasksMeanwhile = workersTookTasksMeanwhile || tasksBeforeSide.load() > 0;
+            }
+        }
+        // On more than one thread the workers start while the caller is busy (50 calls of
+        // 64 tasks, 200 µs each: a worker the host runs at all joins in some of them).
+        if (threads > 1)
+            QVERIFY(workersTookTasksMeanwhile);
+    }
+
     void destroyedWhileWorkersSleepOrSpin() {
         for (int k = 0; k < 20; ++k) {
             WorkerTeam team(4);
