@@ -2,6 +2,7 @@
 #include "core/training/worker_team.h"
 
 #include <algorithm>
+#include <exception>
 
 namespace starlocus::core {
 namespace {
@@ -55,11 +56,24 @@ void WorkerTeam::runShares(std::size_t tasks, const Job& fn) {
 }
 
 void WorkerTeam::call(std::size_t tasks, const Job& fn, Mode mode, const std::function<void()>& callerFirst) {
-    if (tasks == 0 || threads_.empty() || tasks == 1) {
-        if (callerFirst)
+    // The workers hold references to this call until it ends: an exception of the caller's
+    // own work is kept until the call's tasks are done, then rethrown.
+    std::exception_ptr callerFailure;
+    const auto runCallerFirst = [&] {
+        if (!callerFirst)
+            return;
+        try {
             callerFirst();
+        } catch (...) {
+            callerFailure = std::current_exception();
+        }
+    };
+    if (tasks == 0 || threads_.empty() || tasks == 1) {
+        runCallerFirst();
         for (std::size_t t = 0; t < tasks; ++t)
             fn(t, 0);
+        if (callerFailure)
+            std::rethrow_exception(callerFailure);
         return;
     }
     const unsigned n = size();
@@ -80,8 +94,7 @@ void WorkerTeam::call(std::size_t tasks, const Job& fn, Mode mode, const std::fu
         mail_[w - 1].word.store(mailWord(call, kPosted), std::memory_order_release);
         mail_[w - 1].word.notify_one(); // no system call unless some worker sleeps
     }
-    if (callerFirst)
-        callerFirst();
+    runCallerFirst();
     if (mode == Mode::Claims)
         workClaims(0);
     else
@@ -110,6 +123,8 @@ void WorkerTeam::call(std::size_t tasks, const Job& fn, Mode mode, const std::fu
             std::this_thread::yield(); // microseconds on a quiet machine; never hog a shared core
     }
     job_ = nullptr;
+    if (callerFailure)
+        std::rethrow_exception(callerFailure);
 }
 
 // The caller takes tasks from the front, the workers from the back: each thread then mostly

@@ -37,7 +37,8 @@ class WorkerTeam {
     unsigned size() const { return unsigned(threads_.size()) + 1; }
     // fn(task, worker) for every task, claimed one at a time. `callerFirst`, if given, runs on
     // the calling thread after the call is posted and before it claims: the workers start on
-    // the tasks meanwhile (work of its own that would otherwise leave them idle).
+    // the tasks meanwhile (work of its own that would otherwise leave them idle). If it
+    // throws, every task still runs and the exception leaves run() when the call is over.
     void run(std::size_t tasks, const Job& fn, const std::function<void()>& callerFirst = {});
     // fn(task, worker) for every task; thread i (0: the caller) runs shareOf(i).
     void runShares(std::size_t tasks, const Job& fn);

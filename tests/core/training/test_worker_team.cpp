@@ -11,6 +11,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <stdexcept>
 #include <thread>
 #include <vector>
 
@@ -192,6 +193,30 @@ class TestWorkerTeam : public QObject {
         // 64 tasks, 200 µs each: a worker the host runs at all joins in some of them).
         if (threads > 1)
             QVERIFY(workersTookTasksMeanwhile);
+    }
+
+    // A throwing callerFirst (the next order's allocation failing): the call still runs every
+    // task and ends before the exception leaves it (the workers hold references to the
+    // call), and the team works on afterwards.
+    void callerFirstThrowingEndsTheCallFirst_data() { threadCounts(); }
+    void callerFirstThrowingEndsTheCallFirst() {
+        QFETCH(unsigned, threads);
+        WorkerTeam team(threads);
+        for (int c = 0; c < 20; ++c) {
+            std::vector<std::atomic<int>> ran(64);
+            bool thrown = false;
+            try {
+                team.run(
+                    ran.size(), [&](std::size_t t, unsigned) { ran[t].fetch_add(1); },
+                    [] { throw std::runtime_error("no memory for the next order"); });
+            } catch (const std::runtime_error&) {
+                thrown = true;
+            }
+            QVERIFY(thrown);
+            for (auto& r : ran)
+                QCOMPARE(r.load(), 1);
+            QVERIFY(everyTaskOnce(team, c % 2 == 0, 9, 3));
+        }
     }
 
     void destroyedWhileWorkersSleepOrSpin() {
