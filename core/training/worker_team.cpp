@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <exception>
+#include <stdexcept>
 
 namespace starlocus::core {
 namespace {
@@ -31,6 +32,11 @@ WorkerTeam::WorkerTeam(unsigned threads) {
 }
 
 WorkerTeam::~WorkerTeam() {
+    try {
+        finishBackground(); // the workers may still hold it
+    } catch (...) {
+        // a task's exception has nobody left to go to
+    }
     quit_.store(true, std::memory_order_release);
     ++calls_;
     for (std::size_t w = 0; w < threads_.size(); ++w) {
@@ -127,6 +133,74 @@ void WorkerTeam::call(std::size_t tasks, const Job& fn, Mode mode, const std::fu
         std::rethrow_exception(callerFailure);
 }
 
+void WorkerTeam::startBackground(std::size_t tasks, Job fn) {
+    if (background_)
+        throw std::logic_error("WorkerTeam: a background call is still running");
+    auto call = std::make_shared<Background>();
+    call->job = std::move(fn);
+    call->tasks = tasks;
+    {
+        std::lock_guard lock(backgroundMutex_);
+        background_ = std::move(call);
+    }
+    if (threads_.empty())
+        return;
+    backgroundCalls_.fetch_add(1, std::memory_order_release);
+    // Wake a sleeping worker: a call that is left out from the start (no call is in flight
+    // between the caller's calls, so no worker holds its mailbox).
+    const std::uint64_t wake = mailWord(++calls_, kLeftOut);
+    for (std::size_t w = 0; w < threads_.size(); ++w) {
+        mail_[w].word.store(wake, std::memory_order_release);
+        mail_[w].word.notify_one();
+    }
+}
+
+bool WorkerTeam::backgroundDone() const {
+    // Only the caller writes background_; the workers copy it under the mutex.
+    return !background_ || background_->finished.load(std::memory_order_acquire) == background_->tasks;
+}
+
+void WorkerTeam::finishBackground() {
+    std::shared_ptr<Background> call;
+    {
+        std::lock_guard lock(backgroundMutex_);
+        call = std::move(background_); // a worker that looks from now on finds none
+    }
+    if (!call)
+        return;
+    call->work(0);
+    for (int spin = 0; spin < kPollsBeforeYield && call->finished.load(std::memory_order_acquire) != call->tasks;
+         ++spin)
+        continue;
+    while (call->finished.load(std::memory_order_acquire) != call->tasks)
+        std::this_thread::yield();
+    if (call->failure)
+        std::rethrow_exception(call->failure);
+}
+
+void WorkerTeam::Background::work(unsigned worker) {
+    for (std::size_t t = claimed.fetch_add(1, std::memory_order_relaxed); t < tasks;
+         t = claimed.fetch_add(1, std::memory_order_relaxed)) {
+        try {
+            job(t, worker);
+        } catch (...) {
+            std::lock_guard lock(failureMutex);
+            if (!failure)
+                failure = std::current_exception();
+        }
+        finished.fetch_add(1, std::memory_order_release);
+    }
+}
+
+std::shared_ptr<WorkerTeam::Background> WorkerTeam::takeBackground(std::uint64_t& seen) {
+    const std::uint64_t posted = backgroundCalls_.load(std::memory_order_acquire);
+    if (posted == seen)
+        return nullptr;
+    seen = posted;
+    std::lock_guard lock(backgroundMutex_);
+    return background_;
+}
+
 // The caller takes tasks from the front, the workers from the back: each thread then mostly
 // gets the same ones call after call.
 std::size_t WorkerTeam::claim(unsigned worker) {
@@ -158,16 +232,25 @@ void WorkerTeam::workerLoop(unsigned worker) {
     // The mailbox's first word, call 0, is no call. (Not the word found when this thread
     // starts: a late start may find a call, even the destructor's, and must not skip it.)
     std::uint64_t seen = 0;
+    std::uint64_t seenBackground = 0;
+    const auto idle = [&](std::uint64_t now) {
+        return now == seen && backgroundCalls_.load(std::memory_order_relaxed) == seenBackground;
+    };
     for (;;) {
+        if (const auto background = takeBackground(seenBackground)) {
+            background->work(worker); // the caller's calls leave this worker out meanwhile
+            continue;
+        }
         std::uint64_t now = word.load(std::memory_order_acquire);
-        for (int spin = 0; now == seen && spin < kPollsBeforeYield; ++spin)
+        for (int spin = 0; idle(now) && spin < kPollsBeforeYield; ++spin)
             now = word.load(std::memory_order_acquire);
-        for (int spin = 0; now == seen && spin < kYieldsBeforeSleep; ++spin) {
+        for (int spin = 0; idle(now) && spin < kYieldsBeforeSleep; ++spin) {
             std::this_thread::yield();
             now = word.load(std::memory_order_acquire);
         }
         if (now == seen) {
-            word.wait(seen, std::memory_order_acquire);
+            if (idle(now)) // a background call's post changes the mailbox too
+                word.wait(seen, std::memory_order_acquire);
             continue;
         }
         seen = now;

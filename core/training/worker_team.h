@@ -18,8 +18,10 @@
 // mailbox.
 #include <atomic>
 #include <cstdint>
+#include <exception>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <thread>
 #include <vector>
 
@@ -43,6 +45,19 @@ class WorkerTeam {
     // fn(task, worker) for every task; thread i (0: the caller) runs shareOf(i).
     void runShares(std::size_t tasks, const Job& fn);
 
+    // Background work: fn(task, worker) for every task, claimed one at a time by the workers
+    // only, while the caller goes on with its own calls (which leave a busy worker out and do
+    // its share themselves: results do not change). A worker takes it up when it next looks
+    // at its mailbox. finishBackground() runs the tasks no worker has started on the caller
+    // (as worker 0) and waits for the started ones, so the caller never waits for a thread
+    // the system is not running; it rethrows the first exception of a task. One background
+    // call at a time; finish it before the next, before the team ends, and before what fn
+    // refers to goes away.
+    void startBackground(std::size_t tasks, Job fn);
+    // True when every task of the background call has finished (or there is none).
+    bool backgroundDone() const;
+    void finishBackground();
+
     // The tasks [first, end) of thread `thread`'s share in runShares: contiguous, in order,
     // the caller's first and never empty when there are tasks.
     struct Share {
@@ -64,6 +79,19 @@ class WorkerTeam {
     void workShare(unsigned worker, unsigned runAs);
     std::size_t claim(unsigned worker); // a task not taken yet, or tasks_ when none is left
 
+    // A background call, shared by the caller and the workers that took it up (a worker that
+    // looks late holds a finished one and finds no task left in it).
+    struct Background {
+        Job job;
+        std::size_t tasks = 0;
+        alignas(64) std::atomic<std::size_t> claimed{0};
+        alignas(64) std::atomic<std::size_t> finished{0};
+        std::mutex failureMutex;
+        std::exception_ptr failure;
+        void work(unsigned worker); // claims and runs tasks until none is left
+    };
+    std::shared_ptr<Background> takeBackground(std::uint64_t& seen); // a posted one not seen yet, or null
+
     std::vector<std::thread> threads_;
     std::unique_ptr<Mailbox[]> mail_; // mail_[w − 1] is worker w's
     // The current call, written by the caller before it posts the call to the mailboxes.
@@ -74,6 +102,11 @@ class WorkerTeam {
     // run(): tasks not taken yet, [front, back), front in the low 32 bits.
     alignas(64) std::atomic<std::uint64_t> claims_{0};
     std::atomic<bool> quit_{false};
+    // The current background call: posted by bumping backgroundCalls_ (release) after setting
+    // background_ under backgroundMutex_.
+    std::mutex backgroundMutex_;
+    std::shared_ptr<Background> background_;
+    alignas(64) std::atomic<std::uint64_t> backgroundCalls_{0};
 };
 
 } // namespace starlocus::core

@@ -3,7 +3,8 @@
 // once and the call returns only when all have run, for both ways of handing tasks out, any
 // number of threads and tasks, calls in quick succession (the mini-batches' hand-overs) and
 // after the workers have gone to sleep; shares are the contiguous ranges documented, run in
-// order by one thread each, the caller's on the calling thread. Runs under ThreadSanitizer
+// order by one thread each, the caller's on the calling thread; background calls beside the
+// caller's own. Runs under ThreadSanitizer
 // in CI (the tsan preset).
 #include "core/training/worker_team.h"
 
@@ -217,6 +218,90 @@ class TestWorkerTeam : public QObject {
                 QCOMPARE(r.load(), 1);
             QVERIFY(everyTaskOnce(team, c % 2 == 0, 9, 3));
         }
+    }
+
+    // A background call (the validation pass beside the next epoch): every task runs once,
+    // on the workers while the caller's own calls go on (and do a busy worker's share
+    // themselves, every task of theirs still once), the rest on the caller at the finish;
+    // with no worker all of it there. After the finish every task's effect is visible.
+    void backgroundRunsBesideTheCallersCalls_data() { threadCounts(); }
+    void backgroundRunsBesideTheCallersCalls() {
+        QFETCH(unsigned, threads);
+        WorkerTeam team(threads);
+        const std::thread::id caller = std::this_thread::get_id();
+        bool workersTookBackground = false;
+        for (std::size_t tasks : {std::size_t(0), std::size_t(1), std::size_t(5), std::size_t(300)}) {
+            for (int c = 0; c < 20; ++c) {
+                std::vector<int> ran(tasks, 0); // plain ints: finishBackground must order them
+                std::atomic<int> onWorkers{0};
+                team.startBackground(tasks, [&](std::size_t t, unsigned worker) {
+                    if (worker >= team.size())
+                        ran[t] += 100;
+                    ran[t] += 1;
+                    if (std::this_thread::get_id() != caller)
+                        onWorkers.fetch_add(1, std::memory_order_relaxed);
+                    std::this_thread::sleep_for(std::chrono::microseconds(20));
+                });
+                QVERIFY(everyTaskOnce(team, c % 2 == 0, 6, 30)); // the caller's calls meanwhile
+                if (threads > 1 && c % 4 == 0) // sometimes wait until the workers are done with it
+                    for (int spin = 0; spin < 2000 && !team.backgroundDone(); ++spin)
+                        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+                team.finishBackground();
+                QVERIFY(team.backgroundDone());
+                for (std::size_t t = 0; t < tasks; ++t)
+                    QCOMPARE(ran[t], 1);
+                if (threads == 1)
+                    QCOMPARE(onWorkers.load(), 0);
+                workersTookBackground = workersTookBackground || onWorkers.load() > 0;
+            }
+        }
+        if (threads > 1)
+            QVERIFY(workersTookBackground);
+    }
+
+    // Background work reaches a worker asleep on its mailbox (the call posts it there too),
+    // and a throwing task: every other task still runs, the first exception leaves
+    // finishBackground, the team works on, and a team destroyed with a background call
+    // still running finishes it first.
+    void backgroundWakesSleepersAndReportsFailure() {
+        WorkerTeam team(2);
+        QVERIFY(everyTaskOnce(team, true, 2, 3));
+        std::this_thread::sleep_for(std::chrono::milliseconds(300)); // the worker sleeps
+        const std::thread::id caller = std::this_thread::get_id();
+        std::atomic<bool> workerRan{false};
+        team.startBackground(1, [&](std::size_t, unsigned) { workerRan.store(std::this_thread::get_id() != caller); });
+        for (int spin = 0; spin < 5000 && !team.backgroundDone(); ++spin)
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        QVERIFY(team.backgroundDone());
+        team.finishBackground();
+        QVERIFY(workerRan.load());
+
+        std::vector<std::atomic<int>> ran(40);
+        team.startBackground(ran.size(), [&](std::size_t t, unsigned) {
+            ran[t].fetch_add(1);
+            if (t == 7)
+                throw std::runtime_error("task 7 failed");
+        });
+        QVERIFY_THROWS_EXCEPTION(std::runtime_error, team.finishBackground());
+        for (auto& r : ran)
+            QCOMPARE(r.load(), 1);
+        QVERIFY(everyTaskOnce(team, false, 9, 3));
+        team.finishBackground(); // none running: nothing to do
+        QVERIFY_THROWS_EXCEPTION(std::logic_error, [&] {
+            team.startBackground(1, [](std::size_t, unsigned) {});
+            team.startBackground(1, [](std::size_t, unsigned) {}); // the first is still there
+        }());
+        team.finishBackground();
+
+        std::atomic<int> late{0};
+        {
+            WorkerTeam ending(3);
+            ending.startBackground(50, [&](std::size_t, unsigned) {
+                std::this_thread::sleep_for(std::chrono::microseconds(100));
+                late.fetch_add(1);
+            });
+        } // the destructor finishes it before its workers go
+        QCOMPARE(late.load(), 50);
     }
 
     void destroyedWhileWorkersSleepOrSpin() {
