@@ -8,7 +8,9 @@
 // Reports per order the median epoch throughput (wall) and the process CPU time per star
 // (what the order costs the cores, less disturbed by other programs), and the time to draw
 // the order itself; and the median wall time of the validation pass after each epoch (20 %
-// of the stars, spread over the samples like the trainer's validation stars).
+// of the stars, spread over the samples like the trainer's validation stars); then an epoch and
+// a validation pass one after the other against the pass beside the epoch (the trainer's way
+// on more than one thread), in turns.
 // Usage: bench_epoch_order [stars] [rounds] [threads] [blocks,…]   (defaults 2900000 5 1
 // 4096,8192,16384,65536); 70 % of the stars train, as in the paper's split.
 // BENCH_TEAM=1 runs every mini-batch on the thread team (no trial of one thread alone), to
@@ -124,6 +126,35 @@ int main(int argc, char** argv) {
                     1e9 * bench::median(validationSeconds) / double(validation.size()));
         std::printf("  epochs whose batches ran alone / on the team after their trial: %zu / %zu\n",
                     runner.epochsAlone(), runner.epochsOnTeam());
+
+        // An epoch with its validation pass, as the trainer runs them: one after the other, or
+        // the pass (of the epoch before) beside the epoch on the other threads, in turns, with
+        // the last order of the list.
+        const std::size_t block = orders.back().block;
+        std::vector<double> cycle[2], start;
+        for (int round = 0; round < rounds; ++round) {
+            for (int beside = 0; beside < 2; ++beside) {
+                ++epoch;
+                const auto order = block == 0 ? core::freeShuffle(train, 1, epoch)
+                                              : core::blockShuffle(train, stars, block, 1, epoch);
+                const auto t0 = std::chrono::steady_clock::now();
+                if (beside) {
+                    runner.startValidation(params, validation);
+                    start.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+                    runner.run(params, adam, order, 1e-4);
+                    runner.finishValidation();
+                } else {
+                    runner.run(params, adam, order, 1e-4);
+                    runner.validationLoss(params, validation);
+                }
+                cycle[beside].push_back(
+                    std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+            }
+        }
+        std::printf("  %s epoch and its validation pass: one after the other %.1f ms, the pass beside the next "
+                    "epoch %.1f ms (medians; of it starting the pass %.2f ms)\n",
+                    orders.back().name.c_str(), 1e3 * bench::median(cycle[0]), 1e3 * bench::median(cycle[1]),
+                    1e3 * bench::median(start));
         return 0;
     } catch (const std::exception& e) {
         std::fprintf(stderr, "bench_epoch_order: %s\n", e.what());

@@ -35,6 +35,9 @@ constexpr std::size_t kTrialEpochFactor = 4;
 // This thread alone must be this much faster to be chosen: a wrong choice of one thread
 // where the team is 1.5× faster costs more than the other mistake.
 constexpr double kAloneMargin = 0.9;
+// While a background validation pass runs, an epoch looks whether it is done every this many
+// batches: its counter is written by the other thread, so each look may cost a cache miss.
+constexpr std::size_t kBackgroundPollBatches = 8;
 
 // A task: stars [first, first + count) of one rank's list.
 struct Task {
@@ -44,6 +47,22 @@ struct Task {
 };
 
 } // namespace
+
+// The validation stars of each local rank (sample indices) in tasks of a fixed size: the same
+// for every epoch of an iteration, so kept while the stars are the same.
+struct EpochRunner::ValidationPlan {
+    std::vector<std::vector<std::uint32_t>> lists;
+    std::vector<Task> tasks;
+    std::size_t stars = 0;
+};
+
+// A validation pass: its plan and the tasks' χ² sums; a background pass holds its own copy of
+// the parameters (the caller's go on changing).
+struct EpochRunner::ValidationPass {
+    std::shared_ptr<const ValidationPlan> plan;
+    std::vector<double> parts;
+    ParameterVector params;
+};
 
 EpochRunner::EpochRunner(const NetworkLayout& layout, const TrainingConfig& config, RankGroup& ranks,
                          std::size_t stars, WorkerTeam& team, TrainingControl& control)
@@ -63,6 +82,16 @@ EpochRunner::EpochRunner(const NetworkLayout& layout, const TrainingConfig& conf
         partBounds_.push_back(q * layout.size / kStepParts / kPartAlignment * kPartAlignment);
     partBounds_.push_back(layout.size);
     partRegularization_.assign(kStepParts, 0.0);
+}
+
+EpochRunner::~EpochRunner() {
+    if (!pending_)
+        return;
+    try {
+        team_.finishBackground();
+    } catch (...) {
+        // its value has nobody left to go to
+    }
 }
 
 void EpochRunner::runBatchTasks(std::size_t tasks, const std::function<void(std::size_t, unsigned)>& fn) {
@@ -180,8 +209,12 @@ double EpochRunner::rankedBatchGradient(const ParameterVector& params, std::span
     return totalSum_.get(P);
 }
 
+bool EpochRunner::wantsTrial(std::size_t batches) const {
+    return team_.size() > 1 && trialBatches_ > 0 && batches >= kTrialEpochFactor * kTrialPhases * trialBatches_;
+}
+
 double EpochRunner::run(ParameterVector& params, AdamState& adam, const std::vector<std::uint32_t>& order,
-                        double lr) {
+                        double lr, const std::function<void()>& whenTeamFree) {
     if (!ranks_.isParallel() && !sampleLayout_->positionIsSlot())
         throw std::logic_error("one process must hold every star's sample");
     const AdamSettings adamSettings{config_.adamBeta1, config_.adamBeta2, config_.adamEpsilon};
@@ -193,18 +226,32 @@ double EpochRunner::run(ParameterVector& params, AdamState& adam, const std::vec
     // thread then runs an epoch faster than two (docs/PERFORMANCE.md). Each long enough epoch
     // times its first batches alone and on the team and runs the rest the faster way. The
     // results do not change: every task writes its own slot, summed in task order.
+    // While a background validation pass keeps the other threads (startValidation), the
+    // batches run here alone: the same results, without posting calls that would leave them
+    // out anyway. The trial starts once they are free.
     const std::size_t epochBatches = (order.size() + batch - 1) / batch;
     const std::size_t trialEnd = kTrialPhases * trialBatches_;
-    const bool trial = team_.size() > 1 && trialBatches_ > 0 && epochBatches >= kTrialEpochFactor * trialEnd;
-    alone_ = trial; // the first phase
+    bool waiting = pending_ && !team_.backgroundDone();
+    std::size_t trialFrom = 0; // the trial's first batch
+    bool trial = !waiting && wantsTrial(epochBatches);
+    alone_ = waiting || trial; // the trial's first phase is alone
     auto phaseStart = std::chrono::steady_clock::now();
     double seconds[2] = {0.0, 0.0}; // on the team, alone
     for (std::size_t start = 0; start < order.size(); start += batch) {
-        if (trial && batches > 0 && batches <= trialEnd && batches % trialBatches_ == 0) {
+        if (waiting && batches % kBackgroundPollBatches == 0 && team_.backgroundDone()) {
+            waiting = false;
+            trialFrom = batches;
+            trial = wantsTrial(epochBatches - batches);
+            alone_ = trial;
+            phaseStart = std::chrono::steady_clock::now();
+            if (whenTeamFree)
+                whenTeamFree();
+        }
+        if (const std::size_t b = batches - trialFrom; trial && b > 0 && b <= trialEnd && b % trialBatches_ == 0) {
             const auto now = std::chrono::steady_clock::now();
             seconds[alone_ ? 1 : 0] += std::chrono::duration<double>(now - phaseStart).count();
             phaseStart = now;
-            if (batches < trialEnd) {
+            if (b < trialEnd) {
                 alone_ = !alone_;
             } else {
                 alone_ = seconds[1] < kAloneMargin * seconds[0];
@@ -238,6 +285,61 @@ double EpochRunner::run(ParameterVector& params, AdamState& adam, const std::vec
     return lossSum / double(std::max<std::size_t>(1, batches));
 }
 
+std::unique_ptr<EpochRunner::ValidationPass>
+EpochRunner::prepareValidation(const std::vector<std::uint32_t>& validation) {
+    if (!validationPlan_ || validationPlanStars_ != validation) {
+        auto plan = std::make_shared<ValidationPlan>();
+        plan->stars = validation.size();
+        plan->lists.resize(rankStars_.size());
+        const int first = ranks_.firstLocalRank(), n = ranks_.size();
+        for (std::size_t r = 0; r < plan->lists.size(); ++r) {
+            const StarRange own = starRangeOf(first + int(r), n, stars_);
+            for (const std::uint32_t p : validation)
+                if (const std::uint32_t i = sampleLayout_->starAt(p); own.contains(i))
+                    plan->lists[r].push_back(sampleLayout_->slot(i));
+        }
+        for (std::size_t r = 0; r < plan->lists.size(); ++r)
+            for (std::size_t b = 0; b < plan->lists[r].size(); b += kValidationStarsPerTask)
+                plan->tasks.push_back(
+                    {r, b, std::min<std::size_t>(kValidationStarsPerTask, plan->lists[r].size() - b)});
+        validationPlan_ = std::move(plan);
+        validationPlanStars_ = validation;
+    }
+    auto pass = std::make_unique<ValidationPass>();
+    pass->plan = validationPlan_;
+    pass->parts.assign(pass->plan->tasks.size(), 0.0);
+    return pass;
+}
+
+double EpochRunner::validationTask(const ValidationPass& pass, std::size_t t, unsigned worker, const float* params) {
+    const Task& task = pass.plan->tasks[t];
+    const std::span<const std::uint32_t> group(pass.plan->lists[task.rank].data() + task.first, task.count);
+    return kernels_.loss(workspaces_[worker], layout_, params, samples_->data(), group, true);
+}
+
+// The tasks' sums in task order (over ranks: each rank's exactly, then all ranks'), as Eq. 15.
+double EpochRunner::validationSum(const ValidationPass& pass, const float* params) {
+    double chi2 = 0.0;
+    if (!ranks_.isParallel()) {
+        for (double p : pass.parts)
+            chi2 += p;
+    } else {
+        const ValidationPlan& plan = *pass.plan;
+        std::vector<ExactSumBuffer> sums(plan.lists.size(), ExactSumBuffer(2));
+        for (std::size_t r = 0, t = 0; r < plan.lists.size(); ++r) {
+            double own = 0.0;
+            for (; t < plan.tasks.size() && plan.tasks[t].rank == r; ++t)
+                own += pass.parts[t];
+            sums[r].set(1, sums[r].set(0, own) ? 0.0 : 1.0);
+        }
+        ExactSumBuffer total(2);
+        ranks_.sumExact(sums, total);
+        chi2 = total.get(1) != 0.0 ? kNaN : total.get(0);
+    }
+    chi2 /= double(kBandCount) * double(pass.plan->stars);
+    return chi2 + regularization(layout_, params, config_.l2Hidden, config_.l1Extinction);
+}
+
 double EpochRunner::validationLoss(const ParameterVector& params, const std::vector<std::uint32_t>& validation,
                                    const std::function<void()>& meanwhile) {
     if (validation.empty()) {
@@ -245,45 +347,45 @@ double EpochRunner::validationLoss(const ParameterVector& params, const std::vec
             meanwhile();
         return kNaN;
     }
-    // Per local rank its validation stars (sample indices), in tasks of a fixed size.
-    std::vector<std::vector<std::uint32_t>> lists(rankStars_.size());
-    const int first = ranks_.firstLocalRank(), n = ranks_.size();
-    for (std::size_t r = 0; r < lists.size(); ++r) {
-        const StarRange own = starRangeOf(first + int(r), n, stars_);
-        for (const std::uint32_t p : validation)
-            if (const std::uint32_t i = sampleLayout_->starAt(p); own.contains(i))
-                lists[r].push_back(sampleLayout_->slot(i));
-    }
-    std::vector<Task> tasks;
-    for (std::size_t r = 0; r < lists.size(); ++r)
-        for (std::size_t b = 0; b < lists[r].size(); b += kValidationStarsPerTask)
-            tasks.push_back({r, b, std::min<std::size_t>(kValidationStarsPerTask, lists[r].size() - b)});
-    std::vector<double> parts(tasks.size());
+    const auto pass = prepareValidation(validation);
     team_.run(
-        tasks.size(),
-        [&](std::size_t t, unsigned worker) {
-            const std::span<const std::uint32_t> group(lists[tasks[t].rank].data() + tasks[t].first, tasks[t].count);
-            parts[t] = kernels_.loss(workspaces_[worker], layout_, params.data(), samples_->data(), group, true);
-        },
+        pass->plan->tasks.size(),
+        [&](std::size_t t, unsigned worker) { pass->parts[t] = validationTask(*pass, t, worker, params.data()); },
         meanwhile);
-    double chi2 = 0.0;
-    if (!ranks_.isParallel()) {
-        for (double p : parts)
-            chi2 += p;
-    } else {
-        std::vector<ExactSumBuffer> sums(lists.size(), ExactSumBuffer(2));
-        for (std::size_t r = 0, t = 0; r < lists.size(); ++r) {
-            double own = 0.0;
-            for (; t < tasks.size() && tasks[t].rank == r; ++t)
-                own += parts[t];
-            sums[r].set(1, sums[r].set(0, own) ? 0.0 : 1.0);
-        }
-        ExactSumBuffer total(2);
-        ranks_.sumExact(sums, total);
-        chi2 = total.get(1) != 0.0 ? kNaN : total.get(0);
-    }
-    chi2 /= double(kBandCount) * double(validation.size());
-    return chi2 + regularization(layout_, params.data(), config_.l2Hidden, config_.l1Extinction);
+    return validationSum(*pass, params.data());
+}
+
+void EpochRunner::startValidation(const ParameterVector& params, const std::vector<std::uint32_t>& validation,
+                                  std::function<void()> alsoMeanwhile) {
+    if (ranks_.isParallel())
+        throw std::logic_error("a validation pass over ranks cannot run in the background");
+    if (pending_)
+        throw std::logic_error("a background validation pass is still running");
+    pending_ = prepareValidation(validation);
+    pending_->params = params;
+    ValidationPass* pass = pending_.get();
+    const std::size_t passTasks = pass->plan->tasks.size();
+    team_.startBackground(passTasks + (alsoMeanwhile ? 1 : 0),
+                          [this, pass, passTasks, also = std::move(alsoMeanwhile)](std::size_t t, unsigned worker) {
+                              if (t < passTasks)
+                                  pass->parts[t] = validationTask(*pass, t, worker, pass->params.data());
+                              else
+                                  also();
+                          });
+}
+
+const ParameterVector& EpochRunner::validationParameters() const {
+    if (!pending_)
+        throw std::logic_error("no background validation pass");
+    return pending_->params;
+}
+
+double EpochRunner::finishValidation() {
+    if (!pending_)
+        throw std::logic_error("no background validation pass to finish");
+    const std::unique_ptr<ValidationPass> pass = std::move(pending_);
+    team_.finishBackground();
+    return pass->plan->stars == 0 ? kNaN : validationSum(*pass, pass->params.data());
 }
 
 } // namespace starlocus::core

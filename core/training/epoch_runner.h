@@ -17,6 +17,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <vector>
 
 namespace starlocus::core {
@@ -31,16 +32,22 @@ public:
     // at samples[layout.slot(i)]; the runner's stars are positions of `layout`.
     EpochRunner(const NetworkLayout& layout, const TrainingConfig& config, RankGroup& ranks, std::size_t stars,
                 WorkerTeam& team, TrainingControl& control);
+    ~EpochRunner(); // finishes a background validation pass: its tasks refer to this runner
 
     void setSamples(const std::vector<StarSample>* samples, const SampleLayout* layout) {
         samples_ = samples;
         sampleLayout_ = layout;
+        validationPlan_.reset(); // its sample indices are the layout's
     }
 
     // One epoch over the stars `order` (positions, every rank the same order); returns
     // the mean batch loss, or NaN as soon as a batch loss is not finite (the caller rolls
     // back; every rank sees the same NaN). Returns early, with the mean so far, on a stop request.
-    double run(ParameterVector& params, AdamState& adam, const std::vector<std::uint32_t>& order, double lr);
+    // With a background validation pass running (startValidation), the mini-batches run on
+    // this thread alone until the other threads are free, then `whenTeamFree` runs once here
+    // (between two mini-batches) and the epoch goes on as usual.
+    double run(ParameterVector& params, AdamState& adam, const std::vector<std::uint32_t>& order, double lr,
+               const std::function<void()>& whenTeamFree = {});
 
     // The mini-batches of each phase of an epoch's trial (8 phases, alone and on the team in
     // turn) before it runs the rest the faster way; epochs of fewer than 4 times the trial's
@@ -57,8 +64,27 @@ public:
     // next epoch's order: it would otherwise leave the other threads idle).
     double validationLoss(const ParameterVector& params, const std::vector<std::uint32_t>& validation,
                           const std::function<void()>& meanwhile = {});
+    // The same pass on the team's other threads while this one goes on with the next epoch
+    // (one process only: over ranks its sum is a collective call that every rank must make at
+    // the same point). `alsoMeanwhile`, if given, runs on one of them after the pass's tasks.
+    // finishValidation() does what they have not started, waits for the rest and returns the
+    // number validationLoss(params, validation) gives.
+    void startValidation(const ParameterVector& params, const std::vector<std::uint32_t>& validation,
+                         std::function<void()> alsoMeanwhile = {});
+    double finishValidation();
+    bool validationRunning() const { return bool(pending_); }
+    // The parameters the background pass runs with (requires validationRunning()).
+    const ParameterVector& validationParameters() const;
+    unsigned teamSize() const { return team_.size(); }
 
 private:
+    struct ValidationPlan;
+    struct ValidationPass;
+    std::unique_ptr<ValidationPass> prepareValidation(const std::vector<std::uint32_t>& validation);
+    double validationTask(const ValidationPass& pass, std::size_t task, unsigned worker, const float* params);
+    double validationSum(const ValidationPass& pass, const float* params);
+    // Whether an epoch of this many mini-batches times them alone and on the team first.
+    bool wantsTrial(std::size_t batches) const;
     // The tasks of a mini-batch: on the team, or on this thread alone (alone_).
     void runBatchTasks(std::size_t tasks, const std::function<void(std::size_t, unsigned)>& fn);
     // χ² of the batch, its gradient summed into gradient_ (one process); `next` is the
@@ -97,6 +123,10 @@ private:
     std::vector<std::vector<std::uint32_t>> rankStars_;
     std::vector<ExactSumBuffer> rankSums_;
     ExactSumBuffer totalSum_;
+    std::unique_ptr<ValidationPass> pending_; // the background validation pass
+    // The last validation stars given and their plan (rebuilt when they change).
+    std::vector<std::uint32_t> validationPlanStars_;
+    std::shared_ptr<const ValidationPlan> validationPlan_;
 };
 
 } // namespace starlocus::core

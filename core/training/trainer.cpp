@@ -21,6 +21,7 @@
 #include <cstring>
 #include <limits>
 #include <memory>
+#include <optional>
 #include <thread>
 
 namespace starlocus::core {
@@ -260,7 +261,7 @@ public:
         // The ETA's rate: epochs of this process only, timed from its first epoch (a resumed
         // run's earlier epochs and the set-up before the first epoch are not in it).
         firstEpoch_ = cp_.completedIterations * schedule_.epochsPerIteration;
-        epochClock_ = Clock::now();
+        epochClockSeconds_ = secondsSince(t0_);
 
         observer_.onMessage("schedule: " + std::to_string(config_.iterations) + " iterations, " +
                             scheduleText(schedule_, config_.batchSize));
@@ -293,9 +294,10 @@ public:
     std::uint64_t stateHash() const { return core::stateHash(cp_); }
 
 private:
-    std::shared_ptr<const StellarModel> modelNow() const {
+    std::shared_ptr<const StellarModel> modelNow() const { return modelOf(cp_.parameters); }
+    std::shared_ptr<const StellarModel> modelOf(const ParameterVector& params) const {
         return std::make_shared<const StellarModel>(
-            modelFromParameters(layout_, cp_.parameters, cp_.normalization, Activation::Sigmoid,
+            modelFromParameters(layout_, params, cp_.normalization, Activation::Sigmoid,
                                 {"starlocus-training", "", description(), catalog_.sourceFile}));
     }
 
@@ -361,22 +363,40 @@ private:
         return true;
     }
 
-    // One epoch: optimisation with its rollback, then validation and the epoch's event.
+    // One epoch: optimisation with its rollback, then validation and the epoch's event. In one
+    // process the validation pass of epoch e runs on the team's other threads while this one
+    // starts epoch e + 1 (the pass only reports: nothing of the optimisation depends on it),
+    // and those threads draw epoch e + 2's order after it; e's event follows as soon as the
+    // pass is done. The results are the same as one after the other, bit for bit.
     EpochOutcome runEpoch(int k, int epoch, const IterationStars& stars) {
         const int globalEpoch = (k - 1) * schedule_.epochsPerIteration + epoch;
-        // Drawn during the last epoch's validation if this is the next epoch of the same
-        // iteration (the same training stars); a pure function of (seed, epoch) either way.
+        // Drawn ahead if this is a later epoch of the same iteration (the same training stars);
+        // a pure function of (seed, epoch) either way.
         const std::vector<std::uint32_t> order =
             nextOrderEpoch_ == globalEpoch ? std::move(nextOrder_) : shuffled(stars.train, globalEpoch);
         nextOrderEpoch_ = 0;
+        const bool last = epoch >= schedule_.epochsPerIteration; // the update changes the training stars
+        const bool overlap = !ranks_.isParallel() && runner_->teamSize() > 1;
+        const auto drawNextOrder = [this, &stars, globalEpoch, last] {
+            if (last)
+                return;
+            nextOrder_ = shuffled(stars.train, globalEpoch + 1);
+            nextOrderEpoch_ = globalEpoch + 1;
+        };
+        if (overlap) // the last epoch's validation pass (with the parameters it ended with), then the order
+            runner_->startValidation(cp_.parameters, validatedEpoch_ ? stars.validation : kNoStars, drawNextOrder);
+        // The pass refers to `stars` and to this run: should anything throw before it is
+        // finished below, it is finished before they go.
+        const BackgroundPassEnd passEnd{*runner_};
         const ParameterVector goodParams = cp_.parameters;
         const AdamState goodAdam = cp_.adam;
         double trainLoss = 0.0, optimisationSeconds = 0.0;
         for (int retries = 0;;) {
             const double lr = config_.learningRateAt(k) * cp_.learningRateScale;
             const auto tEpoch = Clock::now();
-            trainLoss = runner_->run(cp_.parameters, cp_.adam, order, lr);
+            trainLoss = runner_->run(cp_.parameters, cp_.adam, order, lr, [this] { publishValidated(); });
             optimisationSeconds = secondsSince(tEpoch);
+            publishValidated(); // the last epoch's event before anything of this one
             if (std::isfinite(trainLoss) || control_.stopRequested.load())
                 break;
             rollBack(k, epoch, goodParams, goodAdam);
@@ -392,18 +412,61 @@ private:
             return EpochOutcome::Stopped;
         }
         cp_.starsProcessed += order.size();
-        // The next epoch's order is drawn on this thread while the team starts on the
-        // validation pass (its 15 ms at 2 M training stars left the team idle before).
-        const auto drawNextOrder = [&] {
-            if (epoch >= schedule_.epochsPerIteration)
-                return; // the update changes the training stars
-            nextOrder_ = shuffled(stars.train, globalEpoch + 1);
-            nextOrderEpoch_ = globalEpoch + 1;
-        };
-        const double validationLoss = runner_->validationLoss(cp_.parameters, stars.validation, drawNextOrder);
-        publishEpoch(k, epoch, globalEpoch, trainLoss, validationLoss,
-                     optimisationSeconds > 0 ? double(order.size()) / optimisationSeconds : 0.0);
+        const double starsPerSecond = optimisationSeconds > 0 ? double(order.size()) / optimisationSeconds : 0.0;
+        const EpochDone done{k,
+                             epoch,
+                             globalEpoch,
+                             trainLoss,
+                             config_.learningRateAt(k) * cp_.learningRateScale,
+                             starsPerSecond,
+                             cp_.starsProcessed,
+                             secondsSince(t0_)};
+        if (overlap && !last) {
+            validatedEpoch_ = done; // its pass starts with the next epoch
+            return EpochOutcome::Done;
+        }
+        // The last epoch before the update, or over ranks: here, with the next order drawn
+        // meanwhile (over ranks; the last epoch has none).
+        const double validationLoss =
+            runner_->validationLoss(cp_.parameters, stars.validation, overlap ? std::function<void()>{} : drawNextOrder);
+        publishEpoch(done, validationLoss, cp_.parameters);
         return EpochOutcome::Done;
+    }
+
+    struct BackgroundPassEnd {
+        EpochRunner& runner;
+        explicit BackgroundPassEnd(EpochRunner& r) : runner(r) {}
+        BackgroundPassEnd(const BackgroundPassEnd&) = delete;
+        BackgroundPassEnd& operator=(const BackgroundPassEnd&) = delete;
+        ~BackgroundPassEnd() {
+            if (!runner.validationRunning())
+                return;
+            try {
+                runner.finishValidation();
+            } catch (...) {
+                // an exception is on its way out already
+            }
+        }
+    };
+
+    // An epoch whose optimisation is done: what its event says besides the validation loss.
+    struct EpochDone {
+        int k = 0, epoch = 0, globalEpoch = 0;
+        double trainLoss = 0.0, learningRate = 0.0, starsPerSecond = 0.0;
+        std::uint64_t starsProcessed = 0;
+        double secondsAtEnd = 0.0; // since t0_
+    };
+    inline static const std::vector<std::uint32_t> kNoStars;
+
+    // The last epoch's event once its background pass is done (waits for it if it is not).
+    void publishValidated() {
+        if (!runner_->validationRunning())
+            return;
+        const ParameterVector params = runner_->validationParameters();
+        const double validationLoss = runner_->finishValidation();
+        if (validatedEpoch_)
+            publishEpoch(*validatedEpoch_, validationLoss, params);
+        validatedEpoch_.reset();
     }
 
     // Back to the epoch's starting point at a lower rate; the fault is recorded and reported.
@@ -431,25 +494,26 @@ private:
         cp_.starsProcessed = processedMark_;
     }
 
-    void publishEpoch(int k, int epoch, int globalEpoch, double trainLoss, double validationLoss,
-                      double starsPerSecond) {
+    // `params`: those the epoch ended with (the run's own may be a later epoch's by now).
+    void publishEpoch(const EpochDone& done, double validationLoss, const ParameterVector& params) {
         const int totalEpochs = config_.iterations * schedule_.epochsPerIteration;
         EpochEvent ev;
-        ev.iteration = k;
-        ev.epoch = epoch;
+        ev.iteration = done.k;
+        ev.epoch = done.epoch;
         ev.epochsPerIteration = schedule_.epochsPerIteration;
-        ev.globalEpoch = globalEpoch;
+        ev.globalEpoch = done.globalEpoch;
         ev.totalEpochs = totalEpochs;
-        ev.trainLoss = trainLoss;
+        ev.trainLoss = done.trainLoss;
         ev.validationLoss = validationLoss;
-        ev.learningRate = config_.learningRateAt(k) * cp_.learningRateScale;
-        ev.elapsedSeconds = elapsedBefore_ + secondsSince(t0_);
-        const double perEpoch = secondsSince(epochClock_) / double(std::max(1, globalEpoch - firstEpoch_));
-        ev.etaSeconds = perEpoch * double(totalEpochs - globalEpoch);
-        ev.starsPerSecond = starsPerSecond;
-        ev.starsProcessed = cp_.starsProcessed;
-        ev.model = modelNow();
-        cp_.history.epochs.push_back({k, epoch, ev.trainLoss, ev.validationLoss, ev.learningRate, ev.elapsedSeconds,
+        ev.learningRate = done.learningRate;
+        ev.elapsedSeconds = elapsedBefore_ + done.secondsAtEnd;
+        const double perEpoch = (done.secondsAtEnd - epochClockSeconds_) /
+                                double(std::max(1, done.globalEpoch - firstEpoch_));
+        ev.etaSeconds = perEpoch * double(totalEpochs - done.globalEpoch);
+        ev.starsPerSecond = done.starsPerSecond;
+        ev.starsProcessed = done.starsProcessed;
+        ev.model = modelOf(params);
+        cp_.history.epochs.push_back({done.k, done.epoch, ev.trainLoss, ev.validationLoss, ev.learningRate, ev.elapsedSeconds,
                                       ev.starsPerSecond});
         observer_.onEpoch(ev);
     }
@@ -500,7 +564,9 @@ private:
     EpochRunner* runner_ = nullptr; // lives in iterate()
     double elapsedBefore_ = 0.0;
     int firstEpoch_ = 0;               // global epochs done before this process's first
-    Clock::time_point epochClock_ = Clock::now();
+    double epochClockSeconds_ = 0.0; // since t0_, when this process's first epoch started
+    // The epoch whose validation pass runs in the background with the next one (runEpoch).
+    std::optional<EpochDone> validatedEpoch_;
     // The next epoch's order, drawn ahead (runEpoch); nextOrderEpoch_ 0: none.
     std::vector<std::uint32_t> nextOrder_;
     int nextOrderEpoch_ = 0;

@@ -24,11 +24,19 @@ struct Recorder : TrainingObserver {
     std::vector<EpochEvent> epochs;
     std::vector<IterationEvent> iterations;
     std::vector<FaultEvent> faults;
+    std::vector<int> sequence; // global epoch of each epoch event, −k for iteration k's event
     int stopAfterIteration = 0;
+    int stopAfterEpoch = 0; // global
     TrainingControl* control = nullptr;
-    void onEpoch(const EpochEvent& e) override { epochs.push_back(e); }
+    void onEpoch(const EpochEvent& e) override {
+        epochs.push_back(e);
+        sequence.push_back(e.globalEpoch);
+        if (control && e.globalEpoch == stopAfterEpoch)
+            control->stopRequested = true;
+    }
     void onIteration(const IterationEvent& e) override {
         iterations.push_back(e);
+        sequence.push_back(-e.iteration);
         if (control && e.iteration == stopAfterIteration)
             control->stopRequested = true;
     }
@@ -78,6 +86,56 @@ private slots:
         Recorder r4;
         TrainingControl c4;
         QVERIFY(Trainer(sky.catalog(), config).run(r4, c4).final.parameters != a.final.parameters);
+    }
+
+    // On more than one thread an epoch's validation pass runs beside the next epoch (and the
+    // epoch after's order is drawn there): every event the same as one after the other on one
+    // thread — losses, rate, stars, the model of that epoch, not a later one's — and in order,
+    // each iteration's epochs before its own event; a stop while a pass runs still reports
+    // the epoch before and ends with its parameters.
+    void validationBesideTheNextEpochChangesNothing() {
+        const MockSky& sky = linearSky(4000);
+        TrainingConfig config = shortSchedule(2, 3);
+        Recorder one, two;
+        TrainingControl c1, c2;
+        const auto a = Trainer(sky.catalog(), config).run(one, c1);
+        config.threads = 2;
+        const auto b = Trainer(sky.catalog(), config).run(two, c2);
+        QVERIFY(a.final.parameters == b.final.parameters);
+        const std::vector<int> expected{1, 2, 3, -1, 4, 5, 6, -2};
+        QVERIFY(one.sequence == expected);
+        QVERIFY(two.sequence == expected);
+        for (std::size_t i = 0; i < one.epochs.size(); ++i) {
+            const EpochEvent &x = one.epochs[i], &y = two.epochs[i];
+            QCOMPARE(y.trainLoss, x.trainLoss);
+            QVERIFY(std::isfinite(y.validationLoss));
+            QCOMPARE(y.validationLoss, x.validationLoss);
+            QCOMPARE(y.learningRate, x.learningRate);
+            QCOMPARE(y.starsProcessed, x.starsProcessed);
+            QVERIFY(y.model->colorOutputLayer().kernel == x.model->colorOutputLayer().kernel);
+            QVERIFY(y.model->extinctionLayer().kernel == x.model->extinctionLayer().kernel);
+            if (i > 0)
+                QVERIFY(x.model->colorOutputLayer().kernel != one.epochs[i - 1].model->colorOutputLayer().kernel);
+        }
+        for (std::size_t i = 0; i < a.final.history.epochs.size(); ++i)
+            QCOMPARE(b.final.history.epochs[i].validationLoss, a.final.history.epochs[i].validationLoss);
+
+        for (const int stopAt : {1, 2, 4}) {
+            Recorder s1, s2;
+            TrainingControl k1, k2;
+            s1.control = &k1;
+            s2.control = &k2;
+            s1.stopAfterEpoch = s2.stopAfterEpoch = stopAt;
+            config.threads = 1;
+            const auto x = Trainer(sky.catalog(), config).run(s1, k1);
+            config.threads = 2;
+            const auto y = Trainer(sky.catalog(), config).run(s2, k2);
+            QVERIFY(x.stopped && y.stopped);
+            QVERIFY(s1.sequence == s2.sequence);
+            QCOMPARE(s1.epochs.back().globalEpoch, stopAt);
+            QVERIFY(x.final.parameters == y.final.parameters);
+            QVERIFY(y.model.colorOutputLayer().kernel == s2.epochs.back().model->colorOutputLayer().kernel);
+        }
     }
 
     void resumeGivesTheUninterruptedResult() {
