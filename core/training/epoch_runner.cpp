@@ -237,16 +237,18 @@ double EpochRunner::run(ParameterVector& params, AdamState& adam, const std::vec
     alone_ = waiting || trial; // the trial's first phase is alone
     auto phaseStart = std::chrono::steady_clock::now();
     double seconds[2] = {0.0, 0.0}; // on the team, alone
+    const auto teamFree = [&] {
+        waiting = false;
+        trialFrom = batches;
+        trial = wantsTrial(epochBatches - batches);
+        alone_ = trial;
+        phaseStart = std::chrono::steady_clock::now();
+        if (whenTeamFree)
+            whenTeamFree();
+    };
     for (std::size_t start = 0; start < order.size(); start += batch) {
-        if (waiting && batches % kBackgroundPollBatches == 0 && team_.backgroundDone()) {
-            waiting = false;
-            trialFrom = batches;
-            trial = wantsTrial(epochBatches - batches);
-            alone_ = trial;
-            phaseStart = std::chrono::steady_clock::now();
-            if (whenTeamFree)
-                whenTeamFree();
-        }
+        if (waiting && batches % kBackgroundPollBatches == 0 && team_.backgroundDone())
+            teamFree();
         if (const std::size_t b = batches - trialFrom; trial && b > 0 && b <= trialEnd && b % trialBatches_ == 0) {
             const auto now = std::chrono::steady_clock::now();
             seconds[alone_ ? 1 : 0] += std::chrono::duration<double>(now - phaseStart).count();
@@ -259,8 +261,11 @@ double EpochRunner::run(ParameterVector& params, AdamState& adam, const std::vec
             }
         }
         while (control_.pauseRequested.load(std::memory_order_acquire) &&
-               !control_.stopRequested.load(std::memory_order_acquire))
+               !control_.stopRequested.load(std::memory_order_acquire)) {
+            if (waiting && team_.backgroundDone())
+                teamFree(); // a paused run still shows the epoch before
             std::this_thread::sleep_for(kPausePoll);
+        }
         if (control_.stopRequested.load(std::memory_order_acquire))
             return lossSum / double(std::max<std::size_t>(1, batches));
         const std::size_t count = std::min(batch, order.size() - start);

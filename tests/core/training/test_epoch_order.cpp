@@ -6,7 +6,8 @@
 // permutation whose share on one rank is contiguous per block; the trainer with small blocks
 // is deterministic whatever the threads, resumes exactly, and gives the same mini-batches on
 // simulated ranks; a checkpoint written before the setting resumes with the free shuffle; an
-// epoch that times its batches alone and on the team takes the team's steps bit for bit.
+// epoch that times its batches alone and on the team takes the team's steps bit for bit, and
+// one beside a background validation pass too (that pass gives the pass's loss, also paused).
 #include "core/common/counter_random.h"
 #include "core/io/training_checkpoint.h"
 #include "core/mock/mock_sky.h"
@@ -21,9 +22,12 @@
 #include <QTest>
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
 #include <cmath>
 #include <numeric>
 #include <set>
+#include <thread>
 
 using namespace starlocus::core;
 
@@ -271,6 +275,67 @@ private slots:
         QCOMPARE(untried.alone + untried.onTeam, std::size_t(0));
         QVERIFY(untried.params == one.params);
         QVERIFY(std::isfinite(one.loss) && one.params != initialParameters(NetworkLayout({32, 32}), 3));
+    }
+
+    // The validation pass beside an epoch (the trainer's way on more than one thread): the
+    // same loss as the pass alone, the epoch the same steps as without it, the "team free"
+    // call once; and a paused epoch still makes that call as soon as the pass is done (a
+    // paused run shows the epoch before), not only after it resumes.
+    void validationBesideAnEpochIsTheSamePass() {
+        const auto samples = starlocus::test::randomStarSamples(3000, 11);
+        TrainingConfig config = starlocus::test::shortRunConfig(2);
+        const NetworkLayout layout(config.hiddenLayers);
+        const auto ranks = singleProcessRanks();
+        const SampleLayout sampleLayout = SampleLayout::catalogOrder(samples.size(), {0, samples.size()});
+        std::vector<std::uint32_t> order, validation;
+        for (std::uint32_t p = 0; p < samples.size(); ++p)
+            (p % 5 == 0 ? validation : order).push_back(p);
+        const ParameterVector start = initialParameters(layout, 3);
+
+        WorkerTeam team{2};
+        TrainingControl control;
+        EpochRunner runner(layout, config, *ranks, samples.size(), team, control);
+        runner.setSamples(&samples, &sampleLayout);
+        const double alone = runner.validationLoss(start, validation);
+        ParameterVector p1 = start;
+        AdamState a1(layout.size);
+        const double loss1 = runner.run(p1, a1, order, 1e-3);
+
+        ParameterVector p2 = start;
+        AdamState a2(layout.size);
+        int freeCalls = 0;
+        double beside = 0.0;
+        runner.startValidation(p2, validation);
+        const double loss2 = runner.run(p2, a2, order, 1e-3, [&] {
+            ++freeCalls;
+            beside = runner.finishValidation();
+        });
+        if (runner.validationRunning()) // the epoch was over first
+            beside = runner.finishValidation();
+        QVERIFY(std::isfinite(alone));
+        QCOMPARE(beside, alone);
+        QCOMPARE(loss2, loss1);
+        QVERIFY(p2 == p1);
+        QVERIFY(freeCalls <= 1);
+
+        // Paused from the start: the call comes during the pause.
+        control.pauseRequested = true;
+        std::atomic<bool> calledWhilePaused{false};
+        std::thread resume([&] {
+            for (int k = 0; k < 500 && !calledWhilePaused.load(); ++k)
+                std::this_thread::sleep_for(std::chrono::milliseconds(10));
+            control.pauseRequested = false;
+        });
+        ParameterVector p3 = start;
+        AdamState a3(layout.size);
+        runner.startValidation(p3, validation);
+        runner.run(p3, a3, order, 1e-3, [&] {
+            calledWhilePaused = control.pauseRequested.load();
+            QCOMPARE(runner.finishValidation(), alone);
+        });
+        resume.join();
+        QVERIFY(calledWhilePaused.load());
+        QVERIFY(p3 == p1);
     }
 
     // Checkpoints written before the setting existed shuffled freely, and resume so.
