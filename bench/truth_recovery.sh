@@ -7,8 +7,8 @@
 # prior's σ_E also shrunk to 0.3 ("quiet-prior"), docs/VALIDATION.md says why. Needs a release build of starlocus-cli
 # and /usr/bin/python3 with h5py (python3-h5py).
 # TRAIN_ARGS adds options to every training run (e.g. TRAIN_ARGS="--batch 64": how another
-# batch size recovers the truth).
-# usage: [CASES="survey quiet quiet-prior"] [TRAIN_ARGS=…] bench/truth_recovery.sh BUILD_DIR [STARS] [WORKDIR]
+# batch size recovers the truth); SEED is the training seed (default 1; the sky's stays 2026).
+# usage: [CASES="survey quiet quiet-prior"] [TRAIN_ARGS=…] [SEED=…] bench/truth_recovery.sh BUILD_DIR [STARS] [WORKDIR]
 set -euo pipefail
 build=${1:?usage: truth_recovery.sh BUILD_DIR [STARS] [WORKDIR]}
 stars=${2:-300000}
@@ -23,7 +23,7 @@ for errors in ${CASES:-survey quiet quiet-prior}; do
     --label-error-scale "$scale" --parallax-error-scale "$scale" --prior-error-scale "$prior" \
     --out "$sky" > /dev/null
   # shellcheck disable=SC2086 # TRAIN_ARGS is a list of options
-  "$cli" train --catalog "$sky" --out "$model" --init keras --seed 1 ${TRAIN_ARGS:-} --json > "$work/summary_${errors}.json"
+  "$cli" train --catalog "$sky" --out "$model" --init keras --seed "${SEED:-1}" ${TRAIN_ARGS:-} --json > "$work/summary_${errors}.json"
   echo "== $stars stars, $errors (label and parallax sigma x $scale, prior sigma_E x $prior), default schedule${TRAIN_ARGS:+ with $TRAIN_ARGS}, Keras start"
   /usr/bin/python3 "$here/truth_recovery_report.py" "$sky" "$model" "$work/summary_${errors}.json"
 done
