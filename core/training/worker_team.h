@@ -15,7 +15,9 @@
 // worker that has not joined when the caller is done with its own part is left out and its
 // part done by the caller: the caller never waits for a thread the system is not running,
 // only for those that joined. Workers spin briefly between calls, then sleep on their
-// mailbox.
+// mailbox. A background call (startBackground) is claimed by the workers alone while the
+// caller goes on with calls of its own, which leave those workers out: the validation pass of
+// one epoch beside the next epoch's mini-batches.
 #include <atomic>
 #include <cstdint>
 #include <exception>
