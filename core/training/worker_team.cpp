@@ -15,6 +15,16 @@ constexpr int kPollsBeforeYield = 4096;
 // Then yields, before an idle worker sleeps on its mailbox (between epochs, during updates).
 constexpr int kYieldsBeforeSleep = 20000;
 
+// Polls `done` until it holds: plain loads first, then yields (microseconds on a quiet
+// machine; never hog a shared core). For the caller waiting on threads that have joined.
+template <typename Done>
+void spinThenYieldUntil(const Done& done) {
+    for (int spin = 0; spin < kPollsBeforeYield && !done(); ++spin)
+        continue;
+    while (!done())
+        std::this_thread::yield();
+}
+
 // A mailbox word: the call's number and the state.
 std::uint64_t mailWord(std::uint64_t call, std::uint64_t state) {
     return call << 2 | state;
@@ -123,10 +133,7 @@ void WorkerTeam::call(std::size_t tasks, const Job& fn, Mode mode, const std::fu
         const std::atomic<std::uint64_t>& word = mail_[w - 1].word;
         if (!hasPart(w) || word.load(std::memory_order_acquire) == leftOut)
             continue;
-        for (int spin = 0; spin < kPollsBeforeYield && word.load(std::memory_order_acquire) != done; ++spin)
-            continue;
-        while (word.load(std::memory_order_acquire) != done)
-            std::this_thread::yield(); // microseconds on a quiet machine; never hog a shared core
+        spinThenYieldUntil([&] { return word.load(std::memory_order_acquire) == done; });
     }
     job_ = nullptr;
     if (callerFailure)
@@ -169,11 +176,7 @@ void WorkerTeam::finishBackground() {
     if (!call)
         return;
     call->work(0);
-    for (int spin = 0; spin < kPollsBeforeYield && call->finished.load(std::memory_order_acquire) != call->tasks;
-         ++spin)
-        continue;
-    while (call->finished.load(std::memory_order_acquire) != call->tasks)
-        std::this_thread::yield();
+    spinThenYieldUntil([&] { return call->finished.load(std::memory_order_acquire) == call->tasks; });
     if (call->failure)
         std::rethrow_exception(call->failure);
 }
