@@ -379,18 +379,15 @@ void EpochRunner::startValidation(const ParameterVector& params, const std::vect
                           });
 }
 
-const ParameterVector& EpochRunner::validationParameters() const {
-    if (!pending_)
-        throw std::logic_error("no background validation pass");
-    return pending_->params;
-}
-
-double EpochRunner::finishValidation() {
+double EpochRunner::finishValidation(ParameterVector* passParameters) {
     if (!pending_)
         throw std::logic_error("no background validation pass to finish");
     const std::unique_ptr<ValidationPass> pass = std::move(pending_);
     team_.finishBackground();
-    return pass->plan->stars == 0 ? kNaN : validationSum(*pass, pass->params.data());
+    const double loss = pass->plan->stars == 0 ? kNaN : validationSum(*pass, pass->params.data());
+    if (passParameters)
+        *passParameters = std::move(pass->params);
+    return loss;
 }
 
 } // namespace starlocus::core

@@ -68,13 +68,12 @@ public:
     // (one process only: over ranks its sum is a collective call that every rank must make at
     // the same point). `alsoMeanwhile`, if given, runs on one of them after the pass's tasks.
     // finishValidation() does what they have not started, waits for the rest and returns the
-    // number validationLoss(params, validation) gives.
+    // number validationLoss(params, validation) gives; with `passParameters`, hands over the
+    // pass's copy of `params`.
     void startValidation(const ParameterVector& params, const std::vector<std::uint32_t>& validation,
                          std::function<void()> alsoMeanwhile = {});
-    double finishValidation();
+    double finishValidation(ParameterVector* passParameters = nullptr);
     bool validationRunning() const { return bool(pending_); }
-    // The parameters the background pass runs with (requires validationRunning()).
-    const ParameterVector& validationParameters() const;
     unsigned teamSize() const { return team_.size(); }
 
 private:

@@ -462,8 +462,8 @@ private:
     void publishValidated() {
         if (!runner_->validationRunning())
             return;
-        const ParameterVector params = runner_->validationParameters();
-        const double validationLoss = runner_->finishValidation();
+        ParameterVector params;
+        const double validationLoss = runner_->finishValidation(&params);
         if (validatedEpoch_)
             publishEpoch(*validatedEpoch_, validationLoss, params);
         validatedEpoch_.reset();
