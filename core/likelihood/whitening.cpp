@@ -42,13 +42,17 @@ bool packedWhitening(const StarObservation& obs, const Mat13& covariance, const 
     // Rows and columns of dropped entries are exactly zero in L⁻¹ (decoupled, see
     // whiteningMatrix) except the unit diagonal, which the trainer must not see.
     chi2 = cholesky.inverseFactorPacked(packed, keptOnly(obs, residual)); // |W·r|²
+    return finishPackedWhitening(obs, packed) && std::isfinite(chi2);
+}
+
+bool finishPackedWhitening(const StarObservation& obs, float* packed) {
     bool finite = true;
     for (std::size_t k = 0; k < kPackedTriangleSize; ++k)
         finite = finite && std::isfinite(packed[k]);
     for (std::size_t b = 0; b < kBandCount; ++b)
         if (!obs.kept[b])
             packed[b * (b + 1) / 2 + b] = 0.0f;
-    return finite && std::isfinite(chi2);
+    return finite;
 }
 
 std::array<float, kPackedTriangleSize> packLowerTriangle(const Mat13& w) {

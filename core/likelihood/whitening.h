@@ -22,6 +22,11 @@ std::optional<Mat13> whiteningMatrix(const StarObservation& obs, const Mat13& co
 bool packedWhitening(const StarObservation& obs, const Mat13& covariance, const Vec13& residual, float* packed,
                      double& chi2);
 
+// The last step of every packed whitening (here and whitening_lanes.h): a dropped entry's
+// unit diagonal (its decoupled identity, which the trainer must not see) set to zero; true
+// when every entry is finite.
+bool finishPackedWhitening(const StarObservation& obs, float* packed);
+
 // Row-major lower triangle: (0,0), (1,0), (1,1), (2,0), …
 std::array<float, kPackedTriangleSize> packLowerTriangle(const Mat13& w);
 Mat13 unpackLowerTriangle(const std::array<float, kPackedTriangleSize>& packed);

@@ -115,18 +115,11 @@ void packedWhiteningLanes(const WhiteningInput* stars, std::size_t count, float*
             ok[s] = true;
             continue;
         }
-        bool finite = true;
         for (int r = 0, k = 0; r < kN; ++r)
-            for (int c = 0; c <= r; ++c, ++k) {
+            for (int c = 0; c <= r; ++c, ++k)
                 out[k] = float(w.at[r][c][lane]);
-                finite = finite && std::isfinite(out[k]);
-            }
-        // A dropped entry's unit diagonal (its decoupled identity), which the trainer must not see.
-        for (std::size_t b = 0; b < kBandCount; ++b)
-            if (!obs.kept[b])
-                out[b * (b + 1) / 2 + b] = 0.0f;
         chi2[s] = sum[lane];
-        ok[s] = !failed[lane] && finite && std::isfinite(chi2[s]);
+        ok[s] = finishPackedWhitening(obs, out) && !failed[lane] && std::isfinite(chi2[s]);
     }
 }
 
